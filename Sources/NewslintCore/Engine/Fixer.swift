@@ -1,0 +1,76 @@
+import Foundation
+import NewslintDOM
+
+/// The outcome of fixing one post.
+public struct FixResult: Sendable {
+    /// Findings of the post as read.
+    public let findings: [Finding]
+    /// Findings of the fixed output, checked again from its text.
+    public let remaining: [Finding]
+    /// The fixed file, with the original line endings.
+    public let output: String
+    /// The file as read (original line endings), for diffs.
+    public let original: String
+    public var changed: Bool { output != original }
+}
+
+/// Why fixing stopped without a result. The file is left as it was.
+public enum FixError: Error, CustomStringConvertible {
+    case didNotConverge(rules: [String])
+
+    public var description: String {
+        switch self {
+        case .didNotConverge(let rules):
+            "fixes did not converge after \(Linter.maximumFixPasses) passes (still changing: \(rules.joined(separator: ", ")))"
+        }
+    }
+}
+
+extension Linter {
+    /// How many passes over all rules the fixer makes before giving up.
+    public static let maximumFixPasses = 10
+
+    /// Applies the fixes of every rule, one rule at a time over the whole post, until a pass changes
+    /// nothing; then writes the body (as Markdown, when `html-body` asks for it) and re-checks the output.
+    public func fix(_ post: Post, original: String, unsafe: Bool = false) throws -> FixResult {
+        let context = try makeContext(for: post)
+        let before = findings(in: context)
+        var convertToMarkdown = false
+        var pass = 0
+        while true {
+            var changedBy: [String] = []
+            for rule in rules where rule.description.formats.contains(post.bodyFormat) {
+                var applied = false
+                for violation in rule.check(context) {
+                    guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
+                    switch fix.action {
+                    case .edit(let apply):
+                        apply()
+                        applied = true
+                    case .convertBodyToMarkdown:
+                        convertToMarkdown = true
+                    }
+                }
+                context.markdown?.commitEdits()
+                if applied { changedBy.append(rule.id) }
+            }
+            if changedBy.isEmpty { break }
+            pass += 1
+            if pass >= Linter.maximumFixPasses { throw FixError.didNotConverge(rules: changedBy) }
+        }
+        let fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
+        let output = post.withOriginalLineEndings(fixedText)
+        let reread = try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF)
+        let remaining = try check(reread)
+        return FixResult(findings: before, remaining: remaining, output: output, original: original)
+    }
+
+    private func renderedBody(_ context: RuleContext, asMarkdown: Bool) -> String {
+        if let markdown = context.markdown { return markdown.text }
+        guard let body = context.body else { return context.post.body }
+        let separator = context.post.frontMatter == nil ? "" : "\n"
+        if asMarkdown { return separator + MarkdownWriter().markdown(for: body) }
+        let html = body.innerHTML.trimmingCharacters(in: .whitespacesAndNewlines)
+        return separator + html + "\n"
+    }
+}

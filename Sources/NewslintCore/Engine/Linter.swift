@@ -1,0 +1,64 @@
+import NewslintDOM
+
+/// Reads, checks and fixes posts with a fixed list of rules and the site catalog.
+///
+/// A `Linter` holds only immutable, `Sendable` state, so one instance serves every file of a run.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    public let catalog: SiteCatalog
+    /// The site to use for every post instead of detecting it.
+    public let forcedSite: String?
+
+    public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil) {
+        self.rules = rules
+        self.catalog = catalog
+        self.forcedSite = forcedSite
+    }
+
+    /// Checks a post and returns its findings, sorted by location.
+    public func check(_ post: Post) throws -> [Finding] {
+        let context = try makeContext(for: post)
+        return findings(in: context)
+    }
+
+    /// Builds the context a rule pass reads: the DOM (for HTML bodies) and the matched site profile.
+    func makeContext(for post: Post, site: String? = nil) throws -> RuleContext {
+        var document: HTMLDocument?
+        if post.bodyFormat == .html {
+            do {
+                document = try HTMLDocument(html: post.body)
+            } catch {
+                throw PostError.invalidHTML("\(error)")
+            }
+        }
+        return RuleContext(post: post, document: document, profile: profile(for: post, document: document, site: site))
+    }
+
+    /// Every finding of every rule that reads the post's body format.
+    func findings(in context: RuleContext) -> [Finding] {
+        var result: [Finding] = []
+        for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
+            for violation in rule.check(context) {
+                result.append(Finding(
+                    ruleID: rule.id, severity: rule.description.severity, message: violation.message,
+                    location: violation.location, fixTitle: violation.fix?.title,
+                    fixApplicability: violation.fix?.applicability))
+            }
+        }
+        return result.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+    }
+
+    private func profile(for post: Post, document: HTMLDocument?, site: String?) -> SiteProfile {
+        if let id = site ?? forcedSite, let profile = catalog.profile(id: id) { return profile }
+        return catalog.profile(for: post, hosts: document.map(Linter.hosts(in:)) ?? [])
+    }
+
+    /// Hosts of links and images, for recognising the site.
+    static func hosts(in document: HTMLDocument) -> [String] {
+        document.body.descendants.compactMap { node -> String? in
+            guard node.isElement else { return nil }
+            let url = node.name == "a" ? node.attribute("href") : node.name == "img" ? node.attribute("src") : nil
+            return url.flatMap(URLParts.host(of:))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A Markdown body (a post fixed earlier, or written by hand) with the spans that are code.
+///
+/// Rules on Markdown bodies look only for HTML leftovers outside code, and fix them with text edits
+/// so that everything else stays byte-identical.
+public final class MarkdownBody {
+    public private(set) var text: String
+    /// UTF-8 ranges of fenced code blocks and inline code spans.
+    public private(set) var codeRanges: [Range<Int>] = []
+    private var pendingEdits: [(range: Range<Int>, replacement: String)] = []
+
+    init(text: String) {
+        self.text = text
+        codeRanges = MarkdownCodeScanner.codeRanges(in: text)
+    }
+
+    /// True when the UTF-8 offset lies inside code.
+    public func isInCode(_ offset: Int) -> Bool {
+        codeRanges.contains { $0.contains(offset) }
+    }
+
+    /// Every match of `pattern` outside code, as UTF-8 ranges with the captured groups.
+    public func matches(of pattern: NSRegularExpression) -> [(range: Range<Int>, groups: [String?])] {
+        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let range = Range(match.range, in: text) else { return nil }
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+            let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+            guard !isInCode(start) else { return nil }
+            let groups: [String?] = (0..<match.numberOfRanges).map { index in
+                Range(match.range(at: index), in: text).map { String(text[$0]) }
+            }
+            return (start..<end, groups)
+        }
+    }
+
+    /// Schedules replacing a UTF-8 range; edits apply together in `commitEdits`.
+    public func replace(_ range: Range<Int>, with replacement: String) {
+        pendingEdits.append((range, replacement))
+    }
+
+    /// Applies scheduled edits that do not overlap an earlier one, and rescans code spans.
+    func commitEdits() {
+        guard !pendingEdits.isEmpty else { return }
+        var bytes = Array(text.utf8)
+        var applied: [Range<Int>] = []
+        for edit in pendingEdits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            guard !applied.contains(where: { $0.overlaps(edit.range) }) else { continue }
+            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+            applied.append(edit.range)
+        }
+        pendingEdits.removeAll()
+        text = String(decoding: bytes, as: UTF8.self)
+        codeRanges = MarkdownCodeScanner.codeRanges(in: text)
+    }
+}

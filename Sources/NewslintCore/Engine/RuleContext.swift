@@ -1,0 +1,72 @@
+import NewslintDOM
+
+/// What a rule sees of one post, and the handles its fixes edit.
+///
+/// HTML bodies come with their DOM (`document`); Markdown bodies with `markdown`, whose fixes are text edits.
+/// The front matter is edited through `editFrontMatter`, which keeps untouched keys byte-identical.
+public final class RuleContext {
+    public private(set) var post: Post
+    public let document: HTMLDocument?
+    public let markdown: MarkdownBody?
+    public let profile: SiteProfile
+    private let locator: NodeLocator?
+
+    init(post: Post, document: HTMLDocument?, profile: SiteProfile) {
+        self.post = post
+        self.document = document
+        self.profile = profile
+        if let document {
+            markdown = nil
+            locator = NodeLocator(body: post.body, bodyFirstLine: post.bodyFirstLine, root: document.body)
+        } else {
+            markdown = MarkdownBody(text: post.body)
+            locator = nil
+        }
+    }
+
+    /// The body element of an HTML post.
+    public var body: Node? { document?.body }
+
+    public var frontMatter: FrontMatter? { post.frontMatter }
+
+    /// Changes the front matter.
+    public func editFrontMatter(_ edit: (inout FrontMatter) -> Void) {
+        guard var frontMatter = post.frontMatter else { return }
+        edit(&frontMatter)
+        post.frontMatter = frontMatter
+    }
+
+    // MARK: Locations
+
+    public func location(of node: Node) -> Location {
+        locator?.location(of: node) ?? bodyStart
+    }
+
+    /// Where `needle` first occurs in the source at or after `node`.
+    public func location(of needle: String, from node: Node) -> Location {
+        locator?.location(of: needle, from: node) ?? bodyStart
+    }
+
+    /// Where the value of a front-matter key starts.
+    public func location(ofKey key: String) -> Location {
+        guard let frontMatter = post.frontMatter, let line = frontMatter.line(ofKey: key) else { return bodyStart }
+        return Location(line: line, column: frontMatter.valueColumn(ofKey: key))
+    }
+
+    /// Where `needle` first occurs on the line of a front-matter key; the value's start when absent.
+    public func location(of needle: String, inKey key: String) -> Location {
+        guard let frontMatter = post.frontMatter, let line = frontMatter.line(ofKey: key),
+              let column = frontMatter.column(of: needle, inKey: key) else { return location(ofKey: key) }
+        return Location(line: line, column: column)
+    }
+
+    /// The location of a UTF-8 offset in a Markdown body.
+    public func location(ofMarkdownOffset offset: Int) -> Location {
+        guard let markdown else { return bodyStart }
+        let position = SourceText(markdown.text).position(ofUTF8Offset: offset)
+        return Location(line: post.bodyFirstLine + position.line - 1, column: position.column)
+    }
+
+    /// The first line of the body.
+    public var bodyStart: Location { Location(line: post.bodyFirstLine, column: 1) }
+}

@@ -1,0 +1,26 @@
+/// A reported problem: a violation stamped with its rule and severity, detached from any document.
+public struct Finding: Hashable, Sendable {
+    public let ruleID: String
+    public let severity: Severity
+    public let message: String
+    public let location: Location
+    /// The fix title, when the finding can be fixed.
+    public let fixTitle: String?
+    /// The fix's applicability, when the finding can be fixed.
+    public let fixApplicability: Applicability?
+
+    public init(
+        ruleID: String, severity: Severity, message: String, location: Location,
+        fixTitle: String? = nil, fixApplicability: Applicability? = nil
+    ) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.fixTitle = fixTitle
+        self.fixApplicability = fixApplicability
+    }
+
+    public var isFixable: Bool { fixApplicability == .safe }
+    public var hasUnsafeFix: Bool { fixApplicability == .unsafe }
+}

@@ -1,0 +1,59 @@
+/// Whether a fix may run by default.
+public enum Applicability: String, Sendable, Comparable {
+    /// Keeps every piece of the article; applied by `fix`.
+    case safe
+    /// May remove something a reader wants; applied only with `--unsafe-fixes`.
+    case unsafe
+
+    public static func < (lhs: Applicability, rhs: Applicability) -> Bool {
+        lhs == .safe && rhs == .unsafe
+    }
+}
+
+/// A change that resolves a finding. It edits the post being fixed when applied.
+///
+/// A fix captures the nodes it changes, so it is valid only for the document it was found in and
+/// only until the next edit of that document; the fixer re-checks after each rule's fixes.
+public struct Fix {
+    /// What the fix does, in the imperative ("remove the <style> block").
+    public let title: String
+    public let applicability: Applicability
+    let action: Action
+
+    enum Action {
+        /// Edits the DOM, the Markdown text or the front matter.
+        case edit(() -> Void)
+        /// Asks the fixer to write the HTML body as Markdown once the DOM is clean.
+        case convertBodyToMarkdown
+    }
+
+    public init(_ title: String, applicability: Applicability = .safe, apply: @escaping () -> Void) {
+        self.title = title
+        self.applicability = applicability
+        action = .edit(apply)
+    }
+
+    private init(title: String, action: Action) {
+        self.title = title
+        applicability = .safe
+        self.action = action
+    }
+
+    /// The fix of `html-body`: the fixer writes the cleaned DOM as Markdown instead of HTML.
+    public static func convertBodyToMarkdown(_ title: String) -> Fix {
+        Fix(title: title, action: .convertBodyToMarkdown)
+    }
+}
+
+/// What a rule reports: where, what is wrong, and how to fix it when it can be fixed.
+public struct Violation {
+    public let location: Location
+    public let message: String
+    public let fix: Fix?
+
+    public init(at location: Location, _ message: String, fix: Fix? = nil) {
+        self.location = location
+        self.message = message
+        self.fix = fix
+    }
+}

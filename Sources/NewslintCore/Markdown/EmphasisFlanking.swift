@@ -1,0 +1,75 @@
+/// CommonMark's delimiter-run rules ("left-flanking delimiter run", spec 0.31), used to decide whether a
+/// `*`/`**` run the writer is about to emit would open or close emphasis.
+///
+/// A run must flank the same way under spec 0.31, where punctuation is Unicode P* and S*, and under the
+/// earlier definition (ASCII punctuation and P* only) that cmark-gfm 0.29 and other deployed renderers still
+/// use. Otherwise a symbol such as `€` or an emoji next to the run would make the renderers disagree.
+enum EmphasisFlanking {
+    /// Whether a run between `before` and `after` (nil at a line start or end) is left-flanking, so `*` opens.
+    static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        isLeftFlanking(before: before, after: after, isPunctuation: isPunctuation) &&
+            isLeftFlanking(before: before, after: after, isPunctuation: isLegacyPunctuation)
+    }
+
+    /// Whether a run between `before` and `after` is right-flanking, so `*` closes.
+    static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        isRightFlanking(before: before, after: after, isPunctuation: isPunctuation) &&
+            isRightFlanking(before: before, after: after, isPunctuation: isLegacyPunctuation)
+    }
+
+    static func isLeftFlanking(
+        before: Unicode.Scalar?, after: Unicode.Scalar?, isPunctuation: (Unicode.Scalar) -> Bool
+    ) -> Bool {
+        guard let after, !isWhitespace(after) else { return false }
+        guard isPunctuation(after) else { return true }
+        guard let before else { return true }
+        return isWhitespace(before) || isPunctuation(before)
+    }
+
+    static func isRightFlanking(
+        before: Unicode.Scalar?, after: Unicode.Scalar?, isPunctuation: (Unicode.Scalar) -> Bool
+    ) -> Bool {
+        guard let before, !isWhitespace(before) else { return false }
+        guard isPunctuation(before) else { return true }
+        guard let after else { return true }
+        return isWhitespace(after) || isPunctuation(after)
+    }
+
+    /// Unicode whitespace: general category Zs, tab, line feed, form feed, carriage return.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\t", "\n", "\u{0C}", "\r": true
+        default: scalar.properties.generalCategory == .spaceSeparator
+        }
+    }
+
+    /// Unicode punctuation as spec 0.31 defines it: general categories P* and S*.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Punctuation before spec 0.31: ASCII punctuation and general categories P*.
+    static func isLegacyPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isASCIIPunctuation(scalar) }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
+        default: false
+        }
+    }
+}

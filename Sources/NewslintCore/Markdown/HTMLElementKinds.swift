@@ -1,0 +1,57 @@
+import NewslintDOM
+
+/// How the writer treats each HTML element name.
+enum HTMLElementKinds {
+    /// Elements whose content becomes blocks and that add no markup of their own.
+    static let containers: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "center", "figure", "figcaption",
+        "address", "dl", "dt", "dd", "nav", "details", "summary", "form", "fieldset", "legend", "hgroup", "body",
+        "html", "noscript", "li", "caption", "search", "dialog", "tbody", "thead", "tfoot", "tr", "td", "th",
+    ]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let lists: Set<String> = ["ul", "ol", "menu", "dir"]
+    static let preformatted: Set<String> = ["pre", "listing", "xmp", "plaintext"]
+    /// Embedded or scripted content that Markdown cannot express: written as raw HTML blocks.
+    static let embedded: Set<String> = [
+        "video", "audio", "iframe", "embed", "object", "svg", "canvas", "math", "frame", "frameset", "applet",
+        "script", "style",
+    ]
+    /// Elements whose content is not body content.
+    static let dropped: Set<String> = [
+        "meta", "link", "title", "base", "template", "head", "param", "col", "colgroup", "area", "input",
+    ]
+    /// Inline elements kept as raw HTML tags because Markdown has no syntax for them; `strike` is written as `s`.
+    static let keptInlineTags: [String: String] = [
+        "sup": "sup", "sub": "sub", "del": "del", "s": "s", "strike": "s", "ins": "ins", "u": "u", "mark": "mark",
+        "kbd": "kbd",
+    ]
+    /// Form controls: only their text is written.
+    static let formControls: Set<String> = ["button", "select", "textarea"]
+    static let strong: Set<String> = ["strong", "b"]
+    static let emphasis: Set<String> = ["em", "i"]
+
+    private static let blockNames: Set<String> = containers.union(headings).union(lists).union(preformatted)
+        .union(embedded).union(["blockquote", "hr", "table"])
+
+    /// True when `node` starts a block of its own wherever it appears.
+    static func isBlockLevel(_ node: Node) -> Bool {
+        guard node.isElement else { return false }
+        let name = node.name
+        if blockNames.contains(name) { return true }
+        return name == "code" && CodeText.text(of: node).contains("\n")
+    }
+
+    /// True when an element below `node` is block-level.
+    static func containsBlock(_ node: Node) -> Bool {
+        for child in node.children where child.isElement {
+            if isBlockLevel(child) || containsBlock(child) { return true }
+        }
+        return false
+    }
+
+    /// True for elements written neither as markup nor as content. `source`, `track` and `wbr` are not among
+    /// them: libxml2 2.9 does not know they are void and nests the following content inside them.
+    static func isDropped(_ node: Node) -> Bool {
+        dropped.contains(node.name)
+    }
+}

@@ -1,0 +1,44 @@
+/// Markdown for code spans, images and inline comments.
+enum InlineAtomWriter {
+    /// A code span whose fence is longer than any backtick run inside; newlines become spaces.
+    static func codeSpan(_ code: String) -> String {
+        let content = String(code.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        let fence = String(repeating: "`", count: CodeBlockWriter.longestRun(of: "`", in: content) + 1)
+        let allSpaces = content.allSatisfy { $0 == " " }
+        let padded = content.hasPrefix("`") || content.hasSuffix("`")
+            || (!allSpaces && content.hasPrefix(" ") && content.hasSuffix(" "))
+        return padded ? "\(fence) \(content) \(fence)" : fence + content + fence
+    }
+
+    /// `![alt](src "title")`, or an `<img>` tag when the image needs its `referrerpolicy`.
+    static func image(_ image: InlineImage) -> String {
+        let alt = image.alt.split(whereSeparator: \.isHTMLWhitespace).joined(separator: " ")
+        if let policy = image.referrerPolicy {
+            var tag = "<img src=\"\(HTMLEscaping.attribute(image.source))\" alt=\"\(HTMLEscaping.attribute(alt))\""
+            if let title = image.title { tag += " title=\"\(HTMLEscaping.attribute(title))\"" }
+            return tag + " referrerpolicy=\"\(HTMLEscaping.attribute(policy))\">"
+        }
+        let escapedAlt = MarkdownEscaping.text(alt, escapeBrackets: true, followedBy: .other)
+        return "![\(escapedAlt)](\(LinkSyntax.target(url: image.source, title: image.title)))"
+    }
+
+    /// `<!--text-->` as inline raw HTML, or nil when older renderers would show it as text (spec 0.29 forbids
+    /// `--` inside and `>`/`->` at the start). A line inside could start a block, so a whitespace run holding a newline becomes a space.
+    static func inlineComment(_ text: String) -> String? {
+        if text.hasPrefix(">") || text.hasPrefix("->") || text.contains("--") || text.hasSuffix("-") { return nil }
+        var collapsed = ""
+        var run = ""
+        for character in text + "x" {
+            if character.isHTMLWhitespace {
+                run.append(character)
+                continue
+            }
+            let hasNewline = run.contains { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            collapsed += hasNewline ? " " : run
+            run = ""
+            collapsed.append(character)
+        }
+        collapsed.removeLast()
+        return "<!--" + collapsed + "-->"
+    }
+}

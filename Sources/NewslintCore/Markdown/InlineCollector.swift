@@ -1,0 +1,122 @@
+import NewslintDOM
+
+/// Flattens inline DOM content into tokens.
+///
+/// Nested emphasis of one kind is written once, and a link inside a link becomes plain content, because
+/// CommonMark can express neither.
+struct InlineCollector {
+    /// True in headings and table cells: block elements inside are flattened to their inline content.
+    var flattensBlocks: Bool
+    private(set) var tokens: [InlineToken] = []
+    private var nextIdentifier = 0
+    private var strongDepth = 0
+    private var emphasisDepth = 0
+    private var linkDepth = 0
+
+    init(flattensBlocks: Bool) {
+        self.flattensBlocks = flattensBlocks
+    }
+
+    /// Collects `nodes` inside the marks of `wrappers` (inline elements that enclose the block).
+    mutating func collect(_ nodes: [Node], wrappers: [Node]) {
+        guard let wrapper = wrappers.first else {
+            nodes.forEach { visit($0) }
+            return
+        }
+        withMark(for: wrapper) { collector in collector.collect(nodes, wrappers: Array(wrappers.dropFirst())) }
+    }
+
+    private mutating func visit(_ node: Node) {
+        if node.isText {
+            tokens.append(.text(node.text))
+            return
+        }
+        if node.isComment {
+            tokens.append(.comment(node.text))
+            return
+        }
+        guard node.isElement else { return }
+        let name = node.name
+        switch name {
+        case "br":
+            tokens.append(.lineBreak)
+        case "img":
+            if let image = Self.image(node) { tokens.append(.atom(.image(image))) }
+        case "code":
+            let text = CodeText.text(of: node)
+            if !text.isEmpty { tokens.append(.atom(.code(text))) }
+        case "hr":
+            tokens.append(.text(" "))
+        case _ where HTMLElementKinds.formControls.contains(name):
+            tokens.append(.text(node.textContent))
+        case _ where HTMLElementKinds.isDropped(node):
+            return
+        case "script", "style":
+            // Only reachable inside a heading or cell, where a script cannot be written as its own block.
+            return
+        case _ where HTMLElementKinds.embedded.contains(name):
+            tokens.append(.atom(.html(RawHTMLWriter(policy: .all).html(for: node))))
+        case _ where flattensBlocks && HTMLElementKinds.isBlockLevel(node):
+            tokens.append(.text(" "))
+            node.children.forEach { visit($0) }
+            tokens.append(.text(" "))
+        default:
+            withMark(for: node) { collector in node.children.forEach { collector.visit($0) } }
+        }
+    }
+
+    /// Runs `body` inside the mark `node` stands for, or directly when it stands for none.
+    private mutating func withMark(for node: Node, _ body: (inout InlineCollector) -> Void) {
+        guard let mark = mark(for: node) else {
+            body(&self)
+            return
+        }
+        let identifier = nextIdentifier
+        nextIdentifier += 1
+        tokens.append(.open(identifier, mark))
+        adjustDepth(of: mark, by: 1)
+        body(&self)
+        adjustDepth(of: mark, by: -1)
+        tokens.append(.close(identifier))
+    }
+
+    private func mark(for node: Node) -> InlineMark? {
+        let name = node.name
+        if HTMLElementKinds.strong.contains(name) { return strongDepth == 0 ? .strong : nil }
+        if HTMLElementKinds.emphasis.contains(name) { return emphasisDepth == 0 ? .emphasis : nil }
+        if name == "a" {
+            guard linkDepth == 0, let href = node.attribute("href") else { return nil }
+            let title = node.attribute("title").flatMap { $0.isEmpty ? nil : $0 }
+            return .link(url: href.trimmingHTMLWhitespace(), title: title)
+        }
+        return HTMLElementKinds.keptInlineTags[name].map { .tag($0) }
+    }
+
+    private mutating func adjustDepth(of mark: InlineMark, by delta: Int) {
+        switch mark {
+        case .strong: strongDepth += delta
+        case .emphasis: emphasisDepth += delta
+        case .link: linkDepth += delta
+        case .tag: break
+        }
+    }
+
+    private static func image(_ node: Node) -> InlineImage? {
+        guard let source = node.attribute("src")?.trimmingHTMLWhitespace(), !source.isEmpty else { return nil }
+        return InlineImage(
+            source: source,
+            alt: node.attribute("alt") ?? "",
+            title: node.attribute("title").flatMap { $0.isEmpty ? nil : $0 },
+            referrerPolicy: node.attribute("referrerpolicy")
+        )
+    }
+}
+
+extension String {
+    func trimmingHTMLWhitespace() -> String {
+        var characters = Substring(self)
+        while characters.first?.isHTMLWhitespace == true { characters.removeFirst() }
+        while characters.last?.isHTMLWhitespace == true { characters.removeLast() }
+        return String(characters)
+    }
+}

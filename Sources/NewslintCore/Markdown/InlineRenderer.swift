@@ -1,0 +1,141 @@
+import NewslintDOM
+
+/// Writes inline content as Markdown: one line per paragraph, split only at hard breaks.
+struct InlineRenderer {
+    enum Mode {
+        /// Hard breaks are `\` at the end of a line; lines get their line-start escapes.
+        case paragraph
+        /// One line: breaks become spaces and a trailing `#` run is escaped.
+        case heading
+        /// One line: breaks become `<br>` and `|` is escaped.
+        case tableCell
+    }
+
+    struct Output {
+        /// Comments before any content; only in paragraph mode, where they become HTML blocks.
+        var leadingComments: [String] = []
+        /// The lines of the content; empty when nothing visible is left.
+        var lines: [String] = []
+    }
+
+    var mode: Mode
+
+    func render(_ nodes: [Node], wrappers: [Node] = []) -> Output {
+        var collector = InlineCollector(flattensBlocks: mode != .paragraph)
+        collector.collect(nodes, wrappers: wrappers)
+        let processed = InlineWhitespace(breaksBecomeSpaces: mode == .heading).process(collector.tokens)
+        var output = Output()
+        var tokens = processed.tokens
+        if mode == .paragraph {
+            output.leadingComments = processed.leadingComments
+        } else {
+            tokens = processed.leadingComments.map { .comment($0) } + tokens
+        }
+        guard tokens.contains(where: \.isContent) else { return output }
+        let text = EmphasisResolver.resolve(pieces(for: tokens))
+        switch mode {
+        case .paragraph:
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            output.lines = lines.enumerated().map { index, line in
+                MarkdownEscaping.lineStart(line, isFirstLine: index == 0)
+            }
+        case .heading:
+            output.lines = [MarkdownEscaping.headingContent(text)]
+        case .tableCell:
+            output.lines = [text.replacing("|", with: "\\|")]
+        }
+        return output
+    }
+
+    private func pieces(for tokens: [InlineToken]) -> [InlinePiece] {
+        let words = tokens.compactMap { token -> String? in
+            if case .word(let word) = token { word } else { nil }
+        }
+        let hasBothBrackets = words.contains { $0.contains("[") } && words.contains { $0.contains("]") }
+        var pieces: [InlinePiece] = []
+        var marks: [Int: InlineMark] = [:]
+        var linkDepth = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case .word(let word):
+                let following: MarkdownEscaping.Following = switch index < tokens.count ? tokens[index] : nil {
+                case nil: .nothing
+                case .open(_, .link)?: .link
+                default: .other
+                }
+                let escaped = MarkdownEscaping.text(
+                    word, escapeBrackets: hasBothBrackets || linkDepth > 0, followedBy: following)
+                pieces.append(.literal(escaped))
+            case .space:
+                pieces.append(.literal(" "))
+            case .lineBreak:
+                pieces.append(.literal(mode == .tableCell ? "<br>" : "\\\n"))
+            case .comment(let text):
+                if let comment = InlineAtomWriter.inlineComment(text) { pieces.append(.literal(comment)) }
+            case .atom(let atom):
+                pieces.append(.literal(markdown(for: atom)))
+            case .open(let pair, let mark):
+                marks[pair] = mark
+                switch mark {
+                case .strong, .emphasis:
+                    pieces.append(.delimiter(pair: pair, strong: mark == .strong, opening: true))
+                case .link(let url, let title):
+                    if let end = autolinkEnd(tokens, from: index, pair: pair, url: url, title: title) {
+                        pieces.append(.literal("<\(url)>"))
+                        index = end
+                    } else {
+                        pieces.append(.literal("["))
+                        linkDepth += 1
+                    }
+                case .tag(let name):
+                    pieces.append(.literal("<\(name)>"))
+                }
+            case .close(let pair):
+                switch marks[pair] {
+                case .strong?, .emphasis?:
+                    pieces.append(.delimiter(pair: pair, strong: marks[pair] == .strong, opening: false))
+                case .link(let url, let title)?:
+                    pieces.append(.literal("](\(LinkSyntax.target(url: url, title: title)))"))
+                    linkDepth -= 1
+                case .tag(let name)?:
+                    pieces.append(.literal("</\(name)>"))
+                case nil:
+                    break
+                }
+            case .text(let text):
+                pieces.append(.literal(MarkdownEscaping.text(text, escapeBrackets: true, followedBy: .other)))
+            }
+        }
+        return pieces
+    }
+
+    private func markdown(for atom: InlineAtom) -> String {
+        switch atom {
+        case .code(let code): InlineAtomWriter.codeSpan(code)
+        case .image(let image): InlineAtomWriter.image(image)
+        case .html(let html): html
+        }
+    }
+
+    /// The index after the link's closing token when the link is written as `<url>`: its text is exactly its
+    /// URL, it has no title, and the autolink renders back to the same link.
+    private func autolinkEnd(_ tokens: [InlineToken], from start: Int, pair: Int, url: String, title: String?)
+        -> Int?
+    {
+        guard title == nil, LinkSyntax.isAutolinkable(url) else { return nil }
+        var text = ""
+        var index = start
+        while index < tokens.count {
+            switch tokens[index] {
+            case .word(let word): text += word
+            case .close(let closed) where closed == pair: return text == url ? index + 1 : nil
+            default: return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+/// A span of inline content with an opening and a closing side.
+enum InlineMark: Equatable {
+    case strong
+    case emphasis
+    case link(url: String, title: String?)
+    /// A raw HTML tag such as `sup`, written without attributes.
+    case tag(String)
+}
+
+/// Inline content that is written as a unit.
+enum InlineAtom {
+    /// Inline code; the text still holds its newlines.
+    case code(String)
+    case image(InlineImage)
+    /// Raw HTML written as is (embedded content inside a heading or cell).
+    case html(String)
+}
+
+struct InlineImage {
+    var source: String
+    var alt: String
+    var title: String?
+    var referrerPolicy: String?
+}
+
+/// The flat form of inline content. `open` and `close` pairs share an identifier.
+enum InlineToken {
+    /// Text as the DOM holds it, before whitespace collapsing.
+    case text(String)
+    /// A word: text without collapsible whitespace, after collapsing.
+    case word(String)
+    /// One collapsed whitespace run; `newline` when the source run held a line break.
+    case space(newline: Bool)
+    case lineBreak
+    case comment(String)
+    case atom(InlineAtom)
+    case open(Int, InlineMark)
+    case close(Int)
+
+    var isContent: Bool {
+        switch self {
+        case .text, .word, .atom: true
+        default: false
+        }
+    }
+}

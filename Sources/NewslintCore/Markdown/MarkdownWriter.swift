@@ -1,0 +1,19 @@
+import NewslintDOM
+
+/// Converts a cleaned post body into CommonMark with GFM tables.
+///
+/// The writer renders what the DOM holds and never judges content: removing boilerplate is the rules' job.
+/// Output is deterministic, has blocks separated by one blank line, no trailing spaces outside code and raw
+/// HTML, and ends with exactly one newline (or is empty). Rendering the output with a CommonMark renderer and
+/// converting the result again gives the same Markdown.
+public struct MarkdownWriter: Sendable {
+    public init() {}
+
+    /// The Markdown for the children of `body`.
+    public func markdown(for body: Node) -> String {
+        let blocks = BlockRenderer().blocks(inside: body, context: BlockContext())
+        let lines = BlockAssembler.lines(for: blocks)
+        guard !lines.isEmpty else { return "" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+import Yams
+
+/// The YAML front matter of a post, kept as text lines and edited in place.
+///
+/// Values are read with Yams; edits replace only the lines of the key they change, so every other
+/// key keeps its bytes, order, quoting and comments.
+public struct FrontMatter: Sendable {
+    /// The YAML lines between the `---` fences, without newlines.
+    public private(set) var lines: [String]
+    /// The file line number of `lines[0]`.
+    public let firstLine: Int
+    private var scalars: [String: String]
+    private var sequences: [String: [String]]
+
+    /// Parses `yaml`; throws `PostError.invalidYAML` with the file line of the problem.
+    public init(lines: [String], firstLine: Int) throws {
+        self.lines = lines
+        self.firstLine = firstLine
+        (scalars, sequences) = try FrontMatter.parse(lines: lines, firstLine: firstLine)
+    }
+
+    /// The scalar value of a top-level key, unquoted, or nil when absent or not a scalar.
+    public func string(_ key: String) -> String? { scalars[key] }
+
+    /// The items of a top-level sequence, or a one-item list for a scalar.
+    public func strings(_ key: String) -> [String] {
+        if let items = sequences[key] { return items }
+        return scalars[key].map { [$0] } ?? []
+    }
+
+    public func hasKey(_ key: String) -> Bool { keyLineIndex(key) != nil }
+
+    /// The file line of `key`, or nil.
+    public func line(ofKey key: String) -> Int? {
+        keyLineIndex(key).map { firstLine + $0 }
+    }
+
+    /// The 1-based column where the value of `key` starts on its line.
+    public func valueColumn(ofKey key: String) -> Int {
+        guard let index = keyLineIndex(key) else { return 1 }
+        let line = lines[index]
+        guard let colon = line.firstIndex(of: ":") else { return 1 }
+        var position = line.index(after: colon)
+        while position < line.endIndex, line[position] == " " { position = line.index(after: position) }
+        return line.unicodeScalars.distance(from: line.startIndex, to: position) + 1
+    }
+
+    /// The 1-based column of the first `needle` on the line of `key`, or nil.
+    public func column(of needle: String, inKey key: String) -> Int? {
+        guard let index = keyLineIndex(key), let range = lines[index].range(of: needle) else { return nil }
+        return lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: range.lowerBound) + 1
+    }
+
+    /// Replaces the value of a top-level scalar key, keeping the original quoting style.
+    public mutating func setString(_ key: String, to value: String) {
+        guard let index = keyLineIndex(key) else { return }
+        let original = lines[index]
+        let separatorEnd = original.firstIndex(of: ":").map { original.index(after: $0) } ?? original.endIndex
+        let oldValue = original[separatorEnd...].trimmingLeadingSpaces
+        let newLine = String(original[..<separatorEnd]) + " " + YAMLQuoting.quote(value, like: oldValue)
+        let span = valueSpan(at: index)
+        lines.replaceSubrange(span, with: [newLine])
+        refresh()
+    }
+
+    /// Removes a top-level key and its indented continuation lines.
+    public mutating func removeKey(_ key: String) {
+        guard let index = keyLineIndex(key) else { return }
+        lines.removeSubrange(valueSpan(at: index))
+        refresh()
+    }
+
+    /// The front matter as text, without fences.
+    public var text: String { lines.joined(separator: "\n") }
+}
+
+private extension FrontMatter {
+    func keyLineIndex(_ key: String) -> Int? {
+        lines.firstIndex { FrontMatter.topLevelKey(in: $0) == key }
+    }
+
+    /// The key line plus the indented or sequence lines that belong to it.
+    func valueSpan(at index: Int) -> Range<Int> {
+        var end = index + 1
+        while end < lines.count {
+            let line = lines[end]
+            guard let first = line.first, first == " " || first == "\t" || first == "-" else { break }
+            end += 1
+        }
+        return index..<end
+    }
+
+    mutating func refresh() {
+        // An edit produced by this type is valid YAML; re-read the values it changed.
+        (scalars, sequences) = (try? FrontMatter.parse(lines: lines, firstLine: firstLine)) ?? (scalars, sequences)
+    }
+
+    static func topLevelKey(in line: String) -> String? {
+        guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { return nil }
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let after = line.index(after: colon)
+        guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
+        return String(line[..<colon]).trimmingCharacters(in: [" ", "\"", "'"])
+    }
+
+    static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {
+        let yaml = lines.joined(separator: "\n")
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error))
+        } catch {
+            throw PostError.invalidYAML(line: firstLine, reason: "\(error)")
+        }
+        guard let root else { return ([:], [:]) }
+        guard case .mapping(let mapping) = root else {
+            throw PostError.invalidYAML(line: firstLine, reason: "front matter is not a mapping of keys to values")
+        }
+        var scalars: [String: String] = [:]
+        var sequences: [String: [String]] = [:]
+        var seen = Set<String>()
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if !seen.insert(name).inserted {
+                let line = firstLine + (key.mark?.line ?? 1) - 1
+                throw PostError.invalidYAML(line: line, reason: "duplicate key '\(name)'")
+            }
+            switch value {
+            case .scalar(let scalar): scalars[name] = scalar.string
+            case .sequence(let sequence): sequences[name] = sequence.compactMap { $0.scalar?.string }
+            default: break
+            }
+        }
+        return (scalars, sequences)
+    }
+}
+
+private extension Substring {
+    var trimmingLeadingSpaces: Substring { drop { $0 == " " || $0 == "\t" } }
+}

@@ -1,0 +1,53 @@
+/// Text with a line index, for turning offsets into 1-based line and column numbers.
+///
+/// Columns count Unicode scalars from the start of the line, starting at 1, the way editors and
+/// `path:line:col` consumers expect for non-ASCII text.
+public struct SourceText: Sendable {
+    public let text: String
+    /// UTF-8 offset of the first byte of each line.
+    private let lineStarts: [Int]
+    private let utf8: [UInt8]
+
+    public init(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of 1-based line `number`, without its newline; empty when out of range.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Substring(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// The 1-based line and column of a UTF-8 offset.
+    public func position(ofUTF8Offset offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, utf8.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        let lineStart = lineStarts[low]
+        let column = String(decoding: utf8[lineStart..<clamped], as: UTF8.self).unicodeScalars.count + 1
+        return (low + 1, column)
+    }
+
+    /// The UTF-8 offset of 1-based `line` and `column`.
+    public func utf8Offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return utf8.count }
+        let lineText = self.line(line)
+        let prefix = lineText.unicodeScalars.prefix(max(0, column - 1))
+        return lineStarts[line - 1] + String(String.UnicodeScalarView(prefix)).utf8.count
+    }
+}

@@ -1,0 +1,23 @@
+/// Produces the Swift source of `EmbeddedRuleFiles.swift` from the files under `rules/`.
+///
+/// The profiles are compiled into the binary so that an installed `newslint` works from any folder.
+/// A test compares the committed file with this output; run
+/// `NEWSLINT_UPDATE_EMBEDDED=1 swift test --filter EmbeddedRuleFilesTests` after editing `rules/`.
+public enum EmbeddedRuleFilesSource {
+    public static func swiftSource(files: [(path: String, contents: String)]) -> String {
+        var source = """
+        // GENERATED from rules/ by `NEWSLINT_UPDATE_EMBEDDED=1 swift test --filter EmbeddedRuleFilesTests`.
+        // Do not edit: change the YAML under rules/ and regenerate.
+
+        /// The site knowledge under `rules/`, embedded in the binary.
+        enum EmbeddedRuleFiles {
+            static let files: [(path: String, contents: String)] = [
+
+        """
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            source += "        (\"\(file.path)\", ##\"\"\"\n\(file.contents)\n\"\"\"##),\n"
+        }
+        source += "    ]\n}\n"
+        return source
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Yams
+
+/// All site knowledge available to a run: the defaults and every site profile, compiled once.
+public struct SiteCatalog: Sendable {
+    public let defaults: SiteProfile
+    /// Compiled profiles by site id, plus the data used to recognise each site.
+    private let sites: [(data: SiteProfileData, profile: SiteProfile)]
+
+    /// The profiles built into the binary (from `rules/` at build time).
+    public static func builtIn() throws -> SiteCatalog {
+        try SiteCatalog(files: EmbeddedRuleFiles.files.map { RuleFile(path: "rules/" + $0.path, contents: $0.contents) })
+    }
+
+    /// Loads `defaults.yml` and `sites/*.yml` contents. Errors name the file.
+    public init(files: [RuleFile]) throws {
+        var defaultsData: SiteProfileData?
+        var siteData: [SiteProfileData] = []
+        for file in files {
+            let data = try file.decode()
+            if data.id == "defaults" { defaultsData = data } else { siteData.append(data) }
+        }
+        guard let defaultsData else {
+            throw SiteCatalogError(path: "rules/defaults.yml", reason: "no profile with id 'defaults'")
+        }
+        defaults = try SiteProfile(defaults: defaultsData, site: nil)
+        sites = try siteData.map { data in
+            do {
+                return (data, try SiteProfile(defaults: defaultsData, site: data))
+            } catch {
+                throw SiteCatalogError(path: "site '\(data.id)'", reason: "\(error)")
+            }
+        }
+    }
+
+    /// The ids of the site profiles, sorted.
+    public var siteIDs: [String] { sites.map(\.data.id).sorted() }
+
+    /// The raw data of every profile, defaults excluded.
+    public var siteData: [SiteProfileData] { sites.map(\.data) }
+
+    /// The profile with `id`, or nil.
+    public func profile(id: String) -> SiteProfile? {
+        id == "defaults" ? defaults : sites.first { $0.data.id == id }?.profile
+    }
+
+    /// The profile of the site the post comes from: by author, then categories, then the hosts of
+    /// links and images in the body; the defaults when nothing matches.
+    public func profile(for post: Post, hosts: [String]) -> SiteProfile {
+        let author = post.frontMatter?.string("author").map(SiteCatalog.baseSource)
+        let categories = Set(post.frontMatter?.strings("categories").map(SiteCatalog.baseSource) ?? [])
+        if let author, let site = sites.first(where: { $0.data.match?.authors?.contains(author) == true }) {
+            return site.profile
+        }
+        if let site = sites.first(where: { !categories.isDisjoint(with: $0.data.match?.categories ?? []) }) {
+            return site.profile
+        }
+        let site = sites.first { candidate in
+            let known = candidate.data.match?.hosts ?? []
+            return hosts.contains { host in known.contains { host == $0 || host.hasSuffix("." + $0) } }
+        }
+        return site?.profile ?? defaults
+    }
+
+    /// `开源中国 - 资讯` → `开源中国`: feeds append the sub-column to the source name.
+    static func baseSource(_ value: String) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard let range = trimmed.range(of: " - ") else { return trimmed }
+        return String(trimmed[..<range.lowerBound])
+    }
+}
+
+/// A YAML file of site knowledge.
+public struct RuleFile: Sendable {
+    public let path: String
+    public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+
+    func decode() throws -> SiteProfileData {
+        do {
+            return try YAMLDecoder().decode(SiteProfileData.self, from: contents)
+        } catch let error as DecodingError {
+            throw SiteCatalogError(path: path, reason: SiteCatalogError.describe(error))
+        } catch {
+            throw SiteCatalogError(path: path, reason: "\(error)".split(separator: "\n").first.map(String.init) ?? "")
+        }
+    }
+}
+
+/// A profile that could not be loaded, naming its file.
+public struct SiteCatalogError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing key '\(([key] + context.codingPath.reversed()).reversed().map(\.stringValue).joined(separator: "."))'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path.isEmpty ? "" : "key '\(path)': ")\(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

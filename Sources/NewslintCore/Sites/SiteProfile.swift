@@ -1,0 +1,63 @@
+import Foundation
+
+import NewslintDOM
+
+/// The site knowledge in force for one post: the defaults merged with the matched site's profile,
+/// with selectors and patterns compiled.
+public struct SiteProfile: Sendable {
+    /// The matched site's id, or `defaults`.
+    public let id: String
+    public let name: String
+    public let adCommentMarkers: [String]
+    public let keptComments: [String]
+    public let promoBlocks: [(selector: Selector, label: String)]
+    public let boldSelectors: [Selector]
+    public let italicSelectors: [Selector]
+    public let unwrapSelectors: [Selector]
+    public let captionSelectors: [Selector]
+    public let presentationalAttributes: [String]
+    public let editorLinePatterns: [CompiledPattern]
+    public let requiresEditorLine: Bool
+    public let hotlinkProtectedHosts: [String]
+    public let adImages: Set<String>
+
+    /// Merges `site` (if any) over `defaults`. Throws when a selector or pattern does not compile.
+    public init(defaults: SiteProfileData, site: SiteProfileData?) throws {
+        let layers = [defaults] + (site.map { [$0] } ?? [])
+        id = site?.id ?? defaults.id
+        name = site?.name ?? site?.id ?? defaults.name ?? defaults.id
+        adCommentMarkers = layers.flatMap { $0.adComments?.markers ?? [] }
+        keptComments = layers.flatMap { $0.adComments?.keep ?? [] }
+        promoBlocks = try layers.flatMap { $0.promoBlocks ?? [] }.map { (try Selector($0.selector), $0.label) }
+        boldSelectors = try layers.flatMap { $0.presentational?.bold ?? [] }.map(Selector.init)
+        italicSelectors = try layers.flatMap { $0.presentational?.italic ?? [] }.map(Selector.init)
+        unwrapSelectors = try layers.flatMap { $0.presentational?.unwrap ?? [] }.map(Selector.init)
+        captionSelectors = try layers.flatMap { $0.presentational?.captions ?? [] }.map(Selector.init)
+        presentationalAttributes = layers.flatMap { $0.presentational?.attributes ?? [] }
+        editorLinePatterns = try layers.compactMap(\.editorLine).map { try CompiledPattern($0.pattern) }
+        requiresEditorLine = layers.contains { $0.editorLine?.required == true }
+        hotlinkProtectedHosts = layers.flatMap { $0.images?.hotlinkProtectedHosts ?? [] }
+        adImages = Set(layers.flatMap { $0.images?.adImages ?? [] })
+    }
+
+    /// True when `url`'s host is `host` or one of its subdomains for a hotlink-protected host.
+    public func isHotlinkProtected(_ url: String) -> Bool {
+        guard let host = URLParts.host(of: url) else { return false }
+        return hotlinkProtectedHosts.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    /// True when a comment with this text is to be kept (e.g. Hexo's `<!-- more -->`).
+    public func keepsComment(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return keptComments.contains { pattern in
+            pattern.hasSuffix("*") ? trimmed.hasPrefix(String(pattern.dropLast())) : trimmed == pattern
+        }
+    }
+
+    /// True when `name` is a presentational attribute.
+    public func isPresentationalAttribute(_ name: String) -> Bool {
+        presentationalAttributes.contains { pattern in
+            pattern.hasSuffix("*") ? name.hasPrefix(String(pattern.dropLast())) : name == pattern
+        }
+    }
+}

@@ -1,0 +1,170 @@
+internal import CLibXML2
+
+/// An HTML document parsed by libxml2, and the owner of all of its memory.
+///
+/// The document frees its tree in `deinit`. Nodes removed from the tree are kept until then, so a
+/// `Node` handle taken before a removal never dangles. Documents are not `Sendable`: use one
+/// document per task and parallelise across files.
+///
+/// After parsing, everything libxml2 placed outside `<body>` (comments before `<html>`, and the
+/// `<style>`, `<script>` or `<meta>` it moved into an implied `<head>`) is moved back to the start of
+/// `body`, in source order, so that rules see the body as the author wrote it.
+public final class HTMLDocument {
+    let pointer: htmlDocPtr
+    private var detached: [xmlNodePtr] = []
+
+    /// Parses `html` as UTF-8 with `options`.
+    public convenience init(html: String, options: ParseOptions = .default) throws {
+        try self.init(utf8: Array(html.utf8), options: options)
+    }
+
+    /// Parses UTF-8 bytes with `options`.
+    public init(utf8 bytes: [UInt8], options: ParseOptions = .default) throws {
+        HTMLDocument.initialiseLibXML
+        guard bytes.count < Int(Int32.max) else { throw DOMError.tooLarge(bytes: bytes.count) }
+        // An empty buffer makes htmlReadMemory fail; an empty body is still a valid post.
+        let input = bytes.isEmpty ? Array("<body></body>".utf8) : bytes
+        let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options.rawValue)
+            }
+        }
+        guard let parsed else { throw DOMError.parseFailed("no document produced") }
+        pointer = parsed
+        normaliseBody()
+    }
+
+    deinit {
+        // Detached nodes still point into the document's dictionary: free them first.
+        for node in detached { xmlFreeNode(node) }
+        xmlFreeDoc(pointer)
+    }
+
+    /// The `<body>` element, which holds the whole post body after normalisation.
+    public var body: Node {
+        Node(document: self, pointer: bodyPointer)
+    }
+
+    /// libxml2's version, e.g. "2.9.14".
+    public static var libxmlVersion: String {
+        let raw = String(cString: newslint_xmlVersion())
+        guard let number = Int(raw) else { return raw }
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+
+    // MARK: Creating nodes
+
+    /// A new element, not yet in the tree.
+    public func createElement(_ name: String) -> Node {
+        let created = LibXMLString.with(name) { xmlNewDocNode(pointer, nil, $0, nil) }!
+        return adopt(created)
+    }
+
+    /// A new text node, not yet in the tree.
+    public func createText(_ text: String) -> Node {
+        let created = LibXMLString.with(text) { xmlNewDocText(pointer, $0) }!
+        return adopt(created)
+    }
+
+    // MARK: Ownership
+
+    /// Records a node that is out of the tree, so it is freed with the document.
+    func retainDetached(_ node: xmlNodePtr) {
+        detached.append(node)
+    }
+
+    /// Forgets a node that went back into the tree.
+    func releaseDetached(_ node: xmlNodePtr) {
+        if let index = detached.lastIndex(of: node) { detached.remove(at: index) }
+    }
+
+    private func adopt(_ node: xmlNodePtr) -> Node {
+        detached.append(node)
+        return Node(document: self, pointer: node)
+    }
+
+    private static let initialiseLibXML: Void = {
+        xmlInitParser()
+        newslint_silenceErrors()
+    }()
+}
+
+private extension HTMLDocument {
+    var bodyPointer: xmlNodePtr {
+        if let found = findElement(named: "body", under: UnsafeMutablePointer(OpaquePointer(pointer))) {
+            return found
+        }
+        // libxml2 always implies <html><body> for content; an input of only a DOCTYPE has neither.
+        let html = htmlElement ?? {
+            let created = xmlNewDocNode(pointer, nil, "html", nil)!
+            xmlDocSetRootElement(pointer, created)
+            return created
+        }()
+        return xmlNewChild(html, nil, "body", nil)
+    }
+
+    var htmlElement: xmlNodePtr? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { return current }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    func findElement(named name: String, under root: xmlNodePtr) -> xmlNodePtr? {
+        var child = root.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if LibXMLString.borrowed(current.pointee.name) == name { return current }
+                if let found = findElement(named: name, under: current) { return found }
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Moves nodes libxml2 put outside `<body>` back into it, keeping source order.
+    func normaliseBody() {
+        let body = bodyPointer
+        var moved: [xmlNodePtr] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            if current.pointee.type == XML_DTD_NODE { continue }
+            if current.pointee.type == XML_ELEMENT_NODE {
+                collectOutsideBody(of: current, body: body, into: &moved)
+            } else {
+                moved.append(current)
+            }
+        }
+        guard !moved.isEmpty else { return }
+        let anchor = body.pointee.children
+        for node in moved {
+            xmlUnlinkNode(node)
+            if let anchor {
+                xmlAddPrevSibling(anchor, node)
+            } else {
+                xmlAddChild(body, node)
+            }
+        }
+    }
+
+    /// Collects the children of `<html>` and `<head>` that precede `<body>`.
+    func collectOutsideBody(of html: xmlNodePtr, body: xmlNodePtr, into moved: inout [xmlNodePtr]) {
+        var child = html.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            if current == body { return }
+            if current.pointee.type == XML_ELEMENT_NODE, LibXMLString.borrowed(current.pointee.name) == "head" {
+                var headChild = current.pointee.children
+                while let inHead = headChild {
+                    headChild = inHead.pointee.next
+                    moved.append(inHead)
+                }
+            } else {
+                moved.append(current)
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+internal import CLibXML2
+
+/// A handle on one node of an `HTMLDocument`.
+///
+/// A handle keeps its document alive, so it can never outlive the memory it points at.
+/// Two handles are equal when they point at the same node.
+public struct Node: Hashable {
+    public let document: HTMLDocument
+    let pointer: xmlNodePtr
+
+    init(document: HTMLDocument, pointer: xmlNodePtr) {
+        self.document = document
+        self.pointer = pointer
+    }
+
+    public static func == (lhs: Node, rhs: Node) -> Bool { lhs.pointer == rhs.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
+    /// What kind of node this is.
+    public enum Kind: Sendable {
+        case element, text, comment, cdata, other
+    }
+
+    public var kind: Kind {
+        switch pointer.pointee.type {
+        case XML_ELEMENT_NODE: .element
+        case XML_TEXT_NODE: .text
+        case XML_COMMENT_NODE: .comment
+        case XML_CDATA_SECTION_NODE: .cdata
+        default: .other
+        }
+    }
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    public var isComment: Bool { pointer.pointee.type == XML_COMMENT_NODE }
+
+    /// The lower-case tag name of an element; `#text`, `#comment` … for other nodes.
+    public var name: String {
+        switch kind {
+        case .element: LibXMLString.borrowed(pointer.pointee.name)?.lowercased() ?? ""
+        case .text: "#text"
+        case .comment: "#comment"
+        case .cdata: "#cdata"
+        case .other: "#other"
+        }
+    }
+
+    /// True when this is an element with one of `names` (lower case).
+    public func isElement(_ names: Set<String>) -> Bool {
+        isElement && names.contains(name)
+    }
+
+    /// The 1-based line of the node in the parsed input, or 0 when libxml2 did not record one.
+    public var line: Int {
+        Int(xmlGetLineNo(pointer))
+    }
+
+    // MARK: Tree
+
+    public var parent: Node? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Node(document: document, pointer: parent)
+    }
+
+    public var firstChild: Node? { pointer.pointee.children.map { Node(document: document, pointer: $0) } }
+    public var lastChild: Node? { pointer.pointee.last.map { Node(document: document, pointer: $0) } }
+    public var nextSibling: Node? { pointer.pointee.next.map { Node(document: document, pointer: $0) } }
+    public var previousSibling: Node? { pointer.pointee.prev.map { Node(document: document, pointer: $0) } }
+
+    /// The direct children, in order.
+    public var children: [Node] {
+        var result: [Node] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(Node(document: document, pointer: current))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The element children, in order.
+    public var elementChildren: [Node] { children.filter(\.isElement) }
+
+    /// Every node below this one, in document order (pre-order), not including this node.
+    public var descendants: DescendantSequence { DescendantSequence(root: self) }
+
+    /// The element ancestors, nearest first.
+    public var ancestors: [Node] {
+        var result: [Node] = []
+        var current = parent
+        while let node = current {
+            result.append(node)
+            current = node.parent
+        }
+        return result
+    }
+
+    /// True when an ancestor element has one of `names`.
+    public func hasAncestor(named names: Set<String>) -> Bool {
+        var current = pointer.pointee.parent
+        while let node = current, node.pointee.type == XML_ELEMENT_NODE {
+            if let raw = LibXMLString.borrowed(node.pointee.name), names.contains(raw.lowercased()) { return true }
+            current = node.pointee.parent
+        }
+        return false
+    }
+
+    /// True when `self` is `other` or lies inside it.
+    public func isInside(_ other: Node) -> Bool {
+        var current: xmlNodePtr? = pointer
+        while let node = current {
+            if node == other.pointer { return true }
+            current = node.pointee.parent
+        }
+        return false
+    }
+
+    /// True while the node is attached below the document (not removed).
+    public var isAttached: Bool {
+        var current: xmlNodePtr? = pointer
+        while let node = current {
+            if node.pointee.type == XML_HTML_DOCUMENT_NODE || node.pointee.type == XML_DOCUMENT_NODE { return true }
+            current = node.pointee.parent
+        }
+        return false
+    }
+
+    // MARK: Text
+
+    /// The raw text of a text, CDATA or comment node (entities already decoded by the parser).
+    public var text: String {
+        LibXMLString.borrowed(pointer.pointee.content) ?? ""
+    }
+
+    /// The concatenated text of every text node below, as libxml2 reports it.
+    public var textContent: String {
+        if isText || isComment { return text }
+        return LibXMLString.takeOwned(xmlNodeGetContent(pointer)) ?? ""
+    }
+
+    // MARK: Attributes
+
+    /// Attributes in source order.
+    public var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            let name = LibXMLString.borrowed(current.pointee.name) ?? ""
+            let value = LibXMLString.takeOwned(xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1))
+            result.append((name.lowercased(), value ?? ""))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The value of attribute `name`, or nil when absent.
+    public func attribute(_ name: String) -> String? {
+        guard isElement else { return nil }
+        return LibXMLString.with(name) { LibXMLString.takeOwned(xmlGetProp(pointer, $0)) }
+    }
+
+    public func hasAttribute(_ name: String) -> Bool {
+        guard isElement else { return false }
+        return LibXMLString.with(name) { xmlHasProp(pointer, $0) != nil }
+    }
+
+    /// The class names, split on whitespace.
+    public var classes: [String] {
+        (attribute("class") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    public func hasClass(_ className: String) -> Bool {
+        classes.contains(className)
+    }
+}
+
+/// A pre-order walk below a node that reads the next pointer lazily, so it is cheap to start.
+public struct DescendantSequence: Sequence {
+    let root: Node
+
+    public func makeIterator() -> Iterator { Iterator(root: root) }
+
+    public struct Iterator: IteratorProtocol {
+        let root: Node
+        var upcoming: xmlNodePtr?
+
+        init(root: Node) {
+            self.root = root
+            upcoming = root.pointer.pointee.children
+        }
+
+        public mutating func next() -> Node? {
+            guard let current = upcoming else { return nil }
+            if let child = current.pointee.children, current.pointee.type == XML_ELEMENT_NODE {
+                upcoming = child
+            } else {
+                upcoming = Iterator.following(current, root: root.pointer)
+            }
+            return Node(document: root.document, pointer: current)
+        }
+
+        static func following(_ node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
+            var current: xmlNodePtr? = node
+            while let candidate = current, candidate != root {
+                if let sibling = candidate.pointee.next { return sibling }
+                current = candidate.pointee.parent
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,211 @@
+/// A small CSS-like selector, matched in Swift during a walk (no XPath context per query).
+///
+/// Grammar: a comma-separated list of descendant chains of compound selectors. A compound is an
+/// optional tag name or `*`, then any number of `.class`, `#id`, `[attr]`, `[attr=value]`,
+/// `[attr~=word]`, `[attr^=prefix]` and `[attr*=substring]`. Values may be quoted.
+/// Examples: `div.appendQr_wrap`, `.copy-code-btn`, `font[cms-style~=strong-Bold]`, `div.quote blockquote`.
+public struct Selector: Hashable, Sendable, CustomStringConvertible {
+    public let source: String
+    let alternatives: [[Compound]]
+
+    public var description: String { source }
+
+    /// Parses `source`, or throws `SelectorError` naming the offending position.
+    public init(_ source: String) throws {
+        self.source = source
+        var parser = SelectorParser(source)
+        alternatives = try parser.parseList()
+    }
+
+    /// True when `node` is an element that matches the selector.
+    public func matches(_ node: Node) -> Bool {
+        guard node.isElement else { return false }
+        return alternatives.contains { chain in Selector.matches(chain: chain[...], node: node) }
+    }
+
+    /// Every matching element below `root`, in document order.
+    public func matches(under root: Node) -> [Node] {
+        root.descendants.filter { matches($0) }
+    }
+
+    private static func matches(chain: ArraySlice<Compound>, node: Node) -> Bool {
+        guard let last = chain.last, last.matches(node) else { return false }
+        let rest = chain.dropLast()
+        guard !rest.isEmpty else { return true }
+        var ancestor = node.parent
+        while let candidate = ancestor {
+            if matches(chain: rest, node: candidate) { return true }
+            ancestor = candidate.parent
+        }
+        return false
+    }
+}
+
+public struct SelectorError: Error, CustomStringConvertible, Equatable {
+    public let selector: String
+    public let reason: String
+    public var description: String { "invalid selector '\(selector)': \(reason)" }
+}
+
+struct Compound: Hashable, Sendable {
+    var tag: String?
+    var classes: [String] = []
+    var id: String?
+    var attributes: [AttributeTest] = []
+
+    func matches(_ node: Node) -> Bool {
+        if let tag, node.name != tag { return false }
+        if let id, node.attribute("id") != id { return false }
+        if !classes.isEmpty {
+            let nodeClasses = node.classes
+            if !classes.allSatisfy(nodeClasses.contains) { return false }
+        }
+        return attributes.allSatisfy { $0.matches(node) }
+    }
+}
+
+struct AttributeTest: Hashable, Sendable {
+    enum Operator: String, Sendable { case exists = "", equals = "=", word = "~=", prefix = "^=", contains = "*=" }
+    var name: String
+    var op: Operator
+    var value: String
+
+    func matches(_ node: Node) -> Bool {
+        guard let actual = node.attribute(name) else { return false }
+        switch op {
+        case .exists: return true
+        case .equals: return actual == value
+        case .word: return actual.split(whereSeparator: \.isWhitespace).contains { $0 == value }
+        case .prefix: return actual.hasPrefix(value)
+        case .contains: return actual.contains(value)
+        }
+    }
+}
+
+private struct SelectorParser {
+    let source: String
+    let characters: [Character]
+    var index = 0
+
+    init(_ source: String) {
+        self.source = source
+        characters = Array(source)
+    }
+
+    mutating func parseList() throws -> [[Compound]] {
+        var list: [[Compound]] = []
+        var chain: [Compound] = []
+        skipSpaces()
+        while index < characters.count {
+            if characters[index] == "," {
+                guard !chain.isEmpty else { throw error("empty selector before ','") }
+                list.append(chain)
+                chain = []
+                index += 1
+                skipSpaces()
+                continue
+            }
+            chain.append(try parseCompound())
+            skipSpaces()
+        }
+        guard !chain.isEmpty else { throw error("empty selector") }
+        list.append(chain)
+        return list
+    }
+
+    mutating func parseCompound() throws -> Compound {
+        var compound = Compound()
+        let start = index
+        if index < characters.count, characters[index] == "*" {
+            index += 1
+        } else if let name = readName() {
+            compound.tag = name.lowercased()
+        }
+        while index < characters.count {
+            switch characters[index] {
+            case ".":
+                index += 1
+                guard let name = readName() else { throw error("class name expected after '.'") }
+                compound.classes.append(name)
+            case "#":
+                index += 1
+                guard let name = readName() else { throw error("id expected after '#'") }
+                compound.id = name
+            case "[":
+                index += 1
+                compound.attributes.append(try parseAttribute())
+            case " ", "\t", ",":
+                return compound
+            default:
+                throw error("unexpected '\(characters[index])'")
+            }
+        }
+        guard index > start else { throw error("selector expected") }
+        return compound
+    }
+
+    mutating func parseAttribute() throws -> AttributeTest {
+        guard let name = readName() else { throw error("attribute name expected after '['") }
+        var op = AttributeTest.Operator.exists
+        for candidate in [AttributeTest.Operator.word, .prefix, .contains, .equals] where lookingAt(candidate.rawValue) {
+            op = candidate
+            index += candidate.rawValue.count
+            break
+        }
+        var value = ""
+        if op != .exists {
+            value = try readValue()
+        }
+        guard index < characters.count, characters[index] == "]" else { throw error("']' expected") }
+        index += 1
+        return AttributeTest(name: name.lowercased(), op: op, value: value)
+    }
+
+    mutating func readValue() throws -> String {
+        guard index < characters.count else { throw error("attribute value expected") }
+        let quote = characters[index]
+        if quote == "\"" || quote == "'" {
+            index += 1
+            var value = ""
+            while index < characters.count, characters[index] != quote {
+                value.append(characters[index])
+                index += 1
+            }
+            guard index < characters.count else { throw error("unterminated quoted value") }
+            index += 1
+            return value
+        }
+        var value = ""
+        while index < characters.count, characters[index] != "]" {
+            value.append(characters[index])
+            index += 1
+        }
+        return value
+    }
+
+    mutating func readName() -> String? {
+        var name = ""
+        while index < characters.count {
+            let character = characters[index]
+            guard character.isLetter || character.isNumber || character == "-" || character == "_" else { break }
+            name.append(character)
+            index += 1
+        }
+        return name.isEmpty ? nil : name
+    }
+
+    func lookingAt(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        let end = index + text.count
+        guard end <= characters.count else { return false }
+        return String(characters[index..<end]) == text
+    }
+
+    mutating func skipSpaces() {
+        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+    }
+
+    func error(_ reason: String) -> SelectorError {
+        SelectorError(selector: source, reason: "\(reason) at offset \(index)")
+    }
+}

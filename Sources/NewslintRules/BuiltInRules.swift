@@ -1,0 +1,17 @@
+import NewslintCore
+
+/// Every built-in rule, in the order the fixer applies them: boilerplate goes first so later rules see
+/// only the article, and `html-body` comes last because it writes the cleaned DOM as Markdown.
+public let builtInRules: [any Rule] = [
+    AdCommentRule(),
+    StyleBlockRule(),
+    PromoBlockRule(),
+    EscapedBracesRule(),
+    PresentationalMarkupRule(),
+    FullwidthIndentRule(),
+    EmptyParagraphRule(),
+    EditorLineRule(),
+    HotlinkedImageRule(),
+    AdThumbnailRule(),
+    HTMLBodyRule(),
+]

@@ -1,0 +1,111 @@
+import Foundation
+import NewslintCore
+import NewslintDOM
+
+/// Front-matter `headimg` or `thumbnail` pointing at a known ad image, such as Sina's app QR code.
+///
+/// Check: reports each key whose value is in the profile's `ad_images`.
+/// Fix (safe): points it at the post's first content image. Without one, the unsafe fix removes the key.
+struct AdThumbnailRule: Rule {
+    let description = RuleDescription(
+        id: "ad-thumbnail",
+        summary: "Thumbnail or header image that is a known ad image",
+        rationale: """
+            The feed generator takes the first image of the page as the post's picture. On Sina that is the \
+            "download our app" QR code at the end of the article, so every post's card in the site's index \
+            shows an ad. The first image of the article itself is the right picture; when the article has \
+            none, the key is better removed (unsafe: the theme may then show its default picture).
+            """,
+        kind: .frontMatter,
+        fixAvailability: .safeOrUnsafe,
+        severity: .error,
+        formats: [.html, .markdown],
+        triggering: [
+            RuleExample("""
+                ---
+                headimg: ↓'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
+                thumbnail: ↓'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
+                ---
+                <div><p>正文</p></div>
+                """, site: "sina-finance"),
+        ],
+        nonTriggering: [
+            RuleExample("---\nthumbnail: 'https://n.sinaimg.cn/finance/photo.jpg'\n---\n<div><p>正文</p></div>\n",
+                        site: "sina-finance"),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample("""
+                    ---
+                    title: '新闻'
+                    thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
+                    ---
+                    <div><p><img src="https://n.sinaimg.cn/news/photo.jpg"></p></div>
+                    """, site: "sina-finance"),
+                """
+                ---
+                title: '新闻'
+                thumbnail: 'https://n.sinaimg.cn/news/photo.jpg'
+                ---
+
+                <div><p><img src="https://n.sinaimg.cn/news/photo.jpg"></p></div>
+                """),
+            RuleCorrection(
+                RuleExample("""
+                    ---
+                    title: '新闻'
+                    headimg: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'
+                    author: 新浪财经
+                    ---
+                    <div><p>正文</p></div>
+                    """, site: "sina-finance"),
+                """
+                ---
+                title: '新闻'
+                author: 新浪财经
+                ---
+
+                <div><p>正文</p></div>
+                """, unsafe: true),
+        ]
+    )
+
+    func check(_ context: RuleContext) -> [Violation] {
+        guard let frontMatter = context.frontMatter else { return [] }
+        let profile = context.profile
+        return AdThumbnailRule.keys.compactMap { key -> Violation? in
+            guard let value = frontMatter.string(key), profile.adImages.contains(value) else { return nil }
+            let message = "\(key) points at a known ad image (\(TextClasses.snippet(value, limit: 60)))"
+            guard let replacement = AdThumbnailRule.firstContentImage(context) else {
+                return Violation(at: context.location(ofKey: key), message,
+                                 fix: Fix("remove the \(key) key (the post has no content image)", applicability: .unsafe) {
+                                     context.editFrontMatter { $0.removeKey(key) }
+                                 })
+            }
+            return Violation(at: context.location(ofKey: key), message,
+                             fix: Fix("use the first content image") {
+                                 context.editFrontMatter { $0.setString(key, to: replacement) }
+                             })
+        }
+    }
+
+    /// The first image of the article that is neither a known ad image nor part of a promo widget.
+    static func firstContentImage(_ context: RuleContext) -> String? {
+        let profile = context.profile
+        if let body = context.body {
+            let widgets = PromoBlockRule.widgets(in: body, profile: profile).map(\.node)
+            return body.descendants.first { image in
+                guard image.isElement(["img"]), let src = image.attribute("src"), !src.isEmpty else { return false }
+                return !profile.adImages.contains(src) && !widgets.contains { image.isInside($0) }
+            }?.attribute("src")
+        }
+        guard let markdown = context.markdown else { return nil }
+        return markdown.matches(of: imageSource).lazy.compactMap { $0.groups[1] ?? $0.groups[2] }
+            .first { !profile.adImages.contains($0) }
+    }
+}
+
+private extension AdThumbnailRule {
+    static let keys = ["headimg", "thumbnail"]
+    static let imageSource = MarkdownEdits.pattern(#"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\ssrc="([^"]+)""#)
+}

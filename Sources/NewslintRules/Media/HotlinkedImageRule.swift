@@ -1,0 +1,93 @@
+import Foundation
+import NewslintCore
+import NewslintDOM
+
+/// Images on hotlink-protected hosts that are requested with a Referer, so the host refuses them.
+///
+/// Check: reports `<img>` (and, in Markdown bodies, `![]()` and inline `<img>`) whose source is on a host in
+/// `hotlink_protected_hosts` without `referrerpolicy="no-referrer"`.
+/// Fix (safe): adds the attribute. Markdown images become inline HTML, since `![]()` cannot carry it.
+struct HotlinkedImageRule: Rule {
+    let description = RuleDescription(
+        id: "hotlinked-image",
+        summary: "Images on hotlink-protected hosts without referrerpolicy=\"no-referrer\"",
+        rationale: """
+            Hosts such as `*.sinaimg.cn`, `mmbiz.qpic.cn` and `upload-images.jianshu.io` answer 403 or serve a \
+            placeholder when the request carries another site's `Referer`. On a republished page the image is \
+            broken. `referrerpolicy="no-referrer"` makes the browser omit the header and the image loads. \
+            Markdown's `![alt](src)` cannot carry the attribute, so such images are written as inline HTML.
+            """,
+        kind: .media,
+        fixAvailability: .safe,
+        severity: .error,
+        formats: [.html, .markdown],
+        triggering: [
+            RuleExample(#"<div><p>↓<img src="https://n.sinaimg.cn/finance/transform/20220104/a.jpg" alt="图"></p></div>"#),
+            RuleExample(#"<div>↓<img src="https://n.sinaimg.cn/a.jpg" referrerpolicy="origin"></div>"#),
+            RuleExample("Text.\n\n↓![图](https://n.sinaimg.cn/finance/a.jpg)\n"),
+        ],
+        nonTriggering: [
+            RuleExample(#"<div><img src="https://n.sinaimg.cn/a.jpg" referrerpolicy="no-referrer"></div>"#),
+            RuleExample(#"<div><img src="https://example.com/a.jpg"></div>"#),
+            RuleExample("Text.\n\n<img src=\"https://n.sinaimg.cn/a.jpg\" alt=\"\" referrerpolicy=\"no-referrer\">\n"),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample(#"<div><img src="https://n.sinaimg.cn/a.jpg" alt="图"></div>"#),
+                #"<div><img src="https://n.sinaimg.cn/a.jpg" alt="图" referrerpolicy="no-referrer"></div>"#),
+            RuleCorrection(
+                RuleExample("Text.\n\n![图 \\[1\\]](https://n.sinaimg.cn/a.jpg)\n"),
+                "Text.\n\n<img src=\"https://n.sinaimg.cn/a.jpg\" alt=\"图 [1]\" referrerpolicy=\"no-referrer\">\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) -> [Violation] {
+        let profile = context.profile
+        if let body = context.body {
+            return body.descendants.filter { image in
+                image.isElement(["img"]) && needsPolicy(src: image.attribute("src"), policy: image.attribute("referrerpolicy"),
+                                                       profile: profile)
+            }.map { image in
+                Violation(at: context.location(of: image), message(for: image.attribute("src") ?? ""),
+                          fix: Fix("add referrerpolicy=\"no-referrer\"") {
+                              image.setAttribute("referrerpolicy", "no-referrer")
+                          })
+            }
+        }
+        guard let markdown = context.markdown else { return [] }
+        let markdownImages = markdown.matches(of: HotlinkedImageRule.markdownImage).compactMap { match -> Violation? in
+            guard let src = match.groups[2], needsPolicy(src: src, policy: nil, profile: profile) else { return nil }
+            let html = HTMLImage.tag(src: src, alt: MarkdownText.unescape(match.groups[1] ?? ""))
+            return Violation(at: context.location(ofMarkdownOffset: match.range.lowerBound), message(for: src),
+                             fix: Fix("write the image as <img> with referrerpolicy=\"no-referrer\"") {
+                                 markdown.replace(match.range, with: html)
+                             })
+        }
+        let htmlImages = markdown.matches(of: HotlinkedImageRule.htmlImage).compactMap { match -> Violation? in
+            let tag = match.groups[0] ?? ""
+            let src = HTMLImage.attribute("src", in: tag)
+            guard needsPolicy(src: src, policy: HTMLImage.attribute("referrerpolicy", in: tag), profile: profile) else {
+                return nil
+            }
+            return Violation(at: context.location(ofMarkdownOffset: match.range.lowerBound), message(for: src ?? ""),
+                             fix: Fix("add referrerpolicy=\"no-referrer\"") {
+                                 markdown.replace(match.range, with: HTMLImage.settingNoReferrer(in: tag))
+                             })
+        }
+        return markdownImages + htmlImages
+    }
+}
+
+private extension HotlinkedImageRule {
+    static let markdownImage = MarkdownEdits.pattern(#"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#)
+    static let htmlImage = MarkdownEdits.pattern(#"<img\b[^>]*>"#, options: [.caseInsensitive])
+
+    func needsPolicy(src: String?, policy: String?, profile: SiteProfile) -> Bool {
+        guard let src, profile.isHotlinkProtected(src) else { return false }
+        return policy?.lowercased() != "no-referrer"
+    }
+
+    func message(for src: String) -> String {
+        "image on hotlink-protected host \(URLParts.host(of: src) ?? src) lacks referrerpolicy=\"no-referrer\" and will not load"
+    }
+}

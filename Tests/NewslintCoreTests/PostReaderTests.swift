@@ -1,0 +1,126 @@
+import Testing
+@testable import NewslintCore
+
+@Suite struct PostReaderTests {
+    static let post = """
+
+        ---
+        title: '外交部官员：中国为推动五核国发表联合声明作出重要贡献'
+        categories: 
+         - 金融
+         - 新浪财经
+        headimg: 'https://n.sinaimg.cn/a.png'
+        author: 新浪财经
+        # a comment
+        date: Tue, 04 Jan 2022 11:52:42 GMT
+        thumbnail: 'https://n.sinaimg.cn/a.png'
+        ---
+
+        <div>   
+        <p>正文</p>
+        </div>
+        """
+
+    @Test func splitsFrontMatterAfterALeadingBlankLine() throws {
+        let post = try PostReader.read(text: Self.post, path: "a.md")
+        #expect(post.leadingText == "\n")
+        #expect(post.frontMatter?.string("author") == "新浪财经")
+        #expect(post.frontMatter?.strings("categories") == ["金融", "新浪财经"])
+        #expect(post.frontMatter?.firstLine == 3)
+        #expect(post.bodyFirstLine == 13)
+        #expect(post.bodyFormat == .html)
+        #expect(post.assembled(body: post.body) == Self.post)
+    }
+
+    @Test func editsKeepOtherKeysByteIdentical() throws {
+        var frontMatter = try #require(try PostReader.read(text: Self.post, path: "a.md").frontMatter)
+        let before = frontMatter.lines
+        frontMatter.setString("thumbnail", to: "https://example.com/it's.jpg")
+        #expect(frontMatter.lines.last == "thumbnail: 'https://example.com/it''s.jpg'")
+        #expect(Array(frontMatter.lines.dropLast()) == Array(before.dropLast()))
+        #expect(frontMatter.string("thumbnail") == "https://example.com/it's.jpg")
+        frontMatter.removeKey("categories")
+        #expect(!frontMatter.lines.contains { $0.contains("金融") })
+        #expect(frontMatter.lines.first == before.first)
+    }
+
+    @Test func locatesValues() throws {
+        let post = try PostReader.read(text: Self.post, path: "a.md")
+        #expect(post.frontMatter?.line(ofKey: "headimg") == 7)
+        #expect(post.frontMatter?.valueColumn(ofKey: "headimg") == 10)
+    }
+
+    @Test func rejectsUnterminatedFrontMatter() {
+        #expect(throws: PostError.unterminatedFrontMatter(line: 1)) {
+            try PostReader.read(text: "---\ntitle: x\n<p>body</p>\n", path: "a.md")
+        }
+    }
+
+    @Test func reportsYAMLErrorsWithTheirFileLine() {
+        #expect {
+            try PostReader.read(text: "\n---\ntitle: 'x\nauthor: [\n---\nbody\n", path: "a.md")
+        } throws: { error in
+            guard case PostError.invalidYAML(let line, _) = error else { return false }
+            return (3...5).contains(line)
+        }
+    }
+
+    @Test func rejectsDuplicateKeys() {
+        #expect {
+            try PostReader.read(text: "---\ntitle: a\ntitle: b\n---\nbody\n", path: "a.md")
+        } throws: { error in
+            guard case PostError.invalidYAML(_, let reason) = error else { return false }
+            return reason.contains("title")
+        }
+    }
+
+    @Test func rejectsInvalidUTF8AndBinary() {
+        #expect(throws: PostError.notUTF8(offset: 3)) {
+            try PostReader.read(bytes: [0x61, 0x62, 0x63, 0xFF, 0x64], path: "a.md")
+        }
+        #expect(throws: PostError.binary) {
+            try PostReader.read(bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], path: "a.md")
+        }
+    }
+
+    @Test func keepsCRLFLineEndings() throws {
+        let post = try PostReader.read(bytes: Array("---\r\ntitle: a\r\n---\r\nText\r\n".utf8), path: "a.md")
+        #expect(post.usesCRLF)
+        #expect(post.withOriginalLineEndings(post.assembled(body: post.body)) == "---\r\ntitle: a\r\n---\r\nText\r\n")
+    }
+
+    @Test(arguments: [
+        ("<div>\n<p>x</p></div>", BodyFormat.html), ("\n\n<p>x</p>", .html), ("Plain *Markdown*", .markdown),
+        ("<!-- more -->\n\nText", .markdown), ("<img src=\"a\" referrerpolicy=\"no-referrer\">", .markdown),
+    ])
+    func detectsBodyFormat(_ body: String, _ expected: BodyFormat) {
+        #expect(BodyFormat.detect(body: body, path: "post.md") == expected)
+    }
+}
+
+@Suite struct UnifiedDiffTests {
+    @Test func printsHunksWithContext() {
+        let diff = UnifiedDiff.diff(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\ne\n", oldName: "a/x", newName: "b/x")
+        #expect(diff == """
+            --- a/x
+            +++ b/x
+            @@ -1,4 +1,5 @@
+             a
+            -b
+            +B
+             c
+             d
+            +e
+
+            """)
+    }
+
+    @Test func isEmptyForEqualText() {
+        #expect(UnifiedDiff.diff(old: "a\n", new: "a\n", oldName: "a", newName: "b").isEmpty)
+    }
+
+    @Test func marksAMissingFinalNewline() {
+        let diff = UnifiedDiff.diff(old: "a", new: "a\n", oldName: "a", newName: "b")
+        #expect(diff.contains("-a\n\\ No newline at end of file\n+a\n"))
+    }
+}
