@@ -23,21 +23,24 @@ struct CheckCommand: ParsableCommand {
         for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
         var allFindings: [Finding] = []
         var filesWithFindings = 0
-        var failed = !discovery.errors.isEmpty
+        var failedFiles = 0
         for path in discovery.files {
             let outcome = linter.checkFile(path)
             if let error = outcome.error {
                 Console.fileError(path, error)
-                failed = true
+                failedFiles += 1
                 continue
             }
             for finding in outcome.findings { Console.out(TextReporter.line(for: finding, path: path)) }
             if !outcome.findings.isEmpty { filesWithFindings += 1 }
             allFindings += outcome.findings
         }
-        Console.out(TextReporter.summary(
-            findings: allFindings, filesWithFindings: filesWithFindings, filesChecked: discovery.files.count))
-        if failed { throw ExitCode(ExitStatus.failure) }
+        let unreadable = failedFiles + discovery.errors.count
+        var summary = TextReporter.summary(
+            findings: allFindings, filesWithFindings: filesWithFindings, filesChecked: discovery.files.count - failedFiles)
+        if unreadable > 0 { summary += TextReporter.unreadableNote(unreadable) }
+        Console.out(summary)
+        if unreadable > 0 { throw ExitCode(ExitStatus.failure) }
         if !allFindings.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }

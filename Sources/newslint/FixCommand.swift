@@ -29,7 +29,7 @@ struct FixCommand: ParsableCommand {
         let linter = try options.makeLinter()
         let discovery = FileDiscovery.discover(options.paths)
         for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
-        var failed = !discovery.errors.isEmpty
+        var unreadable = discovery.errors.count
         var changedFiles = 0
         var fixedFindings = 0
         var remaining: [Finding] = []
@@ -38,7 +38,7 @@ struct FixCommand: ParsableCommand {
             let outcome = linter.fixFile(path, unsafe: unsafeFixes)
             guard let result = outcome.fix else {
                 Console.fileError(path, outcome.error ?? "unknown error")
-                failed = true
+                unreadable += 1
                 continue
             }
             if result.changed {
@@ -49,7 +49,7 @@ struct FixCommand: ParsableCommand {
                         try AtomicFileWriter.write(result.output, to: path)
                     } catch {
                         Console.fileError(path, "\(error)")
-                        failed = true
+                        unreadable += 1
                         continue
                     }
                 } else {
@@ -72,7 +72,8 @@ struct FixCommand: ParsableCommand {
         } else {
             Console.error("\(changedFiles == 0 ? "No file" : files) would change.")
         }
-        if failed { throw ExitCode(ExitStatus.failure) }
+        if unreadable > 0 { Console.error(TextReporter.plural(unreadable, "file") + " could not be fixed (see above).") }
+        if unreadable > 0 { throw ExitCode(ExitStatus.failure) }
         if write ? !remaining.isEmpty : changedFiles > 0 { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -208,6 +208,10 @@ struct Conversion: CustomTestStringConvertible, Sendable {
         Conversion("<p><b>a</b><b>b</b></p>", "**ab**\n"),
         Conversion("<p><strong><em>both</em></strong></p>", "***both***\n"),
         Conversion("<p>x<strong>a<em>b</em></strong>y</p>", "x**a*b***y\n"),
+        // A run that closes one pair and opens the next is read as intended (spec 0.31, rule 9 and 10).
+        Conversion("<p>x<strong>a</strong><em>b</em>y</p>", "x**a***b*y\n"),
+        // Renderers read `***x***` as emphasis around strong, so that is the nesting written.
+        Conversion("<p><b><em>A</em></b><i>B</i></p>", "***A**B*\n"),
         Conversion("<p><strong>x<br>y</strong></p>", "**x\\\ny**\n"),
     ])
     func emphasis(_ conversion: Conversion) throws {
@@ -229,8 +233,9 @@ struct Conversion: CustomTestStringConvertible, Sendable {
         Conversion("<p>如下：<strong>「注意」</strong></p>", "如下：**「注意」**\n"),
         // `€` is a symbol (Sc): punctuation since spec 0.31 but not for cmark-gfm 0.29, so HTML is used.
         Conversion("<p>价格<strong>€5</strong>元</p>", "价格<strong>€5</strong>元\n"),
-        // A run that would both close and open is ambiguous: the pair it opens falls back.
-        Conversion("<p>x<strong>a</strong><em>b</em>y</p>", "x**a**<em>b</em>y\n"),
+        // `」*「` is both-flanking, so a parser lets it close the open `***` first (1 + 3 is no multiple of 3):
+        // that pair falls back, and the strong pair around it still works.
+        Conversion("<p><strong><em>x</em>」<em>「y</em></strong></p>", "***x*」<em>「y</em>**\n"),
     ])
     func emphasisFallsBackToHTMLWhenDelimitersWouldNotFlank(_ conversion: Conversion) throws {
         #expect(try markdown(conversion.html) == conversion.expected)
@@ -259,7 +264,10 @@ struct Conversion: CustomTestStringConvertible, Sendable {
     @Test(arguments: [
         Conversion("<p><a href=\"https://x.y\">link</a></p>", "[link](https://x.y)\n"),
         Conversion("<p><a href=\"/p?q=1&amp;r=2\" title=\"say &quot;hi&quot;\">t</a></p>",
-                   "[t](/p?q=1&r=2 \"say \\\"hi\\\"\")\n"),
+                   "[t](/p?q=1&r=2 \"say &quot;hi&quot;\")\n"),
+        // `\\"` at the end of a title could be read as `\` + `\"` up to a quote on a later line.
+        Conversion("<p><a href=\"u\" title=\"C:\\\">x</a><br>\"q\"</p>", "[x](u \"C:&#92;\")\\\n\"q\"\n"),
+        Conversion("<p><a href=\"?a&amp;copy;=1\" title=\"&amp;amp;\">x</a></p>", "[x](?a&amp;copy;=1 \"&amp;amp;\")\n"),
         Conversion("<p><a href=\"https://x.y/z\">https://x.y/z</a></p>", "<https://x.y/z>\n"),
         Conversion("<p><a href=\"mailto:a@b.c\">mailto:a@b.c</a></p>", "[mailto:a@b.c](mailto:a@b.c)\n"),
         Conversion("<p><a href=\"https://x.y/a b(c\">spaces</a></p>", "[spaces](https://x.y/a%20b\\(c)\n"),
@@ -280,8 +288,9 @@ struct Conversion: CustomTestStringConvertible, Sendable {
     @Test(arguments: [
         Conversion("<p><img src=\"x.png\" alt=\"a*b\" title=\"T\"></p>", "![a\\*b](x.png \"T\")\n"),
         Conversion("<p><img alt=\"no source\"> text</p>", "text\n"),
+        // Alone on its line the tag would start an HTML block, which swallows what follows up to a blank line.
         Conversion("<p><img src=\"y.png\" referrerpolicy=\"no-referrer\"></p>",
-                   "<img src=\"y.png\" alt=\"\" referrerpolicy=\"no-referrer\">\n"),
+                   "<img src=\"y.png\" alt=\"\"\nreferrerpolicy=\"no-referrer\">\n"),
         Conversion("<p>t <img src=\"z.png?a=1&amp;b=&quot;2&quot;\" alt=\"q&quot;&lt;\" referrerpolicy=\"origin\" title=\"tt\"></p>",
                    "t <img src=\"z.png?a=1&amp;b=&quot;2&quot;\" alt=\"q&quot;&lt;\" title=\"tt\" referrerpolicy=\"origin\">\n"),
     ])
@@ -436,6 +445,8 @@ enum CommonMarkRenderer {
         "<p>这是<strong>重要</strong>的</p><p><strong>重要。</strong>后面</p><p>a<em>(b)</em>c</p>",
         "<p>价格<strong>€5</strong>元 <strong>👍</strong>赞 x<strong>a</strong><em>b</em>y x<strong>a<em>b</em></strong>y</p>",
         "<p><strong><em>both</em></strong> <em><strong>x</strong> y</em> <b>a</b><b>b</b> <strong>x<br>y</strong></p>",
+        "<p><strong><em>x</em>」<em>「y</em></strong> <b><em>A</em></b><i>B</i> <b>A</b><b><i>B</i></b></p>",
+        "<p><strong>a」<em>「b</em>c</strong> <em>a<strong>b</strong>c<strong>d</strong></em> <code>a</code><code>`b</code></p>",
         "<ul><li>one</li><li>two<ul><li>nested</li></ul></li><li><p>p1</p><p>p2</p></li></ul><ul><li>b</li></ul>",
         "<ol start=\"9\"><li>a</li><li>b<br>c</li></ol><ol start=\"3\"><li>y</li></ol>",
         "<ul><li><pre>code\n\n  more</pre></li><li><blockquote>q</blockquote></li><li><hr></li><li>- x</li></ul>",
@@ -446,7 +457,8 @@ enum CommonMarkRenderer {
             + "<a href=\"https://x.y/a b(c\">s</a> <a href=\"/p?q=1&amp;r=2\" title=\"say &quot;hi&quot;\">t</a> "
             + "<a href=\"https://例子.cn/路径\">中文</a></p>",
         "<p><a href=\"https://x.y\"><img src=\"i.png\" alt=\"pic [1] *x*\"></a></p>"
-            + "<p><img src=\"y.png\" referrerpolicy=\"no-referrer\"></p><p>t <img src=\"z.png\" referrerpolicy=\"no-referrer\"></p>",
+            + "<p><img src=\"y.png\" referrerpolicy=\"no-referrer\"></p><p><img src=\"w.png\" referrerpolicy=\"no-referrer\"></p>"
+            + "<!-- more --><p>t <img src=\"z.png\" referrerpolicy=\"no-referrer\"></p>",
         "<table><thead><tr><td>h1</td><td>h2</td></tr></thead><tbody><tr><td><p>a <b>b</b></p></td><td>c<br>d</td></tr>"
             + "<tr><td><code>x|y</code></td><td>a|b \\|</td></tr></tbody></table>",
         "<table><tr><td>no header</td><td>b</td></tr><tr><td colspan=\"2\">wide <pre>x\n\ny</pre></td></tr></table>",

@@ -124,3 +124,19 @@ import Testing
         #expect(diff.contains("-a\n\\ No newline at end of file\n+a\n"))
     }
 }
+
+@Suite struct CodeLiteralTagsTests {
+    @Test(arguments: [
+        ("<pre><code>const c = $<HTMLElement>(document);</code></pre>",
+         "<pre><code>const c = $&lt;HTMLElement>(document);</code></pre>"),
+        ("<pre>\n<missing>   3 months ago\n</pre>", "<pre>\n&lt;missing>   3 months ago\n</pre>"),
+        ("<p><code><p>CSRF</p></code><code><img src=\"x\"></code></p>",
+         "<p><code>&lt;p>CSRF&lt;/p></code><code>&lt;img src=\"x\"></code></p>"),
+        ("<pre><code><span class=\"n\">a</span><br><!-- kept --></code></pre>",
+         "<pre><code><span class=\"n\">a</span><br>&lt;!-- kept --></code></pre>"),
+        ("<p>a <b>b</b> <!-- <code> --> <p>c</p>", "<p>a <b>b</b> <!-- <code> --> <p>c</p>"),
+    ])
+    func escapesOnlyCodeText(_ input: String, _ expected: String) {
+        #expect(CodeLiteralTags.escape(input) == expected)
+    }
+}

@@ -45,11 +45,15 @@ import Testing
 enum SentenceCheck {
     static func lostSentences(original texts: [String], fixed: String) -> [String] {
         let haystack = normalise(stripMarkdown(fixed))
-        return sentences(in: texts.joined(separator: "\n")).filter { !haystack.contains(normalise(stripMarkdown($0))) }
+        return sentences(in: texts.joined(separator: "\n")).filter { sentence in
+            let needle = normalise(stripMarkdown(sentence))
+            return needle.count >= 4 && !haystack.contains(needle)
+        }
     }
 
     static func sentences(in text: String) -> [String] {
-        let terminators: Set<Character> = ["。", "！", "？", "!", "?", "；", "\n"]
+        // ASCII `?` and `!` are not terminators: they occur inside URLs and code.
+        let terminators: Set<Character> = ["。", "！", "？", "；", "\n"]
         var result: [String] = []
         var current = ""
         for character in text {

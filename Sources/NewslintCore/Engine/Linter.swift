@@ -23,14 +23,7 @@ public struct Linter: Sendable {
 
     /// Builds the context a rule pass reads: the DOM (for HTML bodies) and the matched site profile.
     func makeContext(for post: Post, site: String? = nil) throws -> RuleContext {
-        var document: HTMLDocument?
-        if post.bodyFormat == .html {
-            do {
-                document = try HTMLDocument(html: post.body)
-            } catch {
-                throw PostError.invalidHTML("\(error)")
-            }
-        }
+        let document = post.bodyFormat == .html ? try HTMLBody.parse(post.body) : nil
         return RuleContext(post: post, document: document, profile: profile(for: post, document: document, site: site))
     }
 

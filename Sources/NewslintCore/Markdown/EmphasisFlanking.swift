@@ -1,22 +1,12 @@
-/// CommonMark's delimiter-run rules ("left-flanking delimiter run", spec 0.31), used to decide whether a
-/// `*`/`**` run the writer is about to emit would open or close emphasis.
+/// CommonMark's delimiter-run rules ("left-flanking delimiter run", spec 0.31, 6.2): whether a `*`/`**` run
+/// the writer is about to emit can open (left-flanking) or close (right-flanking) emphasis.
 ///
-/// A run must flank the same way under spec 0.31, where punctuation is Unicode P* and S*, and under the
-/// earlier definition (ASCII punctuation and P* only) that cmark-gfm 0.29 and other deployed renderers still
-/// use. Otherwise a symbol such as `€` or an emoji next to the run would make the renderers disagree.
+/// Punctuation comes in two definitions: spec 0.31's Unicode P* and S*, and the earlier ASCII punctuation
+/// plus P* that cmark-gfm 0.29 and other deployed renderers still use. Callers check both, so a symbol such
+/// as `€` or an emoji next to a run cannot make renderers disagree.
 enum EmphasisFlanking {
-    /// Whether a run between `before` and `after` (nil at a line start or end) is left-flanking, so `*` opens.
-    static func canOpen(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-        isLeftFlanking(before: before, after: after, isPunctuation: isPunctuation) &&
-            isLeftFlanking(before: before, after: after, isPunctuation: isLegacyPunctuation)
-    }
-
-    /// Whether a run between `before` and `after` is right-flanking, so `*` closes.
-    static func canClose(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-        isRightFlanking(before: before, after: after, isPunctuation: isPunctuation) &&
-            isRightFlanking(before: before, after: after, isPunctuation: isLegacyPunctuation)
-    }
-
+    /// Left-flanking: not followed by whitespace, and either not followed by punctuation or preceded by
+    /// whitespace or punctuation. `nil` is a line start or end, which counts as whitespace.
     static func isLeftFlanking(
         before: Unicode.Scalar?, after: Unicode.Scalar?, isPunctuation: (Unicode.Scalar) -> Bool
     ) -> Bool {
@@ -26,6 +16,7 @@ enum EmphasisFlanking {
         return isWhitespace(before) || isPunctuation(before)
     }
 
+    /// Right-flanking: the mirror image of left-flanking.
     static func isRightFlanking(
         before: Unicode.Scalar?, after: Unicode.Scalar?, isPunctuation: (Unicode.Scalar) -> Bool
     ) -> Bool {

@@ -11,12 +11,15 @@ enum InlineAtomWriter {
     }
 
     /// `![alt](src "title")`, or an `<img>` tag when the image needs its `referrerpolicy`.
-    static func image(_ image: InlineImage) -> String {
+    ///
+    /// With `alone`, the tag is the whole paragraph: on one line it would start an HTML block, which ends
+    /// only at a blank line and renders without `<p>`, so a newline goes between two attributes.
+    static func image(_ image: InlineImage, alone: Bool = false) -> String {
         let alt = image.alt.split(whereSeparator: \.isHTMLWhitespace).joined(separator: " ")
         if let policy = image.referrerPolicy {
             var tag = "<img src=\"\(HTMLEscaping.attribute(image.source))\" alt=\"\(HTMLEscaping.attribute(alt))\""
             if let title = image.title { tag += " title=\"\(HTMLEscaping.attribute(title))\"" }
-            return tag + " referrerpolicy=\"\(HTMLEscaping.attribute(policy))\">"
+            return tag + (alone ? "\n" : " ") + "referrerpolicy=\"\(HTMLEscaping.attribute(policy))\">"
         }
         let escapedAlt = MarkdownEscaping.text(alt, escapeBrackets: true, followedBy: .other)
         return "![\(escapedAlt)](\(LinkSyntax.target(url: image.source, title: image.title)))"

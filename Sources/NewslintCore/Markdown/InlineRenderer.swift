@@ -25,13 +25,19 @@ struct InlineRenderer {
         collector.collect(nodes, wrappers: wrappers)
         let processed = InlineWhitespace(breaksBecomeSpaces: mode == .heading).process(collector.tokens)
         var output = Output()
-        var tokens = processed.tokens
+        var tokens = InlineMarkNormalizer.normalized(processed.tokens)
         if mode == .paragraph {
             output.leadingComments = processed.leadingComments
         } else {
             tokens = processed.leadingComments.map { .comment($0) } + tokens
         }
         guard tokens.contains(where: \.isContent) else { return output }
+        if mode == .paragraph, tokens.count == 1, case .atom(.image(let image)) = tokens[0],
+            image.referrerPolicy != nil
+        {
+            output.lines = InlineAtomWriter.image(image, alone: true).split(separator: "\n").map(String.init)
+            return output
+        }
         let text = EmphasisResolver.resolve(pieces(for: tokens))
         switch mode {
         case .paragraph:
@@ -87,7 +93,7 @@ struct InlineRenderer {
                         pieces.append(.literal("<\(url)>"))
                         index = end
                     } else {
-                        pieces.append(.literal("["))
+                        pieces.append(.linkStart)
                         linkDepth += 1
                     }
                 case .tag(let name):
@@ -98,7 +104,7 @@ struct InlineRenderer {
                 case .strong?, .emphasis?:
                     pieces.append(.delimiter(pair: pair, strong: marks[pair] == .strong, opening: false))
                 case .link(let url, let title)?:
-                    pieces.append(.literal("](\(LinkSyntax.target(url: url, title: title)))"))
+                    pieces.append(.linkEnd("](\(LinkSyntax.target(url: url, title: title)))"))
                     linkDepth -= 1
                 case .tag(let name)?:
                     pieces.append(.literal("</\(name)>"))

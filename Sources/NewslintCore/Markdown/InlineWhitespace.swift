@@ -3,7 +3,7 @@
 /// Whitespace runs collapse to one space across element boundaries; the space moves outside emphasis and
 /// links (`<b> x</b>` → ` **x**`); consecutive line breaks collapse to one; whitespace and breaks at the
 /// start and end of the block go; a run holding a newline between two CJK characters goes (CSS Text 3).
-/// Empty marks are removed, and adjacent equal marks are merged (`<b>a</b><b>b</b>` → `**ab**`).
+/// Empty marks are removed.
 struct InlineWhitespace {
     /// In headings a line break becomes a space.
     var breaksBecomeSpaces: Bool
@@ -16,34 +16,26 @@ struct InlineWhitespace {
 
     func process(_ input: [InlineToken]) -> Result {
         let split = splitWords(input)
-        var marks: [Int: InlineMark] = [:]
-        for case .open(let identifier, let mark) in input { marks[identifier] = mark }
         var output: [InlineToken] = []
         var leadingComments: [String] = []
         var gap: [InlineToken] = []
         var previousContent: InlineToken?
-        var renamed: [Int: Int] = [:]
         for token in split {
-            switch token {
-            case .open(let identifier, let mark):
-                gap.append(.open(renamed[identifier] ?? identifier, mark))
-            case .close(let identifier):
-                gap.append(.close(renamed[identifier] ?? identifier))
-            case _ where token.isContent:
-                let resolved = resolve(gap, after: previousContent, before: token, marks: marks, renamed: &renamed)
-                if previousContent == nil { leadingComments = resolved.comments }
-                output += resolved.tokens
-                output.append(token)
-                previousContent = token
-                gap = []
-            default:
+            guard token.isContent else {
                 gap.append(token)
+                continue
             }
+            let resolved = resolve(gap, after: previousContent, before: token)
+            if previousContent == nil { leadingComments = resolved.comments }
+            output += resolved.tokens
+            output.append(token)
+            previousContent = token
+            gap = []
         }
-        let resolved = resolve(gap, after: previousContent, before: nil, marks: marks, renamed: &renamed)
+        let resolved = resolve(gap, after: previousContent, before: nil)
         if previousContent == nil { leadingComments = resolved.comments }
         output += resolved.tokens
-        return Result(leadingComments: leadingComments, tokens: mergingWords(output))
+        return Result(leadingComments: leadingComments, tokens: output)
     }
 
     /// Splits text into words and whitespace runs; NBSP and U+3000 are not whitespace.
@@ -80,10 +72,7 @@ struct InlineWhitespace {
     }
 
     /// The tokens between two pieces of content: closing marks, comments, one separator, opening marks.
-    private func resolve(
-        _ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?,
-        marks openedMarks: [Int: InlineMark], renamed: inout [Int: Int]
-    ) -> Gap {
+    private func resolve(_ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?) -> Gap {
         var pending: [InlineToken] = []
         var comments: [String] = []
         var hasBreak = false
@@ -107,8 +96,8 @@ struct InlineWhitespace {
             default: break
             }
         }
-        var closes = pending.filter { if case .close = $0 { true } else { false } }
-        var opens = pending.filter { if case .open = $0 { true } else { false } }
+        let closes = pending.filter { if case .close = $0 { true } else { false } }
+        let opens = pending.filter { if case .open = $0 { true } else { false } }
         var separator: InlineToken?
         if previous != nil, next != nil {
             if hasBreak {
@@ -117,9 +106,6 @@ struct InlineWhitespace {
                 separator = .space(newline: hasNewline)
             }
         }
-        if separator == nil, comments.isEmpty {
-            mergeAdjacentMarks(closes: &closes, opens: &opens, marks: openedMarks, renamed: &renamed)
-        }
         var tokens = closes
         if previous != nil { tokens += comments.map { .comment($0) } }
         if let separator { tokens.append(separator) }
@@ -127,39 +113,10 @@ struct InlineWhitespace {
         return Gap(tokens: tokens, comments: comments)
     }
 
-    /// `</b><b>` with nothing between: the second mark continues the first.
-    private func mergeAdjacentMarks(
-        closes: inout [InlineToken], opens: inout [InlineToken], marks: [Int: InlineMark], renamed: inout [Int: Int]
-    ) {
-        while case .close(let closed)? = closes.last, case .open(let opened, let mark)? = opens.first,
-            mark == marks[closed]
-        {
-            renamed[opened] = closed
-            closes.removeLast()
-            opens.removeFirst()
-        }
-    }
-
     private func joinsCJK(_ previous: InlineToken?, _ next: InlineToken?) -> Bool {
         guard case .word(let before)? = previous, case .word(let after)? = next,
             let last = before.unicodeScalars.last, let first = after.unicodeScalars.first
         else { return false }
         return CJKWhitespace.removesSegmentBreak(between: last, and: first)
-    }
-
-    /// Joins adjacent words, and adjacent code spans, whose backtick fences would otherwise run together.
-    private func mergingWords(_ tokens: [InlineToken]) -> [InlineToken] {
-        var result: [InlineToken] = []
-        for token in tokens {
-            switch (result.last, token) {
-            case (.word(let previous)?, .word(let word)):
-                result[result.count - 1] = .word(previous + word)
-            case (.atom(.code(let previous))?, .atom(.code(let code))):
-                result[result.count - 1] = .atom(.code(previous + code))
-            default:
-                result.append(token)
-            }
-        }
-        return result
     }
 }

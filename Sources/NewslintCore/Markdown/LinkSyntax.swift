@@ -1,5 +1,8 @@
 /// Link and image destinations and titles.
 ///
+/// Renderers decode entities in destinations and titles before backslash escapes, so an entity-like `&x;`
+/// is written `&amp;x;` there rather than `\&x;`.
+///
 /// Destinations are percent-encoded the way CommonMark renderers encode `href` and `src` (cmark's
 /// `houdini_escape_href`), so a rendered link converts back to the same destination.
 enum LinkSyntax {
@@ -19,12 +22,11 @@ enum LinkSyntax {
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
             let scalar = scalars[index]
-            let escapes = switch scalar {
-            case "(", ")": !balanced
-            case "&": MarkdownEscaping.startsEntityReference(scalars[(index + 1)...])
-            default: false
+            if scalar == "&", MarkdownEscaping.startsEntityReference(scalars[(index + 1)...]) {
+                result += "&amp;".unicodeScalars
+                continue
             }
-            if escapes { result.append("\\") }
+            if (scalar == "(" || scalar == ")") && !balanced { result.append("\\") }
             result.append(scalar)
         }
         return String(result)
@@ -60,13 +62,17 @@ enum LinkSyntax {
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
             let scalar = scalars[index]
-            let escapes = switch scalar {
-            case "\"", "\\": true
-            case "&": MarkdownEscaping.startsEntityReference(scalars[(index + 1)...])
-            default: false
+            if scalar == "&", MarkdownEscaping.startsEntityReference(scalars[(index + 1)...]) {
+                result += "&amp;".unicodeScalars
+                continue
             }
-            if escapes { result.append("\\") }
-            result.append(scalar)
+            // cmark scans a title for its longest match, so `\"` and a final `\\"` could run on to a later
+            // quote; and it decodes entities before escapes, so `&#92;` is safe only at the end.
+            switch scalar {
+            case "\"": result += "&quot;".unicodeScalars
+            case "\\": result += (index == scalars.count - 1 ? "&#92;" : "\\\\").unicodeScalars
+            default: result.append(scalar)
+            }
         }
         return String(result)
     }

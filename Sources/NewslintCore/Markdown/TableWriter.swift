@@ -111,6 +111,8 @@ struct TableWriter {
     private func isInlineOnly(_ node: Node) -> Bool {
         let content = node.children.filter { !isIgnorable($0) }
         for child in content where child.isElement {
+            // Code is always a code span in a cell, even when it holds newlines.
+            if child.name == "code" { continue }
             if Self.cellBlockers.contains(child.name) { return false }
             if HTMLElementKinds.isBlockLevel(child) {
                 guard content.count == 1, isInlineOnly(child) else { return false }

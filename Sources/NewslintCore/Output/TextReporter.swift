@@ -15,6 +15,11 @@ public enum TextReporter {
         return "\(plural(findings.count, "finding")) in \(plural(filesWithFindings, "file")) (\(detail))"
     }
 
+    /// `; 2 files could not be read (see above)`, appended to the summary when files failed.
+    public static func unreadableNote(_ count: Int) -> String {
+        "; \(plural(count, "file")) could not be read (see above)"
+    }
+
     public static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }

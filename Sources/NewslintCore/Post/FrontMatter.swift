@@ -111,7 +111,7 @@ private extension FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error))
+            throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error, firstLine: firstLine))
         } catch {
             throw PostError.invalidYAML(line: firstLine, reason: "\(error)")
         }

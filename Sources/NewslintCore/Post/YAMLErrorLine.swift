@@ -11,10 +11,14 @@ enum YAMLErrorLine {
         }
     }
 
-    static func reason(_ error: YamlError) -> String {
+    /// The problem, with the construct it interrupted and where that started (`firstLine` is the file
+    /// line of the YAML's first line).
+    static func reason(_ error: YamlError, firstLine: Int) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            guard let context else { return problem }
+            return "\(problem) (\(context.text) from line \(firstLine + max(context.mark.line, 1) - 1))"
         case .reader(let problem, _, _, _):
             return problem
         default:

@@ -34,7 +34,8 @@ struct FullwidthIndentRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
-        return FullwidthIndentRule.indentedTexts(in: body).map { text in
+        let widgets = PromoWidgets(body: body, profile: context.profile)
+        return FullwidthIndentRule.indentedTexts(in: body).filter { !widgets.contains($0) }.map { text in
             Violation(at: context.location(of: "\u{3000}", from: text),
                       "paragraph indented with U+3000 ideographic spaces",
                       fix: Fix("remove the indentation") {

@@ -46,8 +46,10 @@ struct PresentationalMarkupRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
         let profile = context.profile
+        let widgets = PromoWidgets(body: body, profile: profile)
         return body.descendants.compactMap { node -> Violation? in
             guard node.isElement, !node.hasAncestor(named: TextClasses.codeContainers) else { return nil }
+            guard !widgets.contains(node) else { return nil }
             guard let change = PresentationalMarkupRule.change(for: node, profile: profile) else { return nil }
             return Violation(at: location(of: node, change: change, context: context), change.message,
                              fix: Fix(change.title) { change.apply(node) })

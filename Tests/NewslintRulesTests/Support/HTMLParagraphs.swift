@@ -7,7 +7,7 @@ enum HTMLParagraphs {
     /// The text of each `<p>` of the post's HTML body.
     static func texts(ofBody text: String) throws -> [String] {
         let post = try PostReader.read(text: text, path: "post.md")
-        let document = try HTMLDocument(html: post.body)
+        let document = try HTMLBody.parse(post.body)
         return document.body.descendants.filter { $0.name == "p" }.map(\.textContent)
     }
 
@@ -19,7 +19,7 @@ enum HTMLParagraphs {
             return [post.body.replacingOccurrences(of: #"<!--[\s\S]*?-->|!\[[^\]]*\]\([^)]*\)"#, with: "",
                                                    options: .regularExpression)]
         }
-        let document = try HTMLDocument(html: post.body)
+        let document = try HTMLBody.parse(post.body)
         let profile = catalog.profile(for: post, hosts: [])
         let widgets = document.body.descendants.filter { node in
             profile.promoBlocks.contains { $0.selector.matches(node) }

@@ -1,0 +1,150 @@
+/// Runs CommonMark's "process emphasis" algorithm (spec 0.31, appendix) over the delimiter runs the writer
+/// is about to emit, and reports the pairs a parser would not match as intended.
+///
+/// It runs four times: with punctuation as spec 0.31 defines it and as earlier specs did, and with the
+/// `openers_bottom` shortcut as spec 0.31 describes it and as cmark-gfm 0.29 implements it (keyed without
+/// "can open", which skips some openers). A pair survives only if every variant pairs it as intended.
+enum EmphasisSimulation {
+    struct Delimiter {
+        var pair: Int
+        var strong: Bool
+        var opening: Bool
+    }
+
+    enum Item {
+        case text(String)
+        case run([Delimiter])
+        /// Link brackets: emphasis inside a link text is processed when the link closes, apart from the rest.
+        case scopeStart
+        case scopeEnd
+    }
+
+    /// One `*` character of a run: which pair it belongs to, and on which side.
+    private struct Mark: Equatable {
+        var pair: Int
+        var opening: Bool
+    }
+
+    private struct Run {
+        var marks: [Mark]
+        var canOpen: Bool
+        var canClose: Bool
+        /// Characters not yet used, taken from the end of an opener and the start of a closer.
+        var openerEnd: Int
+        var closerStart = 0
+        var length: Int { marks.count }
+        var remaining: Int { openerEnd - closerStart }
+    }
+
+    static func mismatchedPairs(_ items: [Item]) -> Set<Int> {
+        var pairs: [Int: Bool] = [:]
+        for case .run(let run) in items {
+            for delimiter in run { pairs[delimiter.pair] = delimiter.strong }
+        }
+        guard !pairs.isEmpty else { return [] }
+        var failed: Set<Int> = []
+        for isPunctuation in [EmphasisFlanking.isPunctuation, EmphasisFlanking.isLegacyPunctuation] {
+            for keysOnCanOpen in [true, false] {
+                for scope in scopes(items, isPunctuation: isPunctuation) {
+                    failed.formUnion(simulate(scope, strongPairs: pairs, keysOnCanOpen: keysOnCanOpen))
+                }
+            }
+        }
+        return failed
+    }
+
+    /// The runs of each link scope and of the top level, with their flanking.
+    private static func scopes(_ items: [Item], isPunctuation: (Unicode.Scalar) -> Bool) -> [[Run]] {
+        var finished: [[Run]] = []
+        var open: [[Run]] = [[]]
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .text: break
+            case .scopeStart: open.append([])
+            case .scopeEnd: if open.count > 1 { finished.append(open.removeLast()) }
+            case .run(let delimiters):
+                let before = neighbour(of: index, in: items, step: -1)
+                let after = neighbour(of: index, in: items, step: 1)
+                let marks = delimiters.flatMap { delimiter in
+                    Array(repeating: Mark(pair: delimiter.pair, opening: delimiter.opening),
+                          count: delimiter.strong ? 2 : 1)
+                }
+                let run = Run(
+                    marks: marks,
+                    canOpen: EmphasisFlanking.isLeftFlanking(before: before, after: after, isPunctuation: isPunctuation),
+                    canClose: EmphasisFlanking.isRightFlanking(
+                        before: before, after: after, isPunctuation: isPunctuation),
+                    openerEnd: marks.count
+                )
+                open[open.count - 1].append(run)
+            }
+        }
+        return finished + open
+    }
+
+    /// The last (step -1) or first (step 1) character of the text next to item `index`; nil at a line edge.
+    private static func neighbour(of index: Int, in items: [Item], step: Int) -> Unicode.Scalar? {
+        var position = index + step
+        while items.indices.contains(position) {
+            if case .text(let text) = items[position] {
+                return step < 0 ? text.unicodeScalars.last : text.unicodeScalars.first
+            }
+            if case .run = items[position] { return "*" }
+            position += step
+        }
+        return nil
+    }
+
+    private static func simulate(_ input: [Run], strongPairs: [Int: Bool], keysOnCanOpen: Bool) -> Set<Int> {
+        var runs = input
+        var matched: Set<Int> = []
+        var openersBottom: [Int: Int] = [:]
+        var current = 0
+        while current < runs.count {
+            let closer = runs[current]
+            guard closer.canClose, closer.remaining > 0 else {
+                current += 1
+                continue
+            }
+            let key = closer.length % 3 + (keysOnCanOpen && closer.canOpen ? 3 : 0)
+            let bottom = openersBottom[key] ?? -1
+            var openerIndex = current - 1
+            while openerIndex > bottom {
+                let opener = runs[openerIndex]
+                if opener.canOpen, opener.remaining > 0 {
+                    let bothSides = closer.canOpen || opener.canClose
+                    let multipleOfThree = (opener.length + closer.length) % 3 == 0
+                    let bothMultiples = opener.length % 3 == 0 && closer.length % 3 == 0
+                    if !(bothSides && multipleOfThree && !bothMultiples) { break }
+                }
+                openerIndex -= 1
+            }
+            guard openerIndex > bottom else {
+                openersBottom[key] = current - 1
+                if !closer.canOpen { runs[current].openerEnd = runs[current].closerStart }
+                current += 1
+                continue
+            }
+            let used = runs[openerIndex].remaining >= 2 && closer.remaining >= 2 ? 2 : 1
+            let openerMarks = runs[openerIndex].marks[(runs[openerIndex].openerEnd - used)..<runs[openerIndex].openerEnd]
+            let closerMarks = closer.marks[closer.closerStart..<(closer.closerStart + used)]
+            let pair = openerMarks.first!.pair
+            let intended = openerMarks.allSatisfy { $0 == Mark(pair: pair, opening: true) }
+                && closerMarks.allSatisfy { $0 == Mark(pair: pair, opening: false) }
+                && strongPairs[pair] == (used == 2)
+            guard intended else {
+                // Blame the delimiters that took the wrong role, or else every pair involved. What follows a
+                // wrong match is its collateral, so the other pairs get another round instead.
+                let wrongRole = closerMarks.filter(\.opening).map(\.pair)
+                return Set(wrongRole.isEmpty ? (openerMarks + closerMarks).map(\.pair) : wrongRole)
+            }
+            matched.insert(pair)
+            // Delimiters between the opener and the closer become text.
+            for between in (openerIndex + 1)..<current { runs[between].openerEnd = runs[between].closerStart }
+            runs[openerIndex].openerEnd -= used
+            runs[current].closerStart += used
+            if runs[current].remaining == 0 { current += 1 }
+        }
+        return Set(input.flatMap { $0.marks.map(\.pair) }).subtracting(matched)
+    }
+}

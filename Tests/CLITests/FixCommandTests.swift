@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@Suite struct FixCommandTests {
+    static let dirtyPost = """
+        ---
+        title: '新闻'
+        author: 新浪财经
+        ---
+
+        <div>
+        <p>　　正文第一段。</p>
+        <!-- 正文下iframe -->
+        <p class="article-editor">责任编辑：刘万里 SF014</p>
+        </div>
+
+        """
+
+    @Test func withoutWritePrintsADiffAndLeavesTheFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.dirtyPost)
+        let result = try CLIRunner.run(["fix", "post.md"], in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            --- a/post.md
+            +++ b/post.md
+            @@ -3,8 +3,6 @@
+             author: 新浪财经
+             ---
+             
+            -<div>
+            -<p>　　正文第一段。</p>
+            -<!-- 正文下iframe -->
+            -<p class="article-editor">责任编辑：刘万里 SF014</p>
+            -</div>
+            +正文第一段。
+            +
+            +责任编辑：刘万里 SF014
+
+            """)
+        #expect(result.stderr == "1 file would change.\n")
+        #expect(try directory.read("post.md") == Self.dirtyPost)
+    }
+
+    @Test func writeRewritesInPlaceAndIsIdempotent() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("post.md", Self.dirtyPost)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        let first = try CLIRunner.run(["fix", "--write", "post.md"], in: directory.url)
+        #expect(first.status == 0)
+        #expect(first.stdout == "Fixed 1 file (3 findings resolved). No findings left.\n")
+        let fixed = try directory.read("post.md")
+        #expect(fixed == "---\ntitle: '新闻'\nauthor: 新浪财经\n---\n\n正文第一段。\n\n责任编辑：刘万里 SF014\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o640)
+
+        let second = try CLIRunner.run(["fix", "--write", "post.md"], in: directory.url)
+        #expect(second.status == 0)
+        #expect(second.stdout == "Fixed 0 files (0 findings resolved). No findings left.\n")
+        #expect(try directory.read("post.md") == fixed)
+        let check = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(check.status == 0)
+        let leftovers = try directory.url.path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: leftovers) == ["post.md"], "temporary files left")
+    }
+
+    @Test func unsafeFixesNeedTheFlag() throws {
+        let directory = try TemporaryDirectory()
+        try directory.copy(fromRepository: "Examples/sina-finance-2022-01-04.md", as: "seed.md")
+        let safe = try CLIRunner.run(["fix", "--write", "seed.md"], in: directory.url)
+        #expect(safe.status == 1)
+        #expect(try directory.read("seed.md").contains("thumbnail: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'"))
+        #expect(safe.stdout.contains("seed.md:12:12: error: thumbnail points at a known ad image"))
+
+        let unsafe = try CLIRunner.run(["fix", "--write", "--unsafe-fixes", "seed.md"], in: directory.url)
+        #expect(unsafe.status == 0)
+        let fixed = try directory.read("seed.md")
+        #expect(!fixed.contains("thumbnail:") && !fixed.contains("headimg:"))
+        #expect(fixed.contains("title: '外交部官员：中国为推动五核国发表联合声明作出重要贡献'\n"))
+    }
+
+    @Test func symlinkIsWrittenThrough() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("real/post.md", Self.dirtyPost)
+        try FileManager.default.createSymbolicLink(atPath: directory.url.appendingPathComponent("link.md").path,
+                                                   withDestinationPath: "real/post.md")
+        let result = try CLIRunner.run(["fix", "--write", "link.md"], in: directory.url)
+        #expect(result.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.url.appendingPathComponent("link.md").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try directory.read("real/post.md").contains("正文第一段。\n"))
+    }
+
+    @Test func unreadableFileIsReportedAndOthersAreFixed() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("good.md", Self.dirtyPost)
+        try directory.write("bad.md", "---\ntitle: [unclosed\n---\n<div><p>x</p></div>\n")
+        let result = try CLIRunner.run(["fix", "--write", "."], in: directory.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("./bad.md: error: invalid YAML front matter at line 3: did not find expected ',' or ']' (while parsing a flow sequence from line 2)"))
+        #expect(try directory.read("good.md").contains("正文第一段。\n"))
+        #expect(try directory.read("bad.md") == "---\ntitle: [unclosed\n---\n<div><p>x</p></div>\n")
+    }
+}
+
+@Suite struct RulesCommandTests {
+    @Test func listsEveryRule() throws {
+        let result = try CLIRunner.run(["rules"])
+        #expect(result.status == 0)
+        let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(ids == ["ad-comment", "style-block", "promo-block", "escaped-braces", "presentational-markup",
+                        "fullwidth-indent", "empty-paragraph", "editor-line", "hotlinked-image", "ad-thumbnail",
+                        "html-body"])
+        #expect(result.stdout.contains("ad-thumbnail           fix: safe or unsafe  Thumbnail or header image"))
+    }
+
+    @Test func explainsOneRuleWithExamples() throws {
+        let result = try CLIRunner.run(["rules", "ad-comment"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("ad-comment: HTML comments left by the source's templates"))
+        #expect(result.stdout.contains("Why:\n"))
+        #expect(result.stdout.contains("Flagged (↓ marks the finding):\n"))
+        #expect(result.stdout.contains("↓<!-- 正文下iframe -->"))
+        #expect(result.stdout.contains("Fixed:\n"))
+    }
+
+    @Test func unknownRuleIsAUsageError() throws {
+        let result = try CLIRunner.run(["rules", "no-such-rule"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "newslint: error: unknown rule 'no-such-rule'; run `newslint rules` for the list\n")
+    }
+
+    @Test func versionNamesLibxml2() throws {
+        let result = try CLIRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("newslint 0.1.0 (libxml2 2."))
+    }
+}
