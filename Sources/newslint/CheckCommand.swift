@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewslintCore
 
 struct CheckCommand: ParsableCommand {
@@ -11,7 +12,9 @@ struct CheckCommand: ParsableCommand {
 
             Examples:
               newslint check content/
-              newslint check --site sina-finance post.md
+              newslint check --select ad-comment,style-block post.md
+              newslint check --format github --format json:out/newslint.json content/
+              cat post.md | newslint check --stdin --stdin-filename post.md
             """
     )
 
@@ -19,28 +22,26 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let linter = try options.makeLinter()
-        let discovery = FileDiscovery.discover(options.paths)
-        for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
-        var allFindings: [Finding] = []
-        var filesWithFindings = 0
-        var failedFiles = 0
-        for path in discovery.files {
-            let outcome = linter.checkFile(path)
-            if let error = outcome.error {
-                Console.fileError(path, error)
-                failedFiles += 1
-                continue
-            }
-            for finding in outcome.findings { Console.out(TextReporter.line(for: finding, path: path)) }
-            if !outcome.findings.isEmpty { filesWithFindings += 1 }
-            allFindings += outcome.findings
-        }
-        let unreadable = failedFiles + discovery.errors.count
-        var summary = TextReporter.summary(
-            findings: allFindings, filesWithFindings: filesWithFindings, filesChecked: discovery.files.count - failedFiles)
-        if unreadable > 0 { summary += TextReporter.unreadableNote(unreadable) }
-        Console.out(summary)
-        if unreadable > 0 { throw ExitCode(ExitStatus.failure) }
-        if !allFindings.isEmpty { throw ExitCode(ExitStatus.findings) }
+        let plan = try OutputPlan(formats: options.formats, outputFile: options.outputFile)
+        let session = RunSession(options: options, linter: linter, plan: plan, mode: .check)
+        if options.stdin { return try checkStandardInput(session) }
+        let totals = session.run(try options.discoverFiles())
+        let report = totals.report
+        session.writeReports(report, summary: session.textReporter.summaryLine(report))
+        if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.failure) }
+        if !report.findings.isEmpty, !options.exitZero { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func checkStandardInput(_ session: RunSession) throws {
+        let path = options.stdinFilename ?? "-"
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        var outcome = session.linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
+        let edits = outcome.edits
+        outcome = outcome.withoutTexts
+        let report = RunReport(files: [ReportedFile(outcome, edits: edits)], rules: session.linter.rules.map(\.description))
+        if let error = outcome.error { Console.fileError(path, error) }
+        session.writeReports(report, summary: session.textReporter.summaryLine(report), streamed: false)
+        if outcome.error != nil { throw ExitCode(ExitStatus.failure) }
+        if !outcome.findings.isEmpty, !options.exitZero { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -1,16 +1,85 @@
 import ArgumentParser
+import Foundation
 import NewslintCore
 import NewslintRules
 
-/// Options shared by `check` and `fix`.
+/// Options shared by `check` and `fix`: what to read, which rules, how to report.
 struct CommonOptions: ParsableArguments {
-    @Argument(help: "Post files or directories (walked for *.md, *.markdown, *.html).")
-    var paths: [String] = ["."]
+    @Argument(help: "Post files or directories (walked for *.md, *.markdown, *.html). Default: the current directory.")
+    var paths: [String] = []
 
     @Option(help: ArgumentHelp("Use this site profile for every post instead of detecting it.", valueName: "site-id"))
     var site: String?
 
-    /// The linter for this run, with the built-in rules and profiles.
+    @Option(help: ArgumentHelp("Run only these rules (comma-separated or repeated).", valueName: "rule-ids"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Do not run these rules (comma-separated or repeated).", valueName: "rule-ids"))
+    var ignore: [String] = []
+
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output format: text, json, sarif, github or junit; add :PATH to write it to a file. Repeatable.",
+        valueName: "format[:path]"))
+    var formats: [String] = []
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var outputFile: String?
+
+    @Option(help: "Colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Count findings per rule instead of listing them.")
+    var statistics = false
+
+    @Flag(name: .shortAndLong, help: "Print findings only: no summary, no progress.")
+    var quiet = false
+
+    @Flag(help: "Exit 0 even when there are findings (errors reading files still exit 2).")
+    var exitZero = false
+
+    @Flag(help: "Read one post from standard input.")
+    var stdin = false
+
+    @Option(help: ArgumentHelp("The path to report for standard input (also used to detect the body format).",
+                               valueName: "path"))
+    var stdinFilename: String?
+
+    @Flag(inversion: .prefixedNo, help: "Reuse results of unchanged files from the cache directory.")
+    var cache = true
+
+    @Option(help: ArgumentHelp("The cache directory.", valueName: "path"))
+    var cacheDir = ".newslint_cache"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Files processed at once. Default: the number of cores.",
+                                                   valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Process only shard K of N (1-based), a stable partition by path hash.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard { _ = try Shard(shard) }
+        if stdinFilename != nil, !stdin { throw ValidationError("--stdin-filename needs --stdin") }
+        if stdin, !paths.isEmpty { throw ValidationError("--stdin reads standard input; do not give paths") }
+        _ = try OutputPlan(formats: formats, outputFile: outputFile)
+    }
+
+    /// The rules this run uses, after `--select` and `--ignore`.
+    func selectedRules() throws -> [any Rule] {
+        let known = Set(builtInRules.map(\.id))
+        let selected = CommonOptions.ids(select)
+        let ignored = CommonOptions.ids(ignore)
+        for id in selected + ignored where !known.contains(id) {
+            throw usageFailure("unknown rule '\(id)'; run `newslint rules` for the list")
+        }
+        return builtInRules.filter { rule in
+            (selected.isEmpty || selected.contains(rule.id)) && !ignored.contains(rule.id)
+        }
+    }
+
+    /// The linter for this run, with the built-in profiles.
     func makeLinter() throws -> Linter {
         let catalog: SiteCatalog
         do {
@@ -21,7 +90,43 @@ struct CommonOptions: ParsableArguments {
         if let site, catalog.profile(id: site) == nil {
             throw usageFailure("unknown site '\(site)'; known sites: \(catalog.siteIDs.joined(separator: ", "))")
         }
-        return Linter(rules: builtInRules, catalog: catalog, forcedSite: site)
+        return Linter(rules: try selectedRules(), catalog: catalog, forcedSite: site)
+    }
+
+    /// The cache for this run, keyed by every option that changes a result; nil with `--no-cache`.
+    func makeCache(linter: Linter) -> ResultCache? {
+        guard cache else { return nil }
+        let settings = "rules=\(linter.rules.map(\.id).joined(separator: ","));site=\(site ?? "")"
+        return ResultCache(directory: cacheDir, settings: settings)
+    }
+
+    /// The files to process: discovered, then narrowed to the shard.
+    func discoverFiles() throws -> FileDiscovery.Result {
+        var result = FileDiscovery.discover(paths.isEmpty ? ["."] : paths)
+        if let shard { result.files = try Shard(shard).filter(result.files) }
+        return result
+    }
+
+    var jobCount: Int { jobs ?? OrderedParallelMap.availableCores }
+
+    private static func ids(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour a stream: `always` and `never` decide; `auto` needs a terminal and no `NO_COLOR`.
+    func enabled(forDescriptor descriptor: Int32) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return !noColor && isatty(descriptor) == 1
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewslintCore
 
 struct FixCommand: ParsableCommand {
@@ -8,12 +9,15 @@ struct FixCommand: ParsableCommand {
         discussion: """
             Without --write, prints a unified diff of what would change and exits 1 if anything would.
             With --write, rewrites the files in place (atomically), prints what is left to fix by hand,
-            and exits 1 if findings remain.
+            and exits 1 if findings remain. With --out DIR, writes the fixed posts under DIR instead.
 
             Examples:
               newslint fix content/
+              newslint fix --diff post.md                 also diff the text a reader sees
               newslint fix --write content/
               newslint fix --write --unsafe-fixes post.md
+              newslint fix --out cleaned/ content/
+              newslint fix --stdin --stdin-filename post.md < post.md > fixed.md
             """
     )
 
@@ -22,58 +26,69 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Rewrite the files instead of printing a diff.")
     var write = false
 
+    @Flag(help: "Print the diff of the Markdown source and of the text a reader sees (default without --write).")
+    var diff = false
+
+    @Option(help: ArgumentHelp("Write fixed posts under this directory, mirroring their paths.", valueName: "dir"))
+    var out: String?
+
     @Flag(help: "Also apply fixes that may remove something a reader wants.")
     var unsafeFixes = false
 
+    func validate() throws {
+        if write, out != nil { throw ValidationError("--write and --out exclude each other") }
+        if diff, write || out != nil { throw ValidationError("--diff shows changes without writing; drop --write/--out") }
+    }
+
     func run() throws {
         let linter = try options.makeLinter()
-        let discovery = FileDiscovery.discover(options.paths)
-        for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
-        var unreadable = discovery.errors.count
-        var changedFiles = 0
-        var fixedFindings = 0
-        var remaining: [Finding] = []
-        var filesWithRemaining = 0
-        for path in discovery.files {
-            let outcome = linter.fixFile(path, unsafe: unsafeFixes)
-            guard let result = outcome.fix else {
-                Console.fileError(path, outcome.error ?? "unknown error")
-                unreadable += 1
-                continue
-            }
-            if result.changed {
-                changedFiles += 1
-                fixedFindings += max(0, result.findings.count - result.remaining.count)
-                if write {
-                    do {
-                        try AtomicFileWriter.write(result.output, to: path)
-                    } catch {
-                        Console.fileError(path, "\(error)")
-                        unreadable += 1
-                        continue
-                    }
-                } else {
-                    Console.outRaw(UnifiedDiff.diff(old: result.original, new: result.output,
-                                                    oldName: "a/\(path)", newName: "b/\(path)"))
-                }
-            }
-            if write {
-                for finding in result.remaining { Console.out(TextReporter.line(for: finding, path: path)) }
-                if !result.remaining.isEmpty { filesWithRemaining += 1 }
-                remaining += result.remaining
-            }
+        let plan = try OutputPlan(formats: options.formats, outputFile: options.outputFile)
+        let settings = RunSession.FixSettings(write: write, unsafe: unsafeFixes, renderedDiff: diff, outDirectory: out)
+        let session = RunSession(options: options, linter: linter, plan: plan, mode: .fix(settings))
+        if options.stdin { return try fixStandardInput(session) }
+        let totals = session.run(try options.discoverFiles())
+        let writing = write || out != nil
+        let report = totals.report
+        if writing || plan.explicit {
+            session.writeReports(report, summary: summary(totals, writing: writing))
+        } else if !options.quiet {
+            let files = totals.changedFiles == 0 ? "No file" : TextReporter.plural(totals.changedFiles, "file")
+            Console.error("\(files) would change.")
         }
-        let files = TextReporter.plural(changedFiles, "file")
-        if write {
-            let summary = remaining.isEmpty ? "No findings left."
-                : TextReporter.summary(findings: remaining, filesWithFindings: filesWithRemaining,
-                                       filesChecked: discovery.files.count) + " left"
-            Console.out("Fixed \(files) (\(TextReporter.plural(fixedFindings, "finding")) resolved). \(summary)")
-        } else {
-            Console.error("\(changedFiles == 0 ? "No file" : files) would change.")
+        if !report.failedFiles.isEmpty {
+            Console.error(TextReporter.plural(report.failedFiles.count, "file") + " could not be fixed (see above).")
+            throw ExitCode(ExitStatus.failure)
         }
-        if unreadable > 0 { Console.error(TextReporter.plural(unreadable, "file") + " could not be fixed (see above).") }
-        if unreadable > 0 { throw ExitCode(ExitStatus.failure) }
-        if write ? !remaining.isEmpty : changedFiles > 0 { throw ExitCode(ExitStatus.findings) }
+        guard !options.exitZero else { return }
+        if writing ? !totals.remaining.isEmpty : totals.changedFiles > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func summary(_ totals: RunSession.Totals, writing: Bool) -> String {
+        guard writing else {
+            return "\(TextReporter.plural(totals.changedFiles, "file")) would change."
+        }
+        let report = totals.report
+        let left = totals.remaining.isEmpty ? "No findings left."
+            : TextReporter.summary(findings: totals.remaining, filesWithFindings: report.filesWithFindings,
+                                   filesChecked: report.checkedFiles) + " left"
+        let verb = out == nil ? "Fixed" : "Wrote"
+        return "\(verb) \(TextReporter.plural(totals.changedFiles, "file")) "
+            + "(\(TextReporter.plural(totals.resolvedFindings, "finding")) resolved). \(left)"
+    }
+
+    /// Reads a post from standard input, prints the fixed post on standard output and what is left on
+    /// standard error.
+    private func fixStandardInput(_ session: RunSession) throws {
+        let path = options.stdinFilename ?? "-"
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let outcome = session.linter.process(bytes: bytes, path: path, fixing: true, unsafe: unsafeFixes)
+        guard let result = outcome.fix else {
+            Console.fileError(path, outcome.error ?? "unknown error")
+            FileHandle.standardOutput.write(Data(bytes))
+            throw ExitCode(ExitStatus.failure)
+        }
+        Console.outRaw(result.output)
+        for finding in result.remaining { Console.error(TextReporter.line(for: finding, path: path)) }
+        if !result.remaining.isEmpty, !options.exitZero { throw ExitCode(ExitStatus.findings) }
     }
 }

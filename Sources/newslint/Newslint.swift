@@ -9,19 +9,25 @@ struct Newslint: ParsableCommand {
         abstract: "Lint scraped news posts and fix them into clean Markdown.",
         discussion: """
             Examples:
-              newslint check content/              report findings; exit 1 if any
-              newslint fix content/                show the diff fix would apply
-              newslint fix --write content/        rewrite the posts as clean Markdown
-              newslint rules ad-comment            explain a rule, with examples
+              newslint check content/                      report findings; exit 1 if any
+              newslint check --format github content/      annotate a pull request
+              newslint fix content/                        show the diff fix would apply
+              newslint fix --write content/                rewrite the posts as clean Markdown
+              newslint rules ad-comment                    explain a rule, with examples
 
             Exit codes: 0 clean, 1 findings (or files fix would change), 2 usage or file errors.
             """,
-        version: NewslintVersion.full,
+        version: versionText,
         subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self]
     )
-}
 
-enum NewslintVersion {
-    static let number = "0.1.0"
-    static var full: String { "newslint \(number) (libxml2 \(HTMLDocument.libxmlVersion))" }
+    /// `newslint 0.1.0 (libxml2 2.9.14, rule set 3f2a9c1d0b7e)`: the rule-set hash covers the rules and the
+    /// built-in site profiles, so two installs with the same hash report the same findings.
+    static var versionText: String {
+        "newslint \(NewslintVersion.number) (libxml2 \(HTMLDocument.libxmlVersion), rule set \(ruleSetHash))"
+    }
+
+    static var ruleSetHash: String {
+        String(SHA256.hex(NewslintRulesFingerprint.ruleIDs + "\u{0}" + SiteCatalog.builtInFingerprint).prefix(12))
+    }
 }

@@ -22,8 +22,10 @@ enum CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    standardInput: URL? = nil) throws -> CLIResult {
         let process = Process()
+        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }

@@ -91,7 +91,7 @@ import Testing
 
     @Test(arguments: [
         ("<div>\n<p>x</p></div>", BodyFormat.html), ("\n\n<p>x</p>", .html), ("Plain *Markdown*", .markdown),
-        ("<!-- more -->\n\nText", .markdown), ("<img src=\"a\" referrerpolicy=\"no-referrer\">", .markdown),
+        ("<!-- more -->\n\nText", .markdown), ("<!-- ad --><div><p>x</p></div>", .html), ("<img src=\"a\" referrerpolicy=\"no-referrer\">", .markdown),
     ])
     func detectsBodyFormat(_ body: String, _ expected: BodyFormat) {
         #expect(BodyFormat.detect(body: body, path: "post.md") == expected)
@@ -138,5 +138,18 @@ import Testing
     ])
     func escapesOnlyCodeText(_ input: String, _ expected: String) {
         #expect(CodeLiteralTags.escape(input) == expected)
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("新浪财经", "5d85d5295f44ae4829f46ab078973d0b9eb37ce025118a8e82aa9a51e1f749d5"),
+    ])
+    func matchesKnownDigests(_ input: String, _ digest: String) {
+        #expect(SHA256.hex(input) == digest)
     }
 }

@@ -11,7 +11,31 @@ public struct FixResult: Sendable {
     public let output: String
     /// The file as read (original line endings), for diffs.
     public let original: String
-    public var changed: Bool { output != original }
+    /// The visible text of the body before and after the fixes, block by block.
+    public var textBefore: [String] = []
+    public var textAfter: [String] = []
+    public let changed: Bool
+
+    init(findings: [Finding], remaining: [Finding], output: String, original: String) {
+        self.findings = findings
+        self.remaining = remaining
+        self.output = output
+        self.original = original
+        changed = output != original
+    }
+
+    /// The result without the file texts, for keeping many results in memory.
+    var withoutTexts: FixResult {
+        FixResult(findings: findings, remaining: remaining, output: "", original: "", changed: changed)
+    }
+
+    private init(findings: [Finding], remaining: [Finding], output: String, original: String, changed: Bool) {
+        self.findings = findings
+        self.remaining = remaining
+        self.output = output
+        self.original = original
+        self.changed = changed
+    }
 }
 
 /// Why fixing stopped without a result. The file is left as it was.
@@ -32,9 +56,11 @@ extension Linter {
 
     /// Applies the fixes of every rule, one rule at a time over the whole post, until a pass changes
     /// nothing; then writes the body (as Markdown, when `html-body` asks for it) and re-checks the output.
-    public func fix(_ post: Post, original: String, unsafe: Bool = false) throws -> FixResult {
+    /// With `captureText`, the result also holds the visible text before and after, for `fix --diff`.
+    public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false) throws -> FixResult {
         let context = try makeContext(for: post)
         let before = findings(in: context)
+        let textBefore = captureText ? visibleText(context) : []
         var convertToMarkdown = false
         var pass = 0
         while true {
@@ -62,7 +88,15 @@ extension Linter {
         let output = post.withOriginalLineEndings(fixedText)
         let reread = try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF)
         let remaining = try check(reread)
-        return FixResult(findings: before, remaining: remaining, output: output, original: original)
+        var result = FixResult(findings: before, remaining: remaining, output: output, original: original)
+        result.textBefore = textBefore
+        result.textAfter = captureText ? visibleText(context) : []
+        return result
+    }
+
+    private func visibleText(_ context: RuleContext) -> [String] {
+        if let body = context.body { return VisibleText.blocks(of: body) }
+        return VisibleText.blocks(ofMarkdown: context.markdown?.text ?? context.post.body)
     }
 
     private func renderedBody(_ context: RuleContext, asMarkdown: Bool) -> String {

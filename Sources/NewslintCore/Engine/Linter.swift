@@ -32,9 +32,12 @@ public struct Linter: Sendable {
         var result: [Finding] = []
         for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
             for violation in rule.check(context) {
+                let location = violation.location
+                let offset = context.post.source.utf8Offset(line: location.line, column: location.column)
+                    + (context.post.usesCRLF ? location.line - 1 : 0)
                 result.append(Finding(
                     ruleID: rule.id, severity: rule.description.severity, message: violation.message,
-                    location: violation.location, fixTitle: violation.fix?.title,
+                    location: location, utf8Offset: offset, fixTitle: violation.fix?.title,
                     fixApplicability: violation.fix?.applicability))
             }
         }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// What processing one file produced: findings, a fix result, or an error that names the reason.
+/// What processing one file produced: findings, the fixed text, or an error that names the reason.
 public struct FileOutcome: Sendable {
     public let path: String
     public var findings: [Finding] = []
+    /// The fix result, when fixes were computed.
     public var fix: FixResult?
     /// Why the file could not be processed; the CLI prints it with the path and exits 2.
     public var error: String?
+    /// The source lines the findings point at, by line number, for excerpts.
+    public var lines: [Int: String] = [:]
 
     public init(path: String, findings: [Finding] = [], fix: FixResult? = nil, error: String? = nil) {
         self.path = path
@@ -14,40 +17,73 @@ public struct FileOutcome: Sendable {
         self.fix = fix
         self.error = error
     }
+
+    /// The line replacements that turn the file into its fixed text (empty when nothing changes).
+    public var edits: [TextEdit] {
+        guard let fix, fix.changed else { return [] }
+        return TextEdit.edits(from: fix.original, to: fix.output)
+    }
+
+    /// The outcome without the file texts, for keeping many outcomes in memory.
+    public var withoutTexts: FileOutcome {
+        var copy = self
+        copy.fix = fix.map { $0.withoutTexts }
+        return copy
+    }
 }
 
 extension Linter {
     /// Reads and checks the file at `path`.
     public func checkFile(_ path: String) -> FileOutcome {
-        do {
-            let (post, _) = try readPost(at: path)
-            return FileOutcome(path: path, findings: try check(post))
-        } catch {
-            return FileOutcome(path: path, error: Linter.describe(error))
+        outcome(path: path) { bytes in
+            let post = try PostReader.read(bytes: bytes, path: path)
+            return (try check(post), nil, post.source)
         }
     }
 
     /// Reads the file at `path` and computes its fixed text; writes nothing.
-    public func fixFile(_ path: String, unsafe: Bool) -> FileOutcome {
-        do {
-            let (post, original) = try readPost(at: path)
-            let result = try fix(post, original: original, unsafe: unsafe)
-            return FileOutcome(path: path, findings: result.findings, fix: result)
-        } catch {
-            return FileOutcome(path: path, error: Linter.describe(error))
+    public func fixFile(_ path: String, unsafe: Bool, captureText: Bool = false) -> FileOutcome {
+        outcome(path: path) { bytes in
+            let post = try PostReader.read(bytes: bytes, path: path)
+            let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe,
+                                 captureText: captureText)
+            return (result.findings, result, post.source)
         }
     }
 
-    func readPost(at path: String) throws -> (Post, String) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PostError.unreadable(Linter.readFailure(path))
+    /// Checks or fixes `bytes` given on standard input, reported under `path`.
+    public func process(bytes: [UInt8], path: String, fixing: Bool, unsafe: Bool) -> FileOutcome {
+        outcome(path: path, bytes: bytes) { bytes in
+            let post = try PostReader.read(bytes: bytes, path: path)
+            guard fixing else { return (try check(post), nil, post.source) }
+            let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe)
+            return (result.findings, result, post.source)
         }
-        let bytes = [UInt8](data)
-        let post = try PostReader.read(bytes: bytes, path: path)
-        return (post, String(decoding: bytes, as: UTF8.self))
+    }
+
+    private func outcome(
+        path: String, bytes given: [UInt8]? = nil,
+        _ body: ([UInt8]) throws -> ([Finding], FixResult?, SourceText)
+    ) -> FileOutcome {
+        do {
+            let bytes = try given ?? Linter.readBytes(at: path)
+            let (findings, fix, source) = try body(bytes)
+            var outcome = FileOutcome(path: path, findings: findings, fix: fix)
+            for finding in findings where outcome.lines[finding.location.line] == nil {
+                outcome.lines[finding.location.line] = String(source.line(finding.location.line))
+            }
+            return outcome
+        } catch {
+            return FileOutcome(path: path, error: String(describing: error))
+        }
+    }
+
+    static func readBytes(at path: String) throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw PostError.unreadable(readFailure(path))
+        }
     }
 
     static func readFailure(_ path: String) -> String {
@@ -55,9 +91,5 @@ extension Linter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
         if isDirectory.boolValue { return "is a directory" }
         return FileManager.default.isReadableFile(atPath: path) ? "read failed" : "permission denied"
-    }
-
-    static func describe(_ error: Error) -> String {
-        String(describing: error)
     }
 }

@@ -1,5 +1,5 @@
 /// Whether a fix may run by default.
-public enum Applicability: String, Sendable, Comparable {
+public enum Applicability: String, Sendable, Comparable, Codable {
     /// Keeps every piece of the article; applied by `fix`.
     case safe
     /// May remove something a reader wants; applied only with `--unsafe-fixes`.

@@ -1,5 +1,5 @@
 /// A 1-based line and column in the original file (front-matter lines counted).
-public struct Location: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Location: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let line: Int
     public let column: Int
 

@@ -14,6 +14,7 @@ struct BlockRenderer {
         var blocks: [MarkdownBlock] = []
         var run: [Node] = []
         for node in nodes {
+            guard node.isElement || node.isText || node.isComment else { continue }
             if node.isElement, HTMLElementKinds.isDropped(node) { continue }
             if isInline(node) {
                 run.append(node)
@@ -28,7 +29,7 @@ struct BlockRenderer {
     }
 
     private func isInline(_ node: Node) -> Bool {
-        guard node.isElement else { return node.isText || node.isComment }
+        guard node.isElement else { return true }
         return !HTMLElementKinds.isBlockLevel(node) && !HTMLElementKinds.containsBlock(node)
     }
 

@@ -46,7 +46,7 @@ enum EmphasisSimulation {
         for isPunctuation in [EmphasisFlanking.isPunctuation, EmphasisFlanking.isLegacyPunctuation] {
             for keysOnCanOpen in [true, false] {
                 for scope in scopes(items, isPunctuation: isPunctuation) {
-                    failed.formUnion(simulate(scope, strongPairs: pairs, keysOnCanOpen: keysOnCanOpen))
+                    failed.formUnion(simulate(scope, isStrong: pairs, keysOnCanOpen: keysOnCanOpen))
                 }
             }
         }
@@ -71,7 +71,8 @@ enum EmphasisSimulation {
                 }
                 let run = Run(
                     marks: marks,
-                    canOpen: EmphasisFlanking.isLeftFlanking(before: before, after: after, isPunctuation: isPunctuation),
+                    canOpen: EmphasisFlanking.isLeftFlanking(
+                        before: before, after: after, isPunctuation: isPunctuation),
                     canClose: EmphasisFlanking.isRightFlanking(
                         before: before, after: after, isPunctuation: isPunctuation),
                     openerEnd: marks.count
@@ -95,7 +96,7 @@ enum EmphasisSimulation {
         return nil
     }
 
-    private static func simulate(_ input: [Run], strongPairs: [Int: Bool], keysOnCanOpen: Bool) -> Set<Int> {
+    private static func simulate(_ input: [Run], isStrong: [Int: Bool], keysOnCanOpen: Bool) -> Set<Int> {
         var runs = input
         var matched: Set<Int> = []
         var openersBottom: [Int: Int] = [:]
@@ -125,13 +126,14 @@ enum EmphasisSimulation {
                 current += 1
                 continue
             }
-            let used = runs[openerIndex].remaining >= 2 && closer.remaining >= 2 ? 2 : 1
-            let openerMarks = runs[openerIndex].marks[(runs[openerIndex].openerEnd - used)..<runs[openerIndex].openerEnd]
+            let opener = runs[openerIndex]
+            let used = opener.remaining >= 2 && closer.remaining >= 2 ? 2 : 1
+            let openerMarks = opener.marks[(opener.openerEnd - used)..<opener.openerEnd]
             let closerMarks = closer.marks[closer.closerStart..<(closer.closerStart + used)]
             let pair = openerMarks.first!.pair
             let intended = openerMarks.allSatisfy { $0 == Mark(pair: pair, opening: true) }
                 && closerMarks.allSatisfy { $0 == Mark(pair: pair, opening: false) }
-                && strongPairs[pair] == (used == 2)
+                && isStrong[pair] == (used == 2)
             guard intended else {
                 // Blame the delimiters that took the wrong role, or else every pair involved. What follows a
                 // wrong match is its collateral, so the other pairs get another round instead.

@@ -20,11 +20,8 @@ enum HTMLElementKinds {
     static let dropped: Set<String> = [
         "meta", "link", "title", "base", "template", "head", "param", "col", "colgroup", "area", "input",
     ]
-    /// Inline elements kept as raw HTML tags because Markdown has no syntax for them; `strike` is written as `s`.
-    static let keptInlineTags: [String: String] = [
-        "sup": "sup", "sub": "sub", "del": "del", "s": "s", "strike": "s", "ins": "ins", "u": "u", "mark": "mark",
-        "kbd": "kbd",
-    ]
+    /// Inline elements kept as raw HTML tags, without attributes, because Markdown has no syntax for them.
+    static let keptInlineTags: Set<String> = ["sup", "sub", "del", "s", "ins", "u", "mark", "kbd"]
     /// Form controls: only their text is written.
     static let formControls: Set<String> = ["button", "select", "textarea"]
     static let strong: Set<String> = ["strong", "b"]
@@ -41,8 +38,10 @@ enum HTMLElementKinds {
         return name == "code" && CodeText.text(of: node).contains("\n")
     }
 
-    /// True when an element below `node` is block-level.
+    /// True when an element below `node` is block-level. Code is a block only by its newlines, whatever it
+    /// holds, so the walk does not enter it.
     static func containsBlock(_ node: Node) -> Bool {
+        if node.name == "code" { return false }
         for child in node.children where child.isElement {
             if isBlockLevel(child) || containsBlock(child) { return true }
         }

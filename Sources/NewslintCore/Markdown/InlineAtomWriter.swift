@@ -26,7 +26,8 @@ enum InlineAtomWriter {
     }
 
     /// `<!--text-->` as inline raw HTML, or nil when older renderers would show it as text (spec 0.29 forbids
-    /// `--` inside and `>`/`->` at the start). A line inside could start a block, so a whitespace run holding a newline becomes a space.
+    /// `--` inside and `>`/`->` at the start). A line inside could start a block, so a whitespace run holding
+    /// a newline becomes a space.
     static func inlineComment(_ text: String) -> String? {
         if text.hasPrefix(">") || text.hasPrefix("->") || text.contains("--") || text.hasSuffix("-") { return nil }
         var collapsed = ""

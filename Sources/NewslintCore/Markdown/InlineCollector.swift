@@ -89,7 +89,7 @@ struct InlineCollector {
             let title = node.attribute("title").flatMap { $0.isEmpty ? nil : $0 }
             return .link(url: href.trimmingHTMLWhitespace(), title: title)
         }
-        return HTMLElementKinds.keptInlineTags[name].map { .tag($0) }
+        return HTMLElementKinds.keptInlineTags.contains(name) ? .tag(name) : nil
     }
 
     private mutating func adjustDepth(of mark: InlineMark, by delta: Int) {

@@ -69,6 +69,7 @@ struct InlineRenderer {
             case .word(let word):
                 let following: MarkdownEscaping.Following = switch index < tokens.count ? tokens[index] : nil {
                 case nil: .nothing
+                case .space?: .space
                 case .open(_, .link)?: .link
                 default: .other
                 }

@@ -10,7 +10,9 @@ struct ListWriter {
         func flushStray() {
             guard !stray.isEmpty else { return }
             let blocks = renderer.blocks(for: stray, context: context)
-            let onlyComments = stray.allSatisfy { $0.isComment || ($0.isText && $0.text.allSatisfy(\.isHTMLWhitespace)) }
+            let onlyComments = stray.allSatisfy { node in
+                node.isComment || (node.isText && node.text.allSatisfy(\.isHTMLWhitespace))
+            }
             if onlyComments, !items.isEmpty {
                 // A comment between items stays with the item before rather than becoming an item of its own.
                 items[items.count - 1] += blocks

@@ -3,8 +3,12 @@
 enum MarkdownEscaping {
     /// What follows a text run, as far as the escaping of its last character depends on it.
     enum Following {
+        /// The end of the paragraph, heading or cell.
         case nothing
+        case space
+        /// A link's `[`.
         case link
+        /// Other markup: a delimiter, a tag, a code span, a hard break …
         case other
     }
 
@@ -29,8 +33,8 @@ enum MarkdownEscaping {
         case "`", "*":
             return true
         case "\\":
-            // At the end of a run the next character is markup, which a lone backslash would escape.
-            guard let next else { return true }
+            // At the end of a run, markup may follow, which a lone backslash would escape.
+            guard let next else { return following == .link || following == .other }
             return EmphasisFlanking.isASCIIPunctuation(next)
         case "_":
             // An intraword underscore can neither open nor close emphasis.
@@ -39,8 +43,8 @@ enum MarkdownEscaping {
         case "[", "]":
             return escapeBrackets
         case "<":
-            // At the end of a run, markup such as `<sup>` or an image follows.
-            guard let next else { return following != .nothing }
+            // The markup that may follow a run never starts with a letter, `/` or `?`, and `<![` is no HTML.
+            guard let next else { return false }
             return next.isASCII && (next.properties.isAlphabetic || next == "/" || next == "!" || next == "?")
         case "&":
             return startsEntityReference(scalars[(index + 1)...])

@@ -1,5 +1,56 @@
 /// The plain text report: one line per finding, `path:line:col: severity: message [rule-id]`, then a summary.
-public enum TextReporter {
+///
+/// On a terminal each finding is followed by its fix title and a source excerpt with a caret, and colour is
+/// used; in pipes and CI logs the output is the bare lines, which editors' problem matchers read.
+public struct TextReporter: Reporter {
+    public var color = false
+    public var excerpts = false
+    public var statistics = false
+    public var quiet = false
+
+    public init(color: Bool = false, excerpts: Bool = false, statistics: Bool = false, quiet: Bool = false) {
+        self.color = color
+        self.excerpts = excerpts
+        self.statistics = statistics
+        self.quiet = quiet
+    }
+
+    public func render(_ report: RunReport) -> String {
+        var output = ""
+        if statistics {
+            output += Statistics.table(report.findings, rules: report.rules)
+        } else {
+            for file in report.files { output += findings(of: file) }
+        }
+        if !quiet { output += summaryLine(report) + "\n" }
+        return output
+    }
+
+    /// The lines for one file's findings, so a caller can stream them as files complete.
+    public func findings(of file: ReportedFile) -> String {
+        var output = ""
+        for finding in file.findings {
+            output += styledLine(for: finding, path: file.path) + "\n"
+            guard excerpts else { continue }
+            if let title = finding.fixTitle {
+                let prefix = finding.isFixable ? "fix" : "fix (unsafe)"
+                output += "  " + paint("\(prefix): \(title)", .cyan) + "\n"
+            }
+            if let line = file.lines[finding.location.line] {
+                output += Excerpt.render(line: line, number: finding.location.line, column: finding.location.column,
+                                         paint: { paint($0, .red) })
+            }
+        }
+        return output
+    }
+
+    public func summaryLine(_ report: RunReport) -> String {
+        var summary = TextReporter.summary(findings: report.findings, filesWithFindings: report.filesWithFindings,
+                                           filesChecked: report.checkedFiles)
+        if !report.failedFiles.isEmpty { summary += TextReporter.unreadableNote(report.failedFiles.count) }
+        return summary
+    }
+
     public static func line(for finding: Finding, path: String) -> String {
         "\(path):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): "
             + "\(finding.message) [\(finding.ruleID)]"
@@ -22,5 +73,45 @@ public enum TextReporter {
 
     public static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private func styledLine(for finding: Finding, path: String) -> String {
+        guard color else { return TextReporter.line(for: finding, path: path) }
+        let severity = paint(finding.severity.rawValue, finding.severity == .error ? .red : .yellow)
+        return paint("\(path):\(finding.location.line):\(finding.location.column):", .bold)
+            + " \(severity): \(finding.message) " + paint("[\(finding.ruleID)]", .dim)
+    }
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "31", yellow = "33", cyan = "36"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// A source line with a caret under a column, the way compilers show where a problem is.
+enum Excerpt {
+    static func render(line: String, number: Int, column: Int, paint: (String) -> String) -> String {
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        let shown = line.count > 160 ? String(line.prefix(160)) + "…" : line
+        // Wide characters take two cells on a terminal and tabs stay tabs: align the caret with what is printed.
+        let indent = line.unicodeScalars.prefix(max(0, column - 1)).map { scalar in
+            scalar == "\t" ? "\t" : isWide(scalar) ? "  " : " "
+        }.joined()
+        return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(indent)\(paint("^"))\n"
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }

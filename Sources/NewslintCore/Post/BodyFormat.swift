@@ -11,11 +11,15 @@ public enum BodyFormat: String, Sendable {
         "span", "br",
     ]
 
-    /// Detects the format: `.html` files are HTML; otherwise a body whose first tag-like token opens one of
-    /// `htmlOpeningTags` is HTML, and anything else is Markdown.
+    /// Detects the format: `.html` files are HTML; otherwise a body whose first tag after any comments opens
+    /// one of `htmlOpeningTags` is HTML, and anything else is Markdown.
     public static func detect(body: String, path: String) -> BodyFormat {
         if path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") { return .html }
-        let start = body.drop { $0.isWhitespace }
+        var start = body.drop { $0.isWhitespace }
+        // Template comments often come first in scraped bodies; the first tag after them decides.
+        while start.hasPrefix("<!--"), let end = start.range(of: "-->") {
+            start = start[end.upperBound...].drop { $0.isWhitespace }
+        }
         guard start.first == "<" else { return .markdown }
         let name = start.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "!" }.lowercased()
         return htmlOpeningTags.contains(name) ? .html : .markdown

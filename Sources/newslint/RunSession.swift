@@ -1,0 +1,224 @@
+import Foundation
+import NewslintCore
+
+/// One `check` or `fix` run over a list of files: processes them in parallel, streams what can be
+/// streamed in path order, writes fixed files, and renders the requested report formats at the end.
+struct RunSession {
+    enum Mode {
+        case check
+        case fix(FixSettings)
+    }
+
+    struct FixSettings {
+        var write = false
+        var unsafe = false
+        /// Also diff the visible text, not only the Markdown source.
+        var renderedDiff = false
+        /// Write fixed posts under this directory instead of in place.
+        var outDirectory: String?
+    }
+
+    let options: CommonOptions
+    let linter: Linter
+    let plan: OutputPlan
+    let mode: Mode
+
+    /// Totals the commands turn into exit codes and summaries.
+    struct Totals {
+        var report: RunReport
+        var changedFiles = 0
+        var resolvedFindings = 0
+        var remaining: [Finding] = []
+    }
+
+    func run(_ discovery: FileDiscovery.Result) -> Totals {
+        for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
+        let text = textReporter
+        let streamsText = plan.standardOutput == .text && !options.statistics && streamsFindings
+        let cache = options.makeCache(linter: linter)
+        let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
+        var files: [ReportedFile] = []
+        var totals = Totals(report: RunReport(files: [], rules: []))
+        let process = processor(cache: cache)
+        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
+            progress.advance()
+            if let note = processed.cacheNote { progress.interrupt { Console.error(note) } }
+            let outcome = processed.outcome
+            if let error = outcome.error {
+                progress.interrupt { Console.fileError(outcome.path, error) }
+                files.append(ReportedFile(outcome))
+                return
+            }
+            let edits = plan.needsEdits ? outcome.edits : []
+            if case .fix(let settings) = mode, let result = outcome.fix {
+                if result.changed {
+                    totals.changedFiles += 1
+                    totals.resolvedFindings += max(0, result.findings.count - result.remaining.count)
+                    if let failure = deliver(result, path: outcome.path, settings: settings) {
+                        progress.interrupt { Console.fileError(outcome.path, failure) }
+                        files.append(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
+                        return
+                    }
+                }
+                totals.remaining += result.remaining
+            } else if case .fix = mode {
+                // A cache hit: the file has nothing this run would fix, and its findings remain.
+                totals.remaining += outcome.findings
+            }
+            let reported = ReportedFile(reportedOutcome(outcome), edits: edits)
+            if streamsText { progress.interrupt { Console.outRaw(text.findings(of: reported)) } }
+            files.append(reported)
+        }
+        progress.finish()
+        totals.report = RunReport(files: files, rules: linter.rules.map(\.description), missing: discovery.errors)
+        return totals
+    }
+
+    /// Renders every requested format; text to standard output only prints what was not streamed.
+    /// `streamed` says the findings already went to standard output as files completed.
+    func writeReports(_ report: RunReport, summary: String?, streamed: Bool = true) {
+        for target in plan.targets {
+            let rendered: String
+            if target.format == .text {
+                rendered = renderText(report, summary: summary,
+                                      streamed: streamed && target.path == nil && streamsFindings)
+            } else {
+                rendered = OutputPlan.reporter(target.format, text: textReporter).render(report)
+            }
+            guard let path = target.path else {
+                Console.outRaw(rendered)
+                continue
+            }
+            do {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+                try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                Console.fileError(path, "cannot write the report: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    var textReporter: TextReporter {
+        let color = plan.standardOutput == .text && options.color.enabled(forDescriptor: STDOUT_FILENO)
+        return TextReporter(color: color, excerpts: color || (options.color == .auto && isatty(STDOUT_FILENO) == 1),
+                            statistics: options.statistics, quiet: options.quiet)
+    }
+}
+
+private extension RunSession {
+    /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
+    var streamsFindings: Bool {
+        if case .fix(let settings) = mode { return settings.write || settings.outDirectory != nil }
+        return true
+    }
+
+    struct Processed: Sendable {
+        let outcome: FileOutcome
+        let cacheNote: String?
+    }
+
+    /// The work done for one file, on a worker thread.
+    func processor(cache: ResultCache?) -> @Sendable (String) -> Processed {
+        let linter = linter
+        let needsEdits = plan.needsEdits
+        let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
+        return { path in
+            let bytes = try? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            let key = bytes.flatMap { $0 }.flatMap { bytes in cache?.key(for: bytes) }
+            var note: String?
+            if let cache, let key {
+                switch cache.lookup(key) {
+                case .hit(let entry):
+                    let nothingToFix = !entry.findings.contains { finding in
+                        finding.isFixable || (fixSettings?.unsafe == true && finding.hasUnsafeFix)
+                    }
+                    if fixSettings == nil && (!needsEdits || nothingToFix) || fixSettings != nil && nothingToFix {
+                        var outcome = FileOutcome(path: path, findings: entry.findings)
+                        outcome.lines = entry.lines
+                        return Processed(outcome: outcome, cacheNote: nil)
+                    }
+                case .corrupt(let entryPath):
+                    note = "newslint: note: cache entry \(entryPath) is corrupt; rebuilding it"
+                case .miss:
+                    break
+                }
+            }
+            let outcome: FileOutcome
+            if let fixSettings {
+                outcome = linter.fixFile(path, unsafe: fixSettings.unsafe, captureText: fixSettings.renderedDiff)
+            } else if needsEdits {
+                outcome = linter.fixFile(path, unsafe: false)
+            } else {
+                outcome = linter.checkFile(path)
+            }
+            if let cache, let key, outcome.error == nil {
+                cache.store(ResultCache.Entry(findings: outcome.findings, lines: outcome.lines), for: key)
+            }
+            return Processed(outcome: outcome, cacheNote: note)
+        }
+    }
+
+    /// For `fix --write`, what is reported is what is left; for the rest, the findings as read.
+    func reportedOutcome(_ outcome: FileOutcome) -> FileOutcome {
+        guard case .fix(let settings) = mode, settings.write || settings.outDirectory != nil else {
+            return outcome.withoutTexts
+        }
+        var reported = outcome.withoutTexts
+        if let fix = outcome.fix {
+            reported.findings = fix.remaining
+            reported.lines = [:]
+            if let source = outcome.fix?.output {
+                let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+                for finding in fix.remaining where finding.location.line - 1 < lines.count {
+                    reported.lines[finding.location.line] = String(lines[finding.location.line - 1])
+                }
+            }
+        }
+        return reported
+    }
+
+    /// Writes the fixed file, or prints its diff. Returns a failure message.
+    func deliver(_ result: FixResult, path: String, settings: FixSettings) -> String? {
+        if let outDirectory = settings.outDirectory {
+            let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+            let target = (outDirectory as NSString).appendingPathComponent(
+                relative.hasPrefix("./") ? String(relative.dropFirst(2)) : relative)
+            do {
+                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try AtomicFileWriter.write(result.output, to: target)
+            } catch {
+                return "\(error)"
+            }
+            return nil
+        }
+        if settings.write {
+            do {
+                try AtomicFileWriter.write(result.output, to: path)
+            } catch {
+                return "\(error)"
+            }
+            return nil
+        }
+        var diff = UnifiedDiff.diff(old: result.original, new: result.output, oldName: "a/\(path)", newName: "b/\(path)")
+        if settings.renderedDiff {
+            diff += UnifiedDiff.diff(
+                old: result.textBefore.joined(separator: "\n") + "\n", new: result.textAfter.joined(separator: "\n") + "\n",
+                oldName: "a/\(path) (rendered text)", newName: "b/\(path) (rendered text)")
+        }
+        Console.outRaw(diff)
+        return nil
+    }
+
+    func renderText(_ report: RunReport, summary: String?, streamed: Bool) -> String {
+        let text = textReporter
+        var output = streamed && !options.statistics ? "" : (options.statistics
+            ? Statistics.table(report.findings, rules: report.rules)
+            : report.files.map(text.findings(of:)).joined())
+        if !options.quiet, let summary { output += summary + "\n" }
+        return output
+    }
+}

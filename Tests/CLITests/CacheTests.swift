@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `--cache` (on by default): results of unchanged files are reused, and never when anything changed.
+@Suite struct CacheTests {
+    static let post = OutputFormatTests.post
+
+    /// Every cache entry file under the directory.
+    func entries(in directory: TemporaryDirectory) throws -> [URL] {
+        let root = directory.url.appendingPathComponent(".newslint_cache")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "json" }
+    }
+
+    /// Rewrites every message in the cached entries, so a served entry is recognisable.
+    func tamper(_ directory: TemporaryDirectory) throws {
+        for entry in try entries(in: directory) {
+            let text = try String(contentsOf: entry, encoding: .utf8)
+                .replacingOccurrences(of: "left in article body", with: "SERVED FROM CACHE")
+            try text.write(to: entry, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func unchangedFileIsServedFromTheCache() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        let first = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(first.status == 1)
+        #expect(try entries(in: directory).count == 1)
+        #expect(try directory.read(".newslint_cache/.gitignore").contains("*"))
+        try tamper(directory)
+        let second = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(second.stdout.contains("HTML comment 'ad' SERVED FROM CACHE"), "the file was parsed again")
+        #expect(second.status == 1)
+    }
+
+    @Test func changedContentMissesTheCache() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        try tamper(directory)
+        try directory.write("post.md", Self.post.replacingOccurrences(of: "<!-- ad -->", with: "<!-- ad2 -->"))
+        let result = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(result.stdout.contains("HTML comment 'ad2' left in article body"))
+        #expect(!result.stdout.contains("SERVED FROM CACHE"))
+    }
+
+    @Test func changedSettingsMissTheCache() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        try tamper(directory)
+        for settings in [["--select", "ad-comment"], ["--ignore", "style-block"], ["--site", "sina-finance"]] {
+            let result = try CLIRunner.run(["check"] + settings + ["post.md"], in: directory.url)
+            #expect(!result.stdout.contains("SERVED FROM CACHE"), "\(settings) was served a stale entry")
+            #expect(result.stdout.contains("left in article body"))
+        }
+    }
+
+    @Test func corruptEntryIsRebuiltWithANote() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        let entry = try #require(try entries(in: directory).first)
+        try "{ not json".write(to: entry, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(result.stderr.contains("newslint: note: cache entry"))
+        #expect(result.stderr.contains("is corrupt; rebuilding it"))
+        #expect(result.stdout.contains("HTML comment 'ad' left in article body"))
+        let rebuilt = try Data(contentsOf: entry)
+        #expect((try? JSONSerialization.jsonObject(with: rebuilt)) != nil)
+    }
+
+    @Test func fixUsesAndRefreshesTheCache() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        let fixed = try CLIRunner.run(["fix", "--write", "post.md"], in: directory.url)
+        #expect(fixed.status == 0)
+        let check = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(check.stdout == "No findings in 1 file.\n")
+        let again = try CLIRunner.run(["fix", "--write", "post.md"], in: directory.url)
+        #expect(again.stdout == "Fixed 0 files (0 findings resolved). No findings left.\n")
+    }
+
+    @Test func noCacheWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "--no-cache", "post.md"], in: directory.url)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".newslint_cache").path))
+    }
+
+    @Test func cacheDirCanBeMoved() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "--cache-dir", "build/cache", "post.md"], in: directory.url)
+        #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("build/cache/.gitignore").path))
+    }
+}

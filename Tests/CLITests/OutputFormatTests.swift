@@ -1,0 +1,193 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Every `--format`, checked against exact expected output on a small post.
+@Suite struct OutputFormatTests {
+    /// Two findings: an ad comment (line 5) and a style block (line 6).
+    static let post = "---\ntitle: x\n---\n\n<!-- ad --><div>\n<style>p{}</style><p>正文</p></div>\n"
+
+    func run(_ arguments: [String]) throws -> (CLIResult, TemporaryDirectory) {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        return (try CLIRunner.run(arguments + ["--no-cache", "post.md"], in: directory.url), directory)
+    }
+
+    @Test func textIsOneLinePerFindingThenASummary() throws {
+        let (result, _) = try run(["check"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            post.md:5:1: warning: HTML comment 'ad' left in article body [ad-comment]
+            post.md:5:12: warning: post body is raw HTML [html-body]
+            post.md:6:1: warning: inline <style> block in article body [style-block]
+            3 findings in 1 file (3 fixable)
+
+            """)
+    }
+
+    @Test func githubWritesWorkflowCommands() throws {
+        let (result, _) = try run(["check", "--format", "github"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            ::warning file=post.md,line=5,col=1,title=ad-comment::HTML comment 'ad' left in article body
+            ::warning file=post.md,line=5,col=12,title=html-body::post body is raw HTML
+            ::warning file=post.md,line=6,col=1,title=style-block::inline <style> block in article body
+
+            """)
+    }
+
+    @Test func jsonCarriesLocationsOffsetsAndFixEdits() throws {
+        let (result, _) = try run(["check", "--format", "json", "--select", "ad-comment"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            {
+              "files" : [
+                {
+                  "error" : null,
+                  "findings" : [
+                    {
+                      "fix" : {
+                        "applicability" : "safe",
+                        "edits" : [
+                          {
+                            "content" : "<div>\\n<style>p{}</style>\\n<p>正文</p>\\n</div>\\n",
+                            "end" : {
+                              "line" : 7,
+                              "offset" : 73
+                            },
+                            "start" : {
+                              "line" : 5,
+                              "offset" : 18
+                            }
+                          }
+                        ],
+                        "title" : "remove the comment"
+                      },
+                      "location" : {
+                        "column" : 1,
+                        "line" : 5,
+                        "offset" : 18
+                      },
+                      "message" : "HTML comment 'ad' left in article body",
+                      "rule" : "ad-comment",
+                      "severity" : "warning"
+                    }
+                  ],
+                  "path" : "post.md"
+                }
+              ],
+              "summary" : {
+                "errors" : 0,
+                "files" : 1,
+                "files_with_findings" : 1,
+                "findings" : 1,
+                "fixable" : 1,
+                "unsafe_fixable" : 0
+              },
+              "version" : "0.1.0"
+            }
+
+            """)
+    }
+
+    @Test func jsonKeepsEditsUnderWrite() throws {
+        let (result, directory) = try run(["fix", "--write", "--format", "json", "--select", "ad-comment,style-block"])
+        #expect(result.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let files = document?["files"] as? [[String: Any]]
+        #expect((files?.first?["findings"] as? [Any])?.isEmpty == true, "nothing is left after the fix")
+        #expect(try directory.read("post.md") == "---\ntitle: x\n---\n\n<div>\n<p>正文</p>\n</div>\n")
+    }
+
+    @Test func junitIsOneCasePerFinding() throws {
+        let (result, _) = try run(["check", "--format", "junit", "--select", "ad-comment"])
+        #expect(result.stdout == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="newslint" tests="1" failures="1" errors="0">
+              <testsuite name="newslint" tests="1" failures="1" errors="0" time="0">
+                <testcase classname="post.md" name="ad-comment" time="0"><failure message="HTML comment &apos;ad&apos; left in article body" type="warning">post.md:5:1: warning: HTML comment 'ad' left in article body</failure></testcase>
+              </testsuite>
+            </testsuites>
+
+            """.replacingOccurrences(of: "&apos;", with: "'"))
+        let parsed = try XMLDocument(xmlString: result.stdout)
+        #expect(try parsed.nodes(forXPath: "//testcase/failure").count == 1)
+    }
+
+    @Test func sarifDescribesRulesAndResults() throws {
+        let (result, _) = try run(["check", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == 11)
+        #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] != nil })
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["ad-comment", "html-body", "style-block"])
+        #expect(results.allSatisfy { ($0["fixes"] as? [Any])?.isEmpty == false })
+    }
+
+    @Test(.enabled(if: Tools.available("sarif") || Tools.requiredInCI, "sarif-tools (pip install sarif-tools) is not installed"))
+    func sarifIsAcceptedBySarifTools() throws {
+        let (result, directory) = try run(["check", "--format", "sarif:report.sarif"])
+        #expect(result.status == 1)
+        let summary = try Tools.run("sarif", ["summary", directory.url.appendingPathComponent("report.sarif").path])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("warning: 3"))
+        #expect(summary.stdout.contains("ad-comment"))
+    }
+
+    @Test func severalFormatsInOneRun() throws {
+        let (result, directory) = try run(["check", "--format", "github", "--format", "json:out/newslint.json",
+                                           "--format", "junit:out/junit.xml"])
+        #expect(result.stdout.hasPrefix("::warning file=post.md,line=5,col=1,title=ad-comment::"))
+        let json = try directory.read("out/newslint.json")
+        #expect(json.contains("\"rule\" : \"style-block\""))
+        #expect(try directory.read("out/junit.xml").contains("<testsuites name=\"newslint\" tests=\"3\""))
+    }
+
+    @Test func outputFileTakesTheReport() throws {
+        let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
+        #expect(result.stdout.isEmpty)
+        #expect(try directory.read("report.json").contains("\"files_with_findings\" : 1"))
+    }
+
+    @Test func twoFormatsOnStandardOutputAreAUsageError() throws {
+        let (result, _) = try run(["check", "--format", "json", "--format", "github"])
+        #expect(result.status == 64 || result.status == 2)
+        #expect(result.stderr.contains("only one format can write to standard output"))
+    }
+}
+
+/// External tools some tests drive.
+enum Tools {
+    static var requiredInCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    static func available(_ name: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { directory in
+            FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)")
+        }
+    }
+
+    static func run(_ name: String, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                         stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}
