@@ -21,17 +21,22 @@ struct RulesCommand: ParsableCommand {
             listRules()
             return
         }
-        guard let rule = builtInRules.first(where: { $0.id == ruleID }) else {
+        guard let description = RulesCommand.documented.first(where: { $0.id == ruleID }) else {
             throw usageFailure("unknown rule '\(ruleID)'; run `newslint rules` for the list")
         }
-        Console.outRaw(RuleDocumentation.render(rule.description))
+        Console.outRaw(RuleDocumentation.render(description))
+    }
+
+    /// The built-in rules, then the engine's own checks.
+    static var documented: [RuleDescription] {
+        builtInRules.map(\.description) + [ContentLoss.description]
     }
 
     private func listRules() {
-        let width = builtInRules.map(\.id.count).max() ?? 0
-        let fixWidth = builtInRules.map(\.description.fixAvailability.rawValue.count).max() ?? 0
-        for rule in builtInRules {
-            let description = rule.description
+        let descriptions = RulesCommand.documented
+        let width = descriptions.map(\.id.count).max() ?? 0
+        let fixWidth = descriptions.map(\.fixAvailability.rawValue.count).max() ?? 0
+        for description in descriptions {
             let id = description.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let fix = description.fixAvailability.rawValue.padding(toLength: fixWidth, withPad: " ", startingAt: 0)
             Console.out("\(id)  fix: \(fix)  \(description.summary)")

@@ -56,33 +56,25 @@ extension Linter {
 
     /// Applies the fixes of every rule, one rule at a time over the whole post, until a pass changes
     /// nothing; then writes the body (as Markdown, when `html-body` asks for it) and re-checks the output.
+    ///
+    /// Before anything is written, the content-loss guard compares the article's text, links and images
+    /// with what they were: if a fix removed anything its rule did not declare as boilerplate, the result
+    /// is the original file and a `content-loss` finding that names the text and the rule.
     /// With `captureText`, the result also holds the visible text before and after, for `fix --diff`.
     public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false) throws -> FixResult {
         let context = try makeContext(for: post)
         let before = findings(in: context)
         let textBefore = captureText ? visibleText(context) : []
-        var convertToMarkdown = false
-        var pass = 0
-        while true {
-            var changedBy: [String] = []
-            for rule in rules where rule.description.formats.contains(post.bodyFormat) {
-                var applied = false
-                for violation in rule.check(context) {
-                    guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
-                    switch fix.action {
-                    case .edit(let apply):
-                        apply()
-                        applied = true
-                    case .convertBodyToMarkdown:
-                        convertToMarkdown = true
-                    }
-                }
-                context.markdown?.commitEdits()
-                if applied { changedBy.append(rule.id) }
+        let fingerprintBefore = context.body.map(ContentFingerprint.init(of:))
+        var declared = ContentFingerprint()
+        let convertToMarkdown = try applyFixes(in: context, unsafe: unsafe, declared: &declared)
+        if let fingerprintBefore, let body = context.body {
+            let loss = ContentFingerprint.loss(before: fingerprintBefore, after: ContentFingerprint(of: body),
+                                               declared: declared)
+            if !loss.isEmpty {
+                let finding = try contentLossFinding(post, unsafe: unsafe, loss: loss)
+                return FixResult(findings: before, remaining: before + [finding], output: original, original: original)
             }
-            if changedBy.isEmpty { break }
-            pass += 1
-            if pass >= Linter.maximumFixPasses { throw FixError.didNotConverge(rules: changedBy) }
         }
         let fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
         let output = post.withOriginalLineEndings(fixedText)
@@ -92,6 +84,82 @@ extension Linter {
         result.textBefore = textBefore
         result.textAfter = captureText ? visibleText(context) : []
         return result
+    }
+
+    /// Runs the rules' fixes to a fixed point. Returns whether `html-body` asked for Markdown.
+    /// `afterRule` is called after each rule's fixes with the rule's id and the removals declared so far, for
+    /// attributing a content loss; returning true stops the fixes there.
+    private func applyFixes(in context: RuleContext, unsafe: Bool, declared: inout ContentFingerprint,
+                            afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> Bool {
+        var convertToMarkdown = false
+        var pass = 0
+        while true {
+            var changedBy: [String] = []
+            for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
+                var applied = false
+                for violation in rule.check(context) {
+                    guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
+                    switch fix.action {
+                    case .edit(let apply):
+                        for node in fix.declaredRemovals where node.isAttached {
+                            declared.declare(ContentFingerprint(of: node))
+                        }
+                        apply()
+                        applied = true
+                    case .convertBodyToMarkdown:
+                        convertToMarkdown = true
+                    }
+                }
+                context.markdown?.commitEdits()
+                if applied {
+                    changedBy.append(rule.id)
+                    if afterRule(rule.id, declared) { return convertToMarkdown }
+                }
+            }
+            if changedBy.isEmpty { return convertToMarkdown }
+            pass += 1
+            if pass >= Linter.maximumFixPasses { throw FixError.didNotConverge(rules: changedBy) }
+        }
+    }
+
+    /// Replays the fixes on a fresh document, checking after each rule, to name the rule that lost content.
+    private func contentLossFinding(_ post: Post, unsafe: Bool, loss: ContentFingerprint.Loss) throws -> Finding {
+        let replay = try makeContext(for: post)
+        guard let body = replay.body else { throw FixError.didNotConverge(rules: []) }
+        let start = ContentFingerprint(of: body)
+        let textNodes = body.descendants.filter(\.isText)
+        var declared = ContentFingerprint()
+        var culprit = "an unknown rule"
+        var firstLoss = loss
+        _ = try applyFixes(in: replay, unsafe: unsafe, declared: &declared) { ruleID, declaredSoFar in
+            let current = ContentFingerprint.loss(before: start, after: ContentFingerprint(of: body),
+                                                  declared: declaredSoFar)
+            guard !current.isEmpty else { return false }
+            culprit = ruleID
+            firstLoss = current
+            return true
+        }
+        let (text, location) = locate(firstLoss, textNodes: textNodes, context: replay)
+        firstLoss.text = text
+        return Finding(
+            ruleID: ContentLoss.id, severity: .error,
+            message: "fixing would lose \(firstLoss.description) (removed by \(culprit)); the file was not changed",
+            location: location, utf8Offset: post.source.utf8Offset(line: location.line, column: location.column))
+    }
+
+    /// The text node that held the lost text (removed, and not declared), and its location in the file.
+    private func locate(_ loss: ContentFingerprint.Loss, textNodes: [Node], context: RuleContext)
+        -> (text: String?, location: Location) {
+        let lost = Set(loss.characters)
+        let holder = textNodes.first { node in
+            let characters = node.text.filter { !ContentFingerprint.isIgnorable($0) }
+            return !characters.isEmpty && !node.isAttached && characters.allSatisfy(lost.contains)
+        } ?? textNodes.first { node in node.text.contains { lost.contains($0) } }
+        guard let holder, let first = holder.text.first(where: { lost.contains($0) }) else {
+            return (nil, context.bodyStart)
+        }
+        let text = holder.isAttached ? nil : holder.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (text, context.location(of: String(first), from: holder))
     }
 
     private func visibleText(_ context: RuleContext) -> [String] {

@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// Whether a fix may run by default.
 public enum Applicability: String, Sendable, Comparable, Codable {
     /// Keeps every piece of the article; applied by `fix`.
@@ -19,6 +21,9 @@ public struct Fix {
     public let title: String
     public let applicability: Applicability
     let action: Action
+    /// The nodes whose content the fix removes on purpose, as boilerplate; the content-loss guard
+    /// accepts their text, links and images going away, and nothing else.
+    let declaredRemovals: [Node]
 
     enum Action {
         /// Edits the DOM, the Markdown text or the front matter.
@@ -27,16 +32,20 @@ public struct Fix {
         case convertBodyToMarkdown
     }
 
-    public init(_ title: String, applicability: Applicability = .safe, apply: @escaping () -> Void) {
+    /// A fix that edits the post. `removing` names the nodes whose content it removes on purpose.
+    public init(_ title: String, applicability: Applicability = .safe, removing: [Node] = [],
+                apply: @escaping () -> Void) {
         self.title = title
         self.applicability = applicability
         action = .edit(apply)
+        declaredRemovals = removing
     }
 
     private init(title: String, action: Action) {
         self.title = title
         applicability = .safe
         self.action = action
+        declaredRemovals = []
     }
 
     /// The fix of `html-body`: the fixer writes the cleaned DOM as Markdown instead of HTML.

@@ -44,7 +44,7 @@ public enum UnifiedDiff {
     }
 
     /// The shortest edit script, by Myers' greedy algorithm with a trace for backtracking.
-    static func script(_ old: [Line], _ new: [Line]) -> [Edit] {
+    static func script<Element: Equatable>(_ old: [Element], _ new: [Element]) -> [Edit] {
         let n = old.count
         let m = new.count
         let maximum = n + m

@@ -40,7 +40,7 @@ struct PromoBlockRule: Rule {
         guard let body = context.body else { return [] }
         return PromoBlockRule.widgets(in: body, profile: context.profile).map { widget in
             Violation(at: context.location(of: widget.node), "promotional widget (\(widget.label)) in article body",
-                      fix: Fix("remove the widget") { widget.node.remove() })
+                      fix: Fix("remove the widget", removing: [widget.node]) { widget.node.remove() })
         }
     }
 

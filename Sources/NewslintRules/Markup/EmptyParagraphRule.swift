@@ -45,7 +45,7 @@ struct EmptyParagraphRule: Rule {
         }
         return found.map { node in
             Violation(at: context.location(of: node), message(for: node),
-                      fix: Fix("remove the empty element") { node.remove() })
+                      fix: Fix("remove the empty element", removing: [node]) { node.remove() })
         }
     }
 }

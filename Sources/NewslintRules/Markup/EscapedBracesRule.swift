@@ -58,7 +58,7 @@ struct EscapedBracesRule: Rule {
             let place = node.parent.map { "<\($0.name)>" } ?? "text"
             violations.append(Violation(
                 at: context.location(of: needle, from: node), "escaped braces shown literally in \(place)",
-                fix: Fix("decode the braces") { node.setText(EscapedBracesRule.decode(node.text)) }))
+                fix: Fix("decode the braces", removing: [node]) { node.setText(EscapedBracesRule.decode(node.text)) }))
         }
         return violations
     }

@@ -1,0 +1,89 @@
+import NewslintDOM
+
+/// What the content-loss guard compares before and after the fixes: the article's visible characters
+/// (whitespace ignored), its link targets and its image sources.
+struct ContentFingerprint {
+    var characters: [Character] = []
+    var links: [String] = []
+    var images: [String] = []
+
+    /// The fingerprint of everything below `node` (and the node itself).
+    init(of node: Node) {
+        add(node)
+        for descendant in node.descendants { add(descendant) }
+    }
+
+    init() {}
+
+    private mutating func add(_ node: Node) {
+        if node.isElement {
+            if node.name == "a", let href = node.attribute("href"), !href.isEmpty { links.append(href) }
+            if node.name == "img", let src = node.attribute("src"), !src.isEmpty { images.append(src) }
+            return
+        }
+        guard node.isText, !node.hasAncestor(named: ContentFingerprint.invisible) else { return }
+        characters += node.text.filter { !ContentFingerprint.isIgnorable($0) }
+    }
+
+    static let invisible: Set<String> = ["style", "script", "template", "noscript"]
+
+    /// Whitespace of every kind, which fixes may normalise freely.
+    static func isIgnorable(_ character: Character) -> Bool {
+        character.isWhitespace || character == "\u{200B}" || character == "\u{FEFF}" || character == "\u{2060}"
+    }
+
+    /// Adds a declared removal.
+    mutating func declare(_ removed: ContentFingerprint) {
+        characters += removed.characters
+        links += removed.links
+        images += removed.images
+    }
+
+    /// What `before` had that `after` lacks, beyond what `declared` accounts for.
+    ///
+    /// Characters are compared as counts, not as an aligned sequence: a moved paragraph (the editor line)
+    /// is not a loss, and no diff alignment can mistake which characters went.
+    static func loss(before: ContentFingerprint, after: ContentFingerprint, declared: ContentFingerprint) -> Loss {
+        var counts: [Character: Int] = [:]
+        for character in before.characters { counts[character, default: 0] += 1 }
+        for character in after.characters + declared.characters { counts[character, default: 0] -= 1 }
+        var loss = Loss()
+        var remaining = counts.filter { $0.value > 0 }
+        for character in before.characters where (remaining[character] ?? 0) > 0 {
+            loss.characters.append(character)
+            remaining[character, default: 0] -= 1
+        }
+        loss.links = missing(before.links, after.links, allowed: declared.links)
+        loss.images = missing(before.images, after.images, allowed: declared.images)
+        return loss
+    }
+
+    struct Loss {
+        /// The lost characters, in the order they stood in the article.
+        var characters: [Character] = []
+        var links: [String] = []
+        var images: [String] = []
+        /// The lost text as it read, when the fixer could find the node that held it.
+        var text: String?
+        var isEmpty: Bool { characters.isEmpty && links.isEmpty && images.isEmpty }
+
+        var description: String {
+            var parts: [String] = []
+            let shown = text ?? String(characters)
+            if !shown.isEmpty { parts.append("text '\(shown.count > 40 ? String(shown.prefix(40)) + "…" : shown)'") }
+            if let link = links.first { parts.append("link \(link)") }
+            if let image = images.first { parts.append("image \(image)") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    private static func missing(_ before: [String], _ after: [String], allowed: [String]) -> [String] {
+        var available: [String: Int] = [:]
+        for item in after + allowed { available[item, default: 0] += 1 }
+        return before.filter { item in
+            guard let count = available[item], count > 0 else { return true }
+            available[item] = count - 1
+            return false
+        }
+    }
+}
