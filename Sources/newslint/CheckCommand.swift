@@ -21,9 +21,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let linter = try options.makeLinter()
+        try options.validateRuleIDs()
+        let provider = try LinterProvider(options: options)
         let plan = try OutputPlan(formats: options.formats, outputFile: options.outputFile)
-        let session = RunSession(options: options, linter: linter, plan: plan, mode: .check)
+        let session = RunSession(options: options, provider: provider, plan: plan, mode: .check)
         if options.stdin { return try checkStandardInput(session) }
         let totals = session.run(try options.discoverFiles())
         let report = totals.report
@@ -35,10 +36,16 @@ struct CheckCommand: ParsableCommand {
     private func checkStandardInput(_ session: RunSession) throws {
         let path = options.stdinFilename ?? "-"
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        var outcome = session.linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
+        var outcome: FileOutcome
+        switch session.provider.entry(for: path) {
+        case .success(let entry):
+            outcome = entry.linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
+        case .failure(let error):
+            outcome = FileOutcome(path: path, error: "configuration: \(error)")
+        }
         let edits = outcome.edits
         outcome = outcome.withoutTexts
-        let report = RunReport(files: [ReportedFile(outcome, edits: edits)], rules: session.linter.rules.map(\.description))
+        let report = RunReport(files: [ReportedFile(outcome, edits: edits)], rules: RulesCommand.documented)
         if let error = outcome.error { Console.fileError(path, error) }
         session.writeReports(report, summary: session.textReporter.summaryLine(report), streamed: false)
         if outcome.error != nil { throw ExitCode(ExitStatus.failure) }

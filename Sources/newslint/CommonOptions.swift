@@ -11,6 +11,13 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use this site profile for every post instead of detecting it.", valueName: "site-id"))
     var site: String?
 
+    @Option(help: ArgumentHelp("Use this configuration file instead of the nearest .newslint.yml.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of extra site profiles (repeatable).",
+                                                          valueName: "dir"))
+    var rulesFolders: [String] = []
+
     @Option(help: ArgumentHelp("Run only these rules (comma-separated or repeated).", valueName: "rule-ids"))
     var select: [String] = []
 
@@ -66,38 +73,12 @@ struct CommonOptions: ParsableArguments {
         _ = try OutputPlan(formats: formats, outputFile: outputFile)
     }
 
-    /// The rules this run uses, after `--select` and `--ignore`.
-    func selectedRules() throws -> [any Rule] {
+    /// Rejects rule ids the binary does not know.
+    func validateRuleIDs() throws {
         let known = Set(builtInRules.map(\.id))
-        let selected = CommonOptions.ids(select)
-        let ignored = CommonOptions.ids(ignore)
-        for id in selected + ignored where !known.contains(id) {
+        for id in CommonOptions.ids(select) + CommonOptions.ids(ignore) where !known.contains(id) {
             throw usageFailure("unknown rule '\(id)'; run `newslint rules` for the list")
         }
-        return builtInRules.filter { rule in
-            (selected.isEmpty || selected.contains(rule.id)) && !ignored.contains(rule.id)
-        }
-    }
-
-    /// The linter for this run, with the built-in profiles.
-    func makeLinter() throws -> Linter {
-        let catalog: SiteCatalog
-        do {
-            catalog = try SiteCatalog.builtIn()
-        } catch {
-            throw usageFailure("built-in site profiles: \(error)")
-        }
-        if let site, catalog.profile(id: site) == nil {
-            throw usageFailure("unknown site '\(site)'; known sites: \(catalog.siteIDs.joined(separator: ", "))")
-        }
-        return Linter(rules: try selectedRules(), catalog: catalog, forcedSite: site)
-    }
-
-    /// The cache for this run, keyed by every option that changes a result; nil with `--no-cache`.
-    func makeCache(linter: Linter) -> ResultCache? {
-        guard cache else { return nil }
-        let settings = "rules=\(linter.rules.map(\.id).joined(separator: ","));site=\(site ?? "")"
-        return ResultCache(directory: cacheDir, settings: settings)
     }
 
     /// The files to process: discovered, then narrowed to the shard.
@@ -109,7 +90,7 @@ struct CommonOptions: ParsableArguments {
 
     var jobCount: Int { jobs ?? OrderedParallelMap.availableCores }
 
-    private static func ids(_ values: [String]) -> [String] {
+    static func ids(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }

@@ -41,10 +41,11 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = try options.makeLinter()
+        try options.validateRuleIDs()
+        let provider = try LinterProvider(options: options)
         let plan = try OutputPlan(formats: options.formats, outputFile: options.outputFile)
         let settings = RunSession.FixSettings(write: write, unsafe: unsafeFixes, renderedDiff: diff, outDirectory: out)
-        let session = RunSession(options: options, linter: linter, plan: plan, mode: .fix(settings))
+        let session = RunSession(options: options, provider: provider, plan: plan, mode: .fix(settings))
         if options.stdin { return try fixStandardInput(session) }
         let totals = session.run(try options.discoverFiles())
         let writing = write || out != nil
@@ -81,7 +82,13 @@ struct FixCommand: ParsableCommand {
     private func fixStandardInput(_ session: RunSession) throws {
         let path = options.stdinFilename ?? "-"
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        let outcome = session.linter.process(bytes: bytes, path: path, fixing: true, unsafe: unsafeFixes)
+        let outcome: FileOutcome
+        switch session.provider.entry(for: path) {
+        case .success(let entry):
+            outcome = entry.linter.process(bytes: bytes, path: path, fixing: true, unsafe: unsafeFixes)
+        case .failure(let error):
+            outcome = FileOutcome(path: path, error: "configuration: \(error)")
+        }
         guard let result = outcome.fix else {
             Console.fileError(path, outcome.error ?? "unknown error")
             FileHandle.standardOutput.write(Data(bytes))

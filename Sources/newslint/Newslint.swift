@@ -18,7 +18,7 @@ struct Newslint: ParsableCommand {
             Exit codes: 0 clean, 1 findings (or files fix would change), 2 usage or file errors.
             """,
         version: versionText,
-        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ConfigCommand.self]
     )
 
     /// `newslint 0.1.0 (libxml2 2.9.14, rule set 3f2a9c1d0b7e)`: the rule-set hash covers the rules and the

@@ -19,7 +19,7 @@ struct RunSession {
     }
 
     let options: CommonOptions
-    let linter: Linter
+    let provider: LinterProvider
     let plan: OutputPlan
     let mode: Mode
 
@@ -35,13 +35,14 @@ struct RunSession {
         for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
         let text = textReporter
         let streamsText = plan.standardOutput == .text && !options.statistics && streamsFindings
-        let cache = options.makeCache(linter: linter)
+        let cache = options.cache ? options.cacheDir : nil
         let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
         var files: [ReportedFile] = []
         var totals = Totals(report: RunReport(files: [], rules: []))
         let process = processor(cache: cache)
         OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
             progress.advance()
+            guard !processed.excluded else { return }
             if let note = processed.cacheNote { progress.interrupt { Console.error(note) } }
             let outcome = processed.outcome
             if let error = outcome.error {
@@ -70,7 +71,7 @@ struct RunSession {
             files.append(reported)
         }
         progress.finish()
-        totals.report = RunReport(files: files, rules: linter.rules.map(\.description), missing: discovery.errors)
+        totals.report = RunReport(files: files, rules: RulesCommand.documented, missing: discovery.errors)
         return totals
     }
 
@@ -117,15 +118,28 @@ private extension RunSession {
 
     struct Processed: Sendable {
         let outcome: FileOutcome
-        let cacheNote: String?
+        var cacheNote: String?
+        var excluded = false
     }
 
     /// The work done for one file, on a worker thread.
-    func processor(cache: ResultCache?) -> @Sendable (String) -> Processed {
-        let linter = linter
+    func processor(cache cacheDirectory: String?) -> @Sendable (String) -> Processed {
+        let provider = provider
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
         return { path in
+            let linter: Linter
+            let cache: ResultCache?
+            switch provider.entry(for: path) {
+            case .failure(let error):
+                return Processed(outcome: FileOutcome(path: path, error: "configuration: \(error)"))
+            case .success(let entry):
+                if entry.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path) {
+                    return Processed(outcome: FileOutcome(path: path), excluded: true)
+                }
+                linter = entry.linter
+                cache = cacheDirectory.map { ResultCache(directory: $0, settings: entry.cacheSettings) }
+            }
             let bytes = try? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             let key = bytes.flatMap { $0 }.flatMap { bytes in cache?.key(for: bytes) }
             var note: String?

@@ -111,7 +111,7 @@ import Testing
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(ids == ["ad-comment", "style-block", "promo-block", "escaped-braces", "presentational-markup",
                         "fullwidth-indent", "empty-paragraph", "editor-line", "hotlinked-image", "ad-thumbnail",
-                        "html-body", "content-loss"])
+                        "html-body", "content-loss", "unused-suppression", "unknown-suppression"])
         #expect(result.stdout.contains("ad-thumbnail           fix: safe or unsafe  Thumbnail or header image"))
     }
 

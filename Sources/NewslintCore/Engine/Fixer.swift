@@ -76,10 +76,13 @@ extension Linter {
                 return FixResult(findings: before, remaining: before + [finding], output: original, original: original)
             }
         }
-        let fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
+        var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
+        var remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
+        if remaining.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {
+            fixedText = Suppressions.removingUnused(remaining, from: fixedText)
+            remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
+        }
         let output = post.withOriginalLineEndings(fixedText)
-        let reread = try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF)
-        let remaining = try check(reread)
         var result = FixResult(findings: before, remaining: remaining, output: output, original: original)
         result.textBefore = textBefore
         result.textAfter = captureText ? visibleText(context) : []

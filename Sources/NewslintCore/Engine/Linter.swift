@@ -8,12 +8,26 @@ public struct Linter: Sendable {
     public let catalog: SiteCatalog
     /// The site to use for every post instead of detecting it.
     public let forcedSite: String?
+    /// Severities set by the configuration, by rule id.
+    public let severities: [String: Severity]
+    /// Rule options from the configuration, by rule id.
+    public let options: [String: [String: ConfigValue]]
+    /// Every rule id a suppression may name (the built-in rules and the engine's checks).
+    public let knownRuleIDs: Set<String>
 
-    public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil) {
+    public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil,
+                severities: [String: Severity] = [:], options: [String: [String: ConfigValue]] = [:],
+                knownRuleIDs: Set<String>? = nil) {
         self.rules = rules
         self.catalog = catalog
         self.forcedSite = forcedSite
+        self.severities = severities
+        self.options = options
+        self.knownRuleIDs = (knownRuleIDs ?? Set(rules.map(\.id))).union(Linter.engineRuleIDs)
     }
+
+    /// The checks the engine itself reports.
+    public static let engineRuleIDs: Set<String> = [ContentLoss.id, Suppressions.unusedID, Suppressions.unknownID]
 
     /// Checks a post and returns its findings, sorted by location.
     public func check(_ post: Post) throws -> [Finding] {
@@ -24,7 +38,8 @@ public struct Linter: Sendable {
     /// Builds the context a rule pass reads: the DOM (for HTML bodies) and the matched site profile.
     func makeContext(for post: Post, site: String? = nil) throws -> RuleContext {
         let document = post.bodyFormat == .html ? try HTMLBody.parse(post.body) : nil
-        return RuleContext(post: post, document: document, profile: profile(for: post, document: document, site: site))
+        return RuleContext(post: post, document: document, profile: profile(for: post, document: document, site: site),
+                           options: options)
     }
 
     /// Every finding of every rule that reads the post's body format.
@@ -36,12 +51,14 @@ public struct Linter: Sendable {
                 let offset = context.post.source.utf8Offset(line: location.line, column: location.column)
                     + (context.post.usesCRLF ? location.line - 1 : 0)
                 result.append(Finding(
-                    ruleID: rule.id, severity: rule.description.severity, message: violation.message,
+                    ruleID: rule.id, severity: severities[rule.id] ?? rule.description.severity, message: violation.message,
                     location: location, utf8Offset: offset, fixTitle: violation.fix?.title,
                     fixApplicability: violation.fix?.applicability))
             }
         }
-        return result.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        let sorted = result.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        return Suppressions.apply(to: sorted, post: context.post, knownRules: knownRuleIDs,
+                                  activeRules: Set(rules.map(\.id)))
     }
 
     private func profile(for post: Post, document: HTMLDocument?, site: String?) -> SiteProfile {

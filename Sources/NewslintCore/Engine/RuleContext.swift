@@ -10,11 +10,13 @@ public final class RuleContext {
     public let markdown: MarkdownBody?
     public let profile: SiteProfile
     private let locator: NodeLocator?
+    private let options: [String: [String: ConfigValue]]
 
-    init(post: Post, document: HTMLDocument?, profile: SiteProfile) {
+    init(post: Post, document: HTMLDocument?, profile: SiteProfile, options: [String: [String: ConfigValue]] = [:]) {
         self.post = post
         self.document = document
         self.profile = profile
+        self.options = options
         if let document {
             markdown = nil
             locator = NodeLocator(body: post.body, bodyFirstLine: post.bodyFirstLine, root: document.body)
@@ -22,6 +24,11 @@ public final class RuleContext {
             markdown = MarkdownBody(text: post.body)
             locator = nil
         }
+    }
+
+    /// A rule option from the configuration (`rules: {rule-id: {name: value}}`), or nil.
+    public func option(_ name: String, for ruleID: String) -> ConfigValue? {
+        options[ruleID]?[name]
     }
 
     /// The body element of an HTML post.

@@ -4,12 +4,19 @@ import Yams
 /// All site knowledge available to a run: the defaults and every site profile, compiled once.
 public struct SiteCatalog: Sendable {
     public let defaults: SiteProfile
+    /// The raw defaults, the base every profile is merged over.
+    public let defaultsData: SiteProfileData
     /// Compiled profiles by site id, plus the data used to recognise each site.
     private let sites: [(data: SiteProfileData, profile: SiteProfile)]
 
     /// The profiles built into the binary (from `rules/` at build time).
     public static func builtIn() throws -> SiteCatalog {
-        try SiteCatalog(files: EmbeddedRuleFiles.files.map { RuleFile(path: "rules/" + $0.path, contents: $0.contents) })
+        try SiteCatalog(files: embeddedFiles)
+    }
+
+    /// The YAML files compiled into the binary.
+    public static var embeddedFiles: [RuleFile] {
+        EmbeddedRuleFiles.files.map { RuleFile(path: "rules/" + $0.path, contents: $0.contents) }
     }
 
     /// Loads `defaults.yml` and `sites/*.yml` contents. Errors name the file.
@@ -23,6 +30,7 @@ public struct SiteCatalog: Sendable {
         guard let defaultsData else {
             throw SiteCatalogError(path: "rules/defaults.yml", reason: "no profile with id 'defaults'")
         }
+        self.defaultsData = defaultsData
         defaults = try SiteProfile(defaults: defaultsData, site: nil)
         sites = try siteData.map { data in
             do {

@@ -20,6 +20,17 @@ public struct SiteProfile: Sendable {
     public let requiresEditorLine: Bool
     public let hotlinkProtectedHosts: [String]
     public let adImages: Set<String>
+    public let placeholderThumbnails: [CompiledPattern]
+    public let imageProxies: [String]
+    public let lazyImageAttributes: [String]
+    public let creditLinePatterns: [CompiledPattern]
+    public let requiresCreditLine: Bool
+    public let relatedBlocks: [(selector: Selector?, label: String, headings: [String])]
+    public let pageChromeSelectors: [Selector]
+    public let redirects: [SiteProfileData.Redirect]
+    public let affiliateHosts: [String]
+    public let trackingParameters: [String]
+    public let allowedEmbedHosts: [String]
 
     /// Merges `site` (if any) over `defaults`. Throws when a selector or pattern does not compile.
     public init(defaults: SiteProfileData, site: SiteProfileData?) throws {
@@ -38,6 +49,24 @@ public struct SiteProfile: Sendable {
         requiresEditorLine = layers.contains { $0.editorLine?.required == true }
         hotlinkProtectedHosts = layers.flatMap { $0.images?.hotlinkProtectedHosts ?? [] }
         adImages = Set(layers.flatMap { $0.images?.adImages ?? [] })
+        placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map(CompiledPattern.init)
+        imageProxies = layers.flatMap { $0.images?.proxies ?? [] }
+        lazyImageAttributes = layers.flatMap { $0.images?.lazyAttributes ?? [] }
+        creditLinePatterns = try layers.flatMap { $0.creditLines?.patterns ?? [] }.map(CompiledPattern.init)
+        requiresCreditLine = layers.contains { $0.creditLines?.required == true }
+        relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
+            (try block.selector.map(Selector.init), block.label, block.headings ?? [])
+        }
+        pageChromeSelectors = try layers.flatMap { $0.pageChrome ?? [] }.map(Selector.init)
+        redirects = layers.flatMap { $0.links?.redirects ?? [] }
+        affiliateHosts = layers.flatMap { $0.links?.affiliateHosts ?? [] }
+        trackingParameters = layers.flatMap { $0.links?.trackingParameters ?? [] }
+        allowedEmbedHosts = layers.flatMap { $0.embeds?.allowedHosts ?? [] }
+    }
+
+    /// True when `host` is one of `hosts` or a subdomain of one.
+    public static func host(_ host: String, isIn hosts: [String]) -> Bool {
+        hosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// True when `url`'s host is `host` or one of its subdomains for a hotlink-protected host.

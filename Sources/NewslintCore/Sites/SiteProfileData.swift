@@ -10,12 +10,82 @@ public struct SiteProfileData: Decodable, Sendable {
     public var promoBlocks: [PromoBlock]?
     public var presentational: Presentational?
     public var editorLine: EditorLine?
+    public var creditLines: CreditLines?
+    public var relatedBlocks: [RelatedBlock]?
+    public var pageChrome: [String]?
     public var images: Images?
+    public var links: Links?
+    public var embeds: Embeds?
     public var examples: [Example]?
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, match, presentational, images, examples
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, name, match, presentational, images, links, embeds, examples
         case adComments = "ad_comments", promoBlocks = "promo_blocks", editorLine = "editor_line"
+        case creditLines = "credit_lines", relatedBlocks = "related_blocks", pageChrome = "page_chrome"
+    }
+
+    /// The top-level keys a profile may have, for `newslint rules validate`.
+    public static let allowedKeys: [String: Set<String>] = [
+        "": Set(CodingKeys.allCases.map(\.rawValue)),
+        "match": ["authors", "categories", "hosts"],
+        "ad_comments": ["markers", "keep"],
+        "promo_blocks": ["selector", "label"],
+        "presentational": ["bold", "italic", "unwrap", "captions", "attributes"],
+        "editor_line": ["pattern", "required"],
+        "credit_lines": ["patterns", "required"],
+        "related_blocks": ["selector", "label", "headings"],
+        "images": ["hotlink_protected_hosts", "ad_images", "placeholder_thumbnails", "proxies", "lazy_attributes"],
+        "links": ["redirects", "affiliate_hosts", "tracking_parameters"],
+        "redirects": ["host", "path", "parameter"],
+        "embeds": ["allowed_hosts"],
+        "examples": ["rule", "input", "output"],
+    ]
+
+    /// Credit and source lines the post must keep as its closing lines (`credit-line`).
+    public struct CreditLines: Decodable, Sendable {
+        /// Regular expressions a credit paragraph's text matches, e.g. `^本文由 @.+ 原创发布于`.
+        public var patterns: [String]?
+        /// Whether every post of the site carries one.
+        public var required: Bool?
+    }
+
+    /// Navigation blocks such as 相关文章 or 推荐阅读 (`related-articles`).
+    public struct RelatedBlock: Decodable, Sendable {
+        /// The block's selector; or nil to match paragraphs that start with one of `headings`.
+        public var selector: String?
+        public var label: String
+        /// Leading labels, e.g. `推荐阅读：`; a paragraph starting with one (in bold or not) is the block.
+        public var headings: [String]?
+    }
+
+    /// Link hygiene (`redirect-link`, `affiliate-link`, `tracking-parameter`).
+    public struct Links: Decodable, Sendable {
+        public var redirects: [Redirect]?
+        /// Hosts of tracking or affiliate redirects (subdomains match), e.g. `c.duomai.com`, `pvxt.net`.
+        public var affiliateHosts: [String]?
+        /// Query parameters to drop; a trailing `*` matches a prefix (`utm_*`); `name=value` drops only that value.
+        public var trackingParameters: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case redirects
+            case affiliateHosts = "affiliate_hosts", trackingParameters = "tracking_parameters"
+        }
+    }
+
+    /// A link wrapper whose target sits, URL-encoded, in a query parameter.
+    public struct Redirect: Decodable, Sendable {
+        public var host: String
+        /// The path prefix of the wrapper, e.g. `/action/GoToLink`; nil or `/` for any path.
+        public var path: String?
+        public var parameter: String
+    }
+
+    /// Embedded players (`unsafe-html`).
+    public struct Embeds: Decodable, Sendable {
+        /// Hosts whose `<iframe>`/`<embed>` players may stay, e.g. `player.youku.com`.
+        public var allowedHosts: [String]?
+
+        enum CodingKeys: String, CodingKey { case allowedHosts = "allowed_hosts" }
     }
 
     /// How a post is recognised as coming from this site.
@@ -66,9 +136,16 @@ public struct SiteProfileData: Decodable, Sendable {
         public var hotlinkProtectedHosts: [String]?
         /// Image URLs known to be ads or promo codes, never an article's picture.
         public var adImages: [String]?
+        /// Regular expressions for placeholder thumbnails, e.g. `^https://picsum\.photos/`, `/undefined$`.
+        public var placeholderThumbnails: [String]?
+        /// Dead image-proxy prefixes, e.g. `https://cors.zfour.workers.dev/?`; the real URL follows them.
+        public var proxies: [String]?
+        /// Attributes that hold the real source of lazy-loaded images, e.g. `data-original-src`.
+        public var lazyAttributes: [String]?
 
         enum CodingKeys: String, CodingKey {
             case hotlinkProtectedHosts = "hotlink_protected_hosts", adImages = "ad_images"
+            case placeholderThumbnails = "placeholder_thumbnails", proxies, lazyAttributes = "lazy_attributes"
         }
     }
 

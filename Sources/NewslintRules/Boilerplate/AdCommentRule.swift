@@ -16,7 +16,8 @@ struct AdCommentRule: Rule {
             post's source, can hide markup (`article_adlist` wraps a whole 举报/反馈 paragraph) and break \
             Markdown rendering when they split a paragraph. Comments inside `<pre>` or `<code>` are content and \
             are left alone, as are comments the profile keeps, such as Hexo's `<!-- more -->` and \
-            `newslint-` directives.
+            `newslint-` directives. The option `keep` (a list of comment texts) keeps more, e.g. \
+            `rules: {ad-comment: {keep: [toc]}}` in `.newslint.yml`.
             """,
         kind: .boilerplate,
         fixAvailability: .safe,
@@ -43,8 +44,12 @@ struct AdCommentRule: Rule {
     )
 
     func check(_ context: RuleContext) -> [Violation] {
+        let extraKept = context.option("keep", for: id)?.strings ?? []
+        let keeps = { (text: String) in
+            context.profile.keepsComment(text) || extraKept.contains(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         if let body = context.body {
-            return templateComments(in: body, profile: context.profile).map { comment in
+            return templateComments(in: body, keeps: keeps).map { comment in
                 Violation(at: context.location(of: comment), message(for: comment.text, profile: context.profile),
                           fix: Fix("remove the comment") { comment.remove() })
             }
@@ -52,7 +57,7 @@ struct AdCommentRule: Rule {
         guard let markdown = context.markdown else { return [] }
         return markdown.matches(of: AdCommentRule.commentPattern).compactMap { match in
             let inner = match.groups[1] ?? ""
-            guard !context.profile.keepsComment(inner) else { return nil }
+            guard !keeps(inner) else { return nil }
             let removal = MarkdownEdits.removalRange(for: match.range, in: markdown.text)
             return Violation(at: context.location(ofMarkdownOffset: match.range.lowerBound),
                              message(for: inner, profile: context.profile),
@@ -64,9 +69,9 @@ struct AdCommentRule: Rule {
 private extension AdCommentRule {
     static let commentPattern = MarkdownEdits.pattern("<!--([\\s\\S]*?)-->")
 
-    func templateComments(in body: Node, profile: SiteProfile) -> [Node] {
+    func templateComments(in body: Node, keeps: (String) -> Bool) -> [Node] {
         body.descendants.filter { node in
-            node.isComment && !node.hasAncestor(named: TextClasses.codeContainers) && !profile.keepsComment(node.text)
+            node.isComment && !node.hasAncestor(named: TextClasses.codeContainers) && !keeps(node.text)
         }
     }
 

@@ -15,7 +15,8 @@ struct EditorLineRule: Rule {
             Chinese news sites end every article with the responsible editor (`责任编辑：刘万里 SF014`). \
             Republishing without it drops the attribution the source requires, and cleaning must never \
             remove it with the boilerplate around it. The line belongs at the end of the post, as its last \
-            paragraph. The pattern and whether it is required come from the site profile (`editor_line`).
+            paragraph. The pattern and whether it is required come from the site profile (`editor_line`); the \
+            option `required` overrides the latter, e.g. `rules: {editor-line: {required: false}}`.
             """,
         kind: .content,
         fixAvailability: .safe,
@@ -41,15 +42,16 @@ struct EditorLineRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let profile = context.profile
         guard !profile.editorLinePatterns.isEmpty else { return [] }
+        let required = context.option("required", for: id)?.bool ?? profile.requiresEditorLine
         if let markdown = context.markdown {
             let hasLine = markdown.text.split(separator: "\n").contains { line in
                 EditorLineRule.matches(String(line), profile: profile)
             }
-            return hasLine || !profile.requiresEditorLine ? [] : [missing(context)]
+            return hasLine || !required ? [] : [missing(context)]
         }
         guard let body = context.body else { return [] }
         guard let line = EditorLineRule.editorLine(in: body, profile: profile) else {
-            return profile.requiresEditorLine ? [missing(context)] : []
+            return required ? [missing(context)] : []
         }
         let isLast = EditorLineRule.isLastContent(line, in: body)
         let isTrimmed = EditorLineRule.isTrimmed(line)

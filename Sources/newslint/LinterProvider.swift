@@ -1,0 +1,98 @@
+import Foundation
+import NewslintCore
+import NewslintRules
+
+/// The linter for each file: built from the nearest `.newslint.yml` (or `--config`) and the command-line
+/// options, once per configuration file, and shared by the worker threads.
+final class LinterProvider: @unchecked Sendable {
+    struct Entry: Sendable {
+        let linter: Linter
+        let configuration: Configuration
+        /// Everything besides the file's bytes that changes its results, for the cache key.
+        let cacheSettings: String
+    }
+
+    private let options: CommonOptions
+    private let loader = ConfigurationLoader(knownRules: Set(builtInRules.map(\.id)))
+    private let explicitConfiguration: Configuration?
+    private let lock = NSLock()
+    private var entries: [String: Result<Entry, ConfigurationError>] = [:]
+
+    init(options: CommonOptions) throws {
+        self.options = options
+        if let path = options.config {
+            do {
+                explicitConfiguration = try loader.load(path)
+            } catch let error as ConfigurationError {
+                throw usageFailure(error.description)
+            }
+        } else {
+            explicitConfiguration = nil
+        }
+        if let site = options.site {
+            let catalog = try SiteCatalog.builtIn(addingFolders: options.rulesFolders)
+            guard catalog.profile(id: site) != nil else {
+                throw usageFailure("unknown site '\(site)'; known sites: \(catalog.siteIDs.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// The linter for the post at `path`, or the configuration error that prevents checking it.
+    func entry(for path: String) -> Result<Entry, ConfigurationError> {
+        let configurationPath = explicitConfiguration == nil ? ConfigurationLoader.nearest(to: path) : "--config"
+        let key = configurationPath ?? ""
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = entries[key] { return known }
+        let entry: Result<Entry, ConfigurationError>
+        do {
+            let configuration = try explicitConfiguration ?? configurationPath.map(loader.load) ?? Configuration()
+            entry = .success(try makeEntry(configuration))
+        } catch let error as ConfigurationError {
+            entry = .failure(error)
+        } catch {
+            entry = .failure(ConfigurationError(path: configurationPath ?? "", line: nil, key: nil, reason: "\(error)"))
+        }
+        entries[key] = entry
+        return entry
+    }
+
+    /// True when the file's configuration excludes it.
+    func excludes(_ path: String) -> Bool {
+        guard case .success(let entry) = entry(for: path) else { return false }
+        return entry.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path)
+    }
+
+    private func makeEntry(_ configuration: Configuration) throws -> Entry {
+        let selected = CommonOptions.ids(options.select)
+        let ignored = CommonOptions.ids(options.ignore)
+        let rules = builtInRules.filter { rule in
+            if ignored.contains(rule.id) { return false }
+            if !selected.isEmpty { return selected.contains(rule.id) }
+            return configuration.level(of: rule.id) != .off
+        }
+        let folders = configuration.siteFolders + options.rulesFolders
+        let catalog: SiteCatalog
+        do {
+            catalog = try SiteCatalog.builtIn(addingFolders: folders)
+        } catch {
+            throw ConfigurationError(path: configuration.sources.last ?? "--rules", line: nil, key: "sites",
+                                     reason: "\(error)")
+        }
+        let severities = configuration.levels.compactMapValues(\.severity)
+        let linter = Linter(rules: rules, catalog: catalog, forcedSite: options.site, severities: severities,
+                            options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)))
+        let settings = "rules=\(rules.map(\.id).joined(separator: ","));site=\(options.site ?? "");"
+            + "config=\(configuration.fingerprint);profiles=\(LinterProvider.fingerprint(of: folders))"
+        return Entry(linter: linter, configuration: configuration, cacheSettings: settings)
+    }
+
+    /// A hash of the profile files in `folders`, so an edited profile misses the cache.
+    private static func fingerprint(of folders: [String]) -> String {
+        var hasher = SHA256()
+        for folder in folders {
+            for file in (try? RuleFile.files(in: folder)) ?? [] { hasher.update(file.path + "\u{0}" + file.contents) }
+        }
+        return hasher.hexDigest()
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// `.newslint.yml`: discovery, extends, levels, options, exclusions, and errors that name file, key and line.
+@Suite struct ConfigurationTests {
+    static let post = "---\ntitle: x\n---\n\n<div><p>　　正文</p><!-- ad --><style>p{}</style></div>\n"
+
+    @Test func nearestConfigurationWinsAndExtendsItsParent() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".newslint.yml", "rules:\n  ad-comment: off\n  style-block: error\n")
+        try directory.write("content/.newslint.yml", "extends: ../.newslint.yml\nrules:\n  style-block: warning\n")
+        try directory.write("content/a.md", Self.post)
+        try directory.write("b.md", Self.post)
+        let result = try CLIRunner.run(["check", "--no-cache", "--ignore", "html-body,fullwidth-indent", "."],
+                                       in: directory.url)
+        #expect(result.stdout == """
+            ./b.md:5:28: error: inline <style> block in article body [style-block]
+            ./content/a.md:5:28: warning: inline <style> block in article body [style-block]
+            2 findings in 2 files (2 fixable)
+
+            """)
+    }
+
+    @Test func explicitConfigAndRuleOptions() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("ci.yml", "rules:\n  ad-comment: {keep: [ad]}\n  fullwidth-indent: off\n")
+        try directory.write("a.md", Self.post)
+        let result = try CLIRunner.run(["check", "--no-cache", "--config", "ci.yml", "a.md"], in: directory.url)
+        #expect(!result.stdout.contains("[ad-comment]"), "the kept comment was reported")
+        #expect(!result.stdout.contains("[fullwidth-indent]"))
+        #expect(result.stdout.contains("[style-block]"))
+    }
+
+    @Test func excludedFilesAreSkipped() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".newslint.yml", "exclude: [\"drafts/**\", \"*.html\"]\n")
+        try directory.write("drafts/a.md", Self.post)
+        try directory.write("page.html", "<div><!-- x --></div>\n")
+        try directory.write("post.md", "---\ntitle: x\n---\n\nText.\n")
+        let result = try CLIRunner.run(["check", "--no-cache", "."], in: directory.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == "No findings in 1 file.\n")
+    }
+
+    @Test(arguments: [
+        ("rules:\n  ad-coment: off\n", "cfg.yml:2: key 'rules.ad-coment': unknown rule 'ad-coment'"),
+        ("rules:\n  ad-comment: loud\n", "cfg.yml:2: key 'rules.ad-comment': expected off, warning or error, found 'loud'"),
+        ("target: wordpress\n", "cfg.yml:1: key 'target': expected one of commonmark, hexo, hugo, jekyll"),
+        ("colour: red\n", "cfg.yml:1: key 'colour': unknown key; expected one of exclude, extends, rules, sites, target"),
+        ("rules: [\n", "cfg.yml:2:"),
+        ("extends: missing.yml\n", "cfg.yml:1: key 'extends': no such file: missing.yml"),
+    ])
+    func badConfigurationNamesFileKeyAndLine(_ yaml: String, _ expected: String) throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("cfg.yml", yaml)
+        try directory.write("a.md", Self.post)
+        let result = try CLIRunner.run(["check", "--no-cache", "--config", "cfg.yml", "a.md"], in: directory.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+    }
+
+    @Test func badNearestConfigurationIsAFileError() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("broken/.newslint.yml", "rules:\n  nope: off\n")
+        try directory.write("broken/a.md", Self.post)
+        try directory.write("good.md", "---\ntitle: x\n---\n\nText.\n")
+        let result = try CLIRunner.run(["check", "--no-cache", "."], in: directory.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("./broken/a.md: error: configuration: "))
+        #expect(result.stderr.contains(".newslint.yml:2: key 'rules.nope': unknown rule 'nope'"))
+        #expect(result.stdout.contains("No findings in 1 file"))
+    }
+
+    @Test func configPrintShowsTheEffectiveConfiguration() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".newslint.yml", "target: hexo\nrules:\n  ad-comment: off\n  editor-line: {required: false}\n")
+        let result = try CLIRunner.run(["config", "--print", "post.md"], in: directory.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("target: hexo\n"))
+        #expect(result.stdout.contains("  ad-comment: off\n"))
+        #expect(result.stdout.contains("  editor-line: {level: warning, required: false}\n"))
+        #expect(result.stdout.contains("  style-block: warning\n"))
+    }
+}
+
+/// Suppression comments and the front-matter key.
+@Suite struct SuppressionTests {
+    func check(_ post: String, _ extra: [String] = []) throws -> CLIResult {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", post)
+        return try CLIRunner.run(["check", "--no-cache"] + extra + ["a.md"], in: directory.url)
+    }
+
+    @Test func disableNextLineSuppressesOneLine() throws {
+        let result = try check("""
+            ---
+            title: x
+            ---
+            <div>
+            <!-- newslint-disable-next-line style-block -->
+            <style>p{}</style>
+            <style>q{}</style>
+            </div>
+
+            """, ["--select", "style-block"])
+        #expect(result.stdout == "a.md:7:1: warning: inline <style> block in article body [style-block]\n"
+                + "1 finding in 1 file (1 fixable)\n")
+    }
+
+    @Test func disableAndEnableBoundARange() throws {
+        let result = try check("""
+            ---
+            title: x
+            ---
+            <div>
+            <!-- newslint-disable style-block, fullwidth-indent -->
+            <style>p{}</style>
+            <p>　　缩进</p>
+            <!-- newslint-enable -->
+            <style>q{}</style>
+            </div>
+
+            """, ["--select", "style-block,fullwidth-indent"])
+        #expect(result.stdout == "a.md:9:1: warning: inline <style> block in article body [style-block]\n"
+                + "1 finding in 1 file (1 fixable)\n")
+    }
+
+    @Test func frontMatterDisablesForTheWholeFile() throws {
+        let result = try check("---\ntitle: x\nnewslint: {disable: [style-block]}\n---\n<div><style>p{}</style></div>\n",
+                               ["--select", "style-block"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "No findings in 1 file.\n")
+    }
+
+    @Test func suppressionCommentsAreNotAdComments() throws {
+        let result = try check("---\ntitle: x\n---\n<div>\n<!-- newslint-disable-next-line style-block -->\n<style>p{}</style></div>\n",
+                               ["--select", "ad-comment,style-block"])
+        #expect(result.status == 0)
+    }
+
+    @Test func unknownRuleInASuppressionIsAFinding() throws {
+        let result = try check("---\ntitle: x\n---\n<div>\n<!-- newslint-disable style-blocks -->\n<p>x</p></div>\n",
+                               ["--select", "style-block"])
+        #expect(result.stdout.contains("a.md:5:1: error: suppression names unknown rule 'style-blocks' [unknown-suppression]"))
+        #expect(result.status == 1)
+    }
+
+    @Test func unusedSuppressionIsReportedAndFixed() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n\nText.\n\n<!-- newslint-disable-next-line style-block -->\n\nMore.\n"
+        try directory.write("a.md", post)
+        let check = try CLIRunner.run(["check", "--no-cache", "a.md"], in: directory.url)
+        #expect(check.stdout == "a.md:7:1: warning: '<!-- newslint-disable-next-line style-block -->' suppresses nothing "
+                + "[unused-suppression]\n1 finding in 1 file (1 fixable)\n")
+        let fix = try CLIRunner.run(["fix", "--no-cache", "--write", "a.md"], in: directory.url)
+        #expect(fix.status == 0)
+        #expect(try directory.read("a.md") == "---\ntitle: x\n---\n\nText.\n\nMore.\n")
+    }
+
+    @Test func suppressionOfARuleThatDidNotRunIsNotUnused() throws {
+        let result = try check("---\ntitle: x\n---\n\nText.\n\n<!-- newslint-disable-next-line style-block -->\n\nMore.\n",
+                               ["--ignore", "style-block"])
+        #expect(result.status == 0)
+    }
+}
