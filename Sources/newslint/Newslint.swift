@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewslintCore
 import NewslintDOM
 
@@ -20,6 +21,19 @@ struct Newslint: ParsableCommand {
         version: versionText,
         subcommands: [CheckCommand.self, FixCommand.self, RulesCommand.self, ConfigCommand.self]
     )
+
+    /// Runs the command. Usage errors exit 2, like every other error that is not a finding, instead of
+    /// swift-argument-parser's 64, so scripts and CI have one code to test.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(withError: ExitCode(ExitStatus.failure))
+        }
+    }
 
     /// `newslint 0.1.0 (libxml2 2.9.14, rule set 3f2a9c1d0b7e)`: the rule-set hash covers the rules and the
     /// built-in site profiles, so two installs with the same hash report the same findings.

@@ -24,14 +24,18 @@ enum CLIRunner {
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     standardInput: URL? = nil) throws -> CLIResult {
+        try launch(binary, arguments, in: directory, environment: environment, standardInput: standardInput)
+    }
+
+    /// Runs any executable and captures its output; the environment is this process's plus `environment`.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                       environment: [String: String] = [:], standardInput: URL? = nil) throws -> CLIResult {
         let process = Process()
-        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var processEnvironment = ProcessInfo.processInfo.environment
-        processEnvironment.merge(environment) { $1 }
-        process.environment = processEnvironment
+        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
