@@ -30,9 +30,17 @@ public final class HTMLDocument {
             }
         }
         guard let parsed else { throw DOMError.parseFailed("no document produced") }
+        if HTMLDocument.depth(of: parsed, exceeds: HTMLDocument.maximumDepth) {
+            xmlFreeDoc(parsed)
+            throw DOMError.tooDeep(limit: HTMLDocument.maximumDepth)
+        }
         pointer = parsed
         normaliseBody()
     }
+
+    /// How deeply elements may nest. Browsers stop nesting at 512 (Blink's HTML parser); a post never comes
+    /// close, and walks that look at every ancestor of every node stay fast below it.
+    public static let maximumDepth = 512
 
     deinit {
         // Detached nodes still point into the document's dictionary: free them first.
@@ -112,14 +120,18 @@ private extension HTMLDocument {
         return nil
     }
 
+    /// The first element named `name` below `root`, in document order. Iterative: the tree may be deep.
     func findElement(named name: String, under root: xmlNodePtr) -> xmlNodePtr? {
-        var child = root.pointee.children
-        while let current = child {
+        var next = root.pointee.children
+        while let current = next {
             if current.pointee.type == XML_ELEMENT_NODE {
                 if LibXMLString.borrowed(current.pointee.name) == name { return current }
-                if let found = findElement(named: name, under: current) { return found }
+                if let child = current.pointee.children {
+                    next = child
+                    continue
+                }
             }
-            child = current.pointee.next
+            next = HTMLDocument.following(current, root: root)
         }
         return nil
     }
@@ -148,6 +160,43 @@ private extension HTMLDocument {
                 xmlAddChild(body, node)
             }
         }
+    }
+
+    /// The node after `node` in document order once its subtree is done, staying below `root`;
+    /// `depth` goes down by one for every parent climbed.
+    static func following(_ node: xmlNodePtr, root: xmlNodePtr, depth: inout Int) -> xmlNodePtr? {
+        var current: xmlNodePtr? = node
+        while let candidate = current, candidate != root {
+            if let sibling = candidate.pointee.next { return sibling }
+            current = candidate.pointee.parent
+            depth -= 1
+        }
+        return nil
+    }
+
+    static func following(_ node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
+        var depth = 0
+        return following(node, root: root, depth: &depth)
+    }
+
+    /// True when elements nest more than `limit` levels below the document (`<html>` is level 1), found
+    /// without recursion.
+    static func depth(of document: htmlDocPtr, exceeds limit: Int) -> Bool {
+        let root = UnsafeMutablePointer<xmlNode>(OpaquePointer(document))
+        var next = root.pointee.children
+        var depth = 1
+        while let current = next {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if depth > limit { return true }
+                if let child = current.pointee.children {
+                    depth += 1
+                    next = child
+                    continue
+                }
+            }
+            next = following(current, root: root, depth: &depth)
+        }
+        return false
     }
 
     /// Collects the children of `<html>` and `<head>` that precede `<body>`.

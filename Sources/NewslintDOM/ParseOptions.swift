@@ -17,8 +17,11 @@ public struct ParseOptions: OptionSet, Sendable {
     public static let huge = ParseOptions(rawValue: Int32(XML_PARSE_HUGE.rawValue))
     /// Keeps line numbers above 65535 exact.
     public static let bigLines = ParseOptions(rawValue: Int32(XML_PARSE_BIG_LINES.rawValue))
+    /// Ignores `<meta charset>` and XML declarations: the bytes are UTF-8 (the reader checked), and a
+    /// stale declaration left by a scraper must not switch the decoder to GBK or Latin-1 mid-document.
+    public static let ignoreEncoding = ParseOptions(rawValue: Int32(HTML_PARSE_IGNORE_ENC.rawValue))
 
     public static let `default`: ParseOptions = [
-        .recover, .noError, .noWarning, .noNetwork, .noDefaultDTD, .huge, .bigLines,
+        .recover, .noError, .noWarning, .noNetwork, .noDefaultDTD, .huge, .bigLines, .ignoreEncoding,
     ]
 }

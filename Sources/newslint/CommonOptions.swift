@@ -14,6 +14,10 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use this configuration file instead of the nearest .newslint.yml.", valueName: "path"))
     var config: String?
 
+    @Option(help: ArgumentHelp("How template syntax is protected in the Markdown: commonmark, hexo, jekyll or hugo. "
+                               + "Default: the configuration's `target`, else commonmark.", valueName: "target"))
+    var target: PublishingTarget?
+
     @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of extra site profiles (repeatable).",
                                                           valueName: "dir"))
     var rulesFolders: [String] = []
@@ -116,3 +120,5 @@ func usageFailure(_ message: String) -> ExitCode {
     Console.error("newslint: error: \(message)")
     return ExitCode(ExitStatus.failure)
 }
+
+extension PublishingTarget: ExpressibleByArgument {}

@@ -80,9 +80,10 @@ final class LinterProvider: @unchecked Sendable {
                                      reason: "\(error)")
         }
         let severities = configuration.levels.compactMapValues(\.severity)
+        let target = options.target ?? configuration.target.flatMap(PublishingTarget.init(rawValue:)) ?? .commonmark
         let linter = Linter(rules: rules, catalog: catalog, forcedSite: options.site, severities: severities,
-                            options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)))
-        let settings = "rules=\(rules.map(\.id).joined(separator: ","));site=\(options.site ?? "");"
+                            options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)), target: target)
+        let settings = "rules=\(rules.map(\.id).joined(separator: ","));site=\(options.site ?? "");target=\(target);"
             + "config=\(configuration.fingerprint);profiles=\(LinterProvider.fingerprint(of: folders))"
         return Entry(linter: linter, configuration: configuration, cacheSettings: settings)
     }

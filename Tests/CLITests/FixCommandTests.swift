@@ -109,9 +109,16 @@ import Testing
         let result = try CLIRunner.run(["rules"])
         #expect(result.status == 0)
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(ids == ["ad-comment", "style-block", "promo-block", "escaped-braces", "presentational-markup",
-                        "fullwidth-indent", "empty-paragraph", "editor-line", "hotlinked-image", "ad-thumbnail",
-                        "html-body", "content-loss", "unused-suppression", "unknown-suppression"])
+        #expect(ids.first == "ad-comment")
+        #expect(Array(ids.suffix(4)) == ["html-body", "content-loss", "unused-suppression", "unknown-suppression"])
+        #expect(ids.count == Set(ids).count, "a rule is listed twice")
+        for id in ["style-block", "promo-block", "escaped-braces", "presentational-markup", "fullwidth-indent",
+                   "empty-paragraph", "editor-line", "hotlinked-image", "ad-thumbnail", "redirect-link",
+                   "affiliate-link", "proxied-image", "lazy-image", "protocol-relative-url", "tracking-parameter",
+                   "placeholder-thumbnail", "front-matter-date", "front-matter-title", "credit-line",
+                   "related-articles", "page-chrome", "hardwrapped-text", "unsafe-html"] {
+            #expect(ids.contains(id), "\(id) is not listed")
+        }
         #expect(result.stdout.contains("ad-thumbnail           fix: safe or unsafe  Thumbnail or header image"))
     }
 

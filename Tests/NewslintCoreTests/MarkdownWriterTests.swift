@@ -4,9 +4,9 @@ import Testing
 @testable import NewslintCore
 
 /// Converts `html` (parsed as a document) to Markdown.
-private func markdown(_ html: String) throws -> String {
+private func markdown(_ html: String, target: PublishingTarget = .commonmark) throws -> String {
     let document = try HTMLDocument(html: html)
-    return MarkdownWriter().markdown(for: document.body)
+    return MarkdownWriter(target: target).markdown(for: document.body)
 }
 
 /// Tests of `MarkdownWriter`, grouped by what they cover.
@@ -268,7 +268,7 @@ extension MarkdownWriterTests {
 
         @Test(arguments: [
             Conversion("<p>a<br>b</p>", "a\\\nb\n"),
-            Conversion("<p><br>a<br><br> <br>b<br></p>", "a\\\nb\n"),
+            Conversion("<p><br><br>a<br>b<br> <br></p>", "a\\\nb\n"),
             Conversion("<p>a <br> b</p>", "a\\\nb\n"),
         ])
         func hardBreaks(_ conversion: Conversion) throws {
@@ -446,6 +446,193 @@ extension MarkdownWriterTests {
 }
 
 extension MarkdownWriterTests {
+    /// Scraped bodies separate paragraphs with blank lines in bare text or with `<br><br>`. In the scraped `.md`
+    /// file a blank line ended the HTML block, and two breaks show as an empty line: readers saw paragraphs.
+    @Suite struct ParagraphBreaks {
+        @Test(arguments: [
+            Conversion("<div>   \nOne\n\nTwo\n  \n\t\nThree\n</div>", "One\n\nTwo\n\nThree\n"),
+            Conversion("<div>中文第一段\n\n第二段\n中文</div>", "中文第一段\n\n第二段中文\n"),
+            Conversion("<ul><li>a\n\nb</li></ul>", "- a\n\n  b\n"),
+            Conversion("<blockquote>a\n\nb</blockquote>", "> a\n>\n> b\n"),
+            Conversion("<a href=\"https://x.y\"><div>a\n\nb</div></a>", "[a](https://x.y)\n\n[b](https://x.y)\n"),
+            Conversion("<div>a\n\n<b>b\n\nc</b>\n\nd</div>", "a\n\n**b c**\n\nd\n"),
+        ])
+        func blankLinesInBareTextOfABlockContainerSeparateParagraphs(_ conversion: Conversion) throws {
+            #expect(try markdown(conversion.html) == conversion.expected)
+        }
+
+        /// A `<p>` is one paragraph, a heading one line, a GFM cell one line; an inline wrapper is no container.
+        @Test(arguments: [
+            Conversion("<p>a\n\nb</p>", "a b\n"),
+            Conversion("<div><span>a\n\nb</span></div>", "a b\n"),
+            Conversion("<h2><div>a\n\nb</div></h2>", "## a b\n"),
+            Conversion("<table><tr><th>h</th><th>i</th></tr><tr><td><div>a\n\nb</div></td><td>c\n\nd</td></tr></table>",
+                       "| h | i |\n| --- | --- |\n| a b | c d |\n"),
+        ])
+        func blankLinesElsewhereAreWhitespace(_ conversion: Conversion) throws {
+            #expect(try markdown(conversion.html) == conversion.expected)
+        }
+
+        @Test func adjacentTextNodesAreOneText() throws {
+            // Unwrapping the span, as a rule may, leaves "\n" and "\nb" side by side: together a blank line.
+            let document = try HTMLDocument(html: "<div>a<br>\n<span>\nb</span></div>")
+            document.body.descendants.first { $0.name == "span" }?.unwrap()
+            let unwrapped = MarkdownWriter().markdown(for: document.body)
+            #expect(unwrapped == "a\n\nb\n")
+            #expect(try markdown(document.body.innerHTML) == unwrapped)
+        }
+
+        @Test(arguments: [
+            Conversion("<p>a<br><br>b</p>", "a\n\nb\n"),
+            Conversion("<p>a<br>\n \n<br> <br>b</p>", "a\n\nb\n"),
+            Conversion("<p>a<br>b<br><br>c<br>d</p>", "a\\\nb\n\nc\\\nd\n"),
+            Conversion("<p><b>a<br><br>b</b> c</p>", "**a**\n\n**b** c\n"),
+            Conversion("<p><a href=\"u\">a<br><br><i>b</i></a></p>", "[a](u)\n\n[*b*](u)\n"),
+            Conversion("<p>a<br><!-- c --><br>b</p>", "a<!-- c -->\n\nb\n"),
+            Conversion("<ul><li>a<br><br>b</li></ul>", "- a\n\n  b\n"),
+            Conversion("<p><img src=\"x.png\" referrerpolicy=\"no-referrer\"><br> <br> <strong>手机界面</strong></p>",
+                       "<img src=\"x.png\" alt=\"\"\nreferrerpolicy=\"no-referrer\">\n\n**手机界面**\n"),
+            // A heading holds one line and a GFM cell one paragraph.
+            Conversion("<h2>a<br><br>b</h2>", "## a b\n"),
+            Conversion("<table><tr><th>h</th><th>i</th></tr><tr><td>a<br><br>b</td><td>c</td></tr></table>",
+                       "| h | i |\n| --- | --- |\n| a<br>b | c |\n"),
+        ])
+        func twoOrMoreBreaksInARowSeparateParagraphs(_ conversion: Conversion) throws {
+            #expect(try markdown(conversion.html) == conversion.expected)
+        }
+    }
+}
+
+extension MarkdownWriterTests {
+    /// GFM's autolink extension links a bare URL up to the next space, taking the Chinese text after it along; an
+    /// autolink `<…>` ends where the URL ends.
+    @Suite struct BareURLs {
+        @Test(arguments: [
+            Conversion("<p>在研究（https://actualbudget.com/blog/cursed-caching-curious）时我得到了启发</p>",
+                       "在研究（<https://actualbudget.com/blog/cursed-caching-curious>）时我得到了启发\n"),
+            Conversion("<p>见https://x.y/z。下一句</p>", "见<https://x.y/z>。下一句\n"),
+            Conversion("<p>https://x.y/a_b*c中文，http://x.y/d文</p>", "<https://x.y/a_b*c>中文，<http://x.y/d>文\n"),
+            Conversion("<p>https://x.y/?a=1&amp;b=2中</p>", "<https://x.y/?a=1&b=2>中\n"),
+            Conversion("<h2>https://x.y/z中文</h2>", "## <https://x.y/z>中文\n"),
+        ])
+        func urlsFollowedByTextAutolinkingWouldTakeBecomeAutolinks(_ conversion: Conversion) throws {
+            #expect(try markdown(conversion.html) == conversion.expected)
+        }
+
+        @Test(arguments: [
+            // GFM stops at the space and leaves out the trailing `.` and an unbalanced `)` itself.
+            Conversion("<p>see https://x.y/z. Then https://x.y/(a) and (https://x.y/b)</p>",
+                       "see https://x.y/z. Then https://x.y/(a) and (https://x.y/b)\n"),
+            // Inside link text a second link cannot be made.
+            Conversion("<p><a href=\"https://u.v\">https://x.y/z中文</a></p>", "[https://x.y/z中文](https://u.v)\n"),
+            // Another scheme, and a URL an autolink could not hold as it is.
+            Conversion("<p>xhttps://x.y中 https://x.y/[a]中</p>", "xhttps://x.y中 https://x.y/\\[a\\]中\n"),
+        ])
+        func otherURLsStayText(_ conversion: Conversion) throws {
+            #expect(try markdown(conversion.html) == conversion.expected)
+        }
+    }
+}
+
+extension MarkdownWriterTests {
+    /// Template syntax reaches the reader literally: entities in text, `{% raw %}` or Hugo's shortcode comment
+    /// around code, HTML where neither works.
+    @Suite struct PublishingTargets {
+        struct TargetConversion: CustomTestStringConvertible, Sendable {
+            let target: PublishingTarget
+            let html: String
+            let expected: String
+
+            init(_ target: PublishingTarget, _ html: String, _ expected: String) {
+                self.target = target
+                self.html = html
+                self.expected = expected
+            }
+
+            var testDescription: String { "\(target): \(html)" }
+        }
+
+        @Test func defaultIsCommonMarkWhichLeavesTemplateSyntaxAlone() throws {
+            let html = "<p>{{ a }} {% b %} {{< c >}} <code>{{ d }}</code></p><pre>{% e %}</pre>"
+            let document = try HTMLDocument(html: html)
+            #expect(MarkdownWriter().target == .commonmark)
+            let expected = "{{ a }} {% b %} {{< c >}} `{{ d }}`\n\n```\n{% e %}\n```\n"
+            #expect(MarkdownWriter().markdown(for: document.body) == expected)
+        }
+
+        @Test(arguments: [
+            TargetConversion(.hexo, "<p>{{ a }} {% b %} {# c #} #} %} }} a{{{b}}}</p>",
+                             "&#123;{ a }} &#123;% b %} &#123;# c #&#125; #&#125; %} }} a&#123;&#123;{b}}}\n"),
+            TargetConversion(.jekyll, "<p>{{ a }} {% b %}</p>", "&#123;{ a }} &#123;% b %}\n"),
+            TargetConversion(.hugo, "<p>{{ a }} {{< b >}} {{% c %}} {{{< d</p>",
+                             "{{ a }} &#123;{< b >}} &#123;{% c %}} {&#123;{< d\n"),
+            TargetConversion(.hexo, "<h2>{{ t }}</h2><p><a href=\"https://x.y/{{a}}\" title=\"{{t}}\">{{l}}</a></p>",
+                             "## &#123;{ t }}\n\n[&#123;{l}}](https://x.y/%7B%7Ba%7D%7D \"&#123;{t}}\")\n"),
+            // Hugo reads `{{<` even where an emphasis fell back to HTML or a tag follows.
+            TargetConversion(.hugo, "<p>{{<sup>2</sup></p>", "&#123;{<sup>2</sup>\n"),
+            TargetConversion(.hexo, "<p>x<!-- {{ c }} --></p><!-- {% d %} -->",
+                             "x<!-- &#123;{ c }} -->\n\n<!-- &#123;% d %} -->\n"),
+        ])
+        func textGetsEntities(_ conversion: TargetConversion) throws {
+            #expect(try markdown(conversion.html, target: conversion.target) == conversion.expected)
+        }
+
+        @Test(arguments: [
+            TargetConversion(.hexo, "<p>用 <code>{{ x }}</code> 写</p>", "用 {% raw %}`{{ x }}`{% endraw %} 写\n"),
+            TargetConversion(.jekyll, "<p>用 <code>{% x %}</code></p>", "用 {% raw %}`{% x %}`{% endraw %}\n"),
+            // The brace before the code would make `{{` with the `{% raw %}` after it.
+            TargetConversion(.hexo, "<p>a{<code>{{x}}</code></p>", "a&#123;{% raw %}`{{x}}`{% endraw %}\n"),
+            TargetConversion(.hexo, "<p><code>{% endraw %}</code></p>", "<code>&#123;% endraw %}</code>\n"),
+            TargetConversion(.hugo, "<p><code>{{< a >}}</code> <code>{{% b %}}</code></p>",
+                             "`{{</* a */>}}` `{{%/* b */%}}`\n"),
+            TargetConversion(.hugo, "<p><code>{{< open</code></p>", "<code>{{&lt; open</code>\n"),
+            TargetConversion(.hugo, "<p><code>{{ go }}</code></p>", "`{{ go }}`\n"),
+        ])
+        func codeSpans(_ conversion: TargetConversion) throws {
+            #expect(try markdown(conversion.html, target: conversion.target) == conversion.expected)
+        }
+
+        @Test(arguments: [
+            TargetConversion(.hexo, "<pre><code class=\"language-go\">{{ x }}\n\n{# c #}</code></pre>",
+                             "{% raw %}```go\n{{ x }}\n\n{# c #}\n```{% endraw %}\n"),
+            TargetConversion(.jekyll, "<ul><li><pre>{% x %}</pre></li></ul>",
+                             "- {% raw %}```\n  {% x %}\n  ```{% endraw %}\n"),
+            TargetConversion(.jekyll, "<blockquote><pre>{{ q }}</pre></blockquote>",
+                             "> {% raw %}```\n> {{ q }}\n> ```{% endraw %}\n"),
+            TargetConversion(.hugo, "<pre><code class=\"language-go\">{{< hl >}}\nx\n{{< /hl >}}</code></pre>",
+                             "```go\n{{</* hl */>}}\nx\n{{</* /hl */>}}\n```\n"),
+            // Neither protects: HTML, whose `<pre` block may hold blank lines and ends at `</pre>`.
+            TargetConversion(.hexo, "<pre><code class=\"language-js\">a = \"{% endraw %}\";\n\n&lt;/pre&gt;"
+                                 + "</code></pre>",
+                             "<pre><code class=\"language-js\">a = \"&#123;% endraw %}\";\n\n&lt;/pre&gt;"
+                                 + "</code></pre>\n"),
+            TargetConversion(.hugo, "<pre>{{&lt; open\n{{&lt;/* done */&gt;}}</pre>",
+                             "<pre><code>{{&lt; open\n{{&lt;/* done */&gt;}}</code></pre>\n"),
+            TargetConversion(.hugo, "<pre>{{ go }} {% liquid %}</pre>", "```\n{{ go }} {% liquid %}\n```\n"),
+        ])
+        func codeBlocks(_ conversion: TargetConversion) throws {
+            #expect(try markdown(conversion.html, target: conversion.target) == conversion.expected)
+        }
+
+        @Test(arguments: [
+            TargetConversion(.hexo, "<table><tr><td title=\"x\">{{ a }}</td><td><img src=\"i\" alt=\"{% b %}\">"
+                                 + "</td></tr></table>",
+                             "<table><tr><td>&#123;{ a }}</td><td><img src=\"i\" alt=\"&#123;% b %}\"></td></tr>"
+                                 + "</table>\n"),
+            // Escaping `<` already breaks Hugo's `{{<`.
+            TargetConversion(.hugo, "<table><tr><td>{{< a >}}</td><td>b</td></tr></table>",
+                             "<table><tr><td>{{&lt; a &gt;}}</td><td>b</td></tr></table>\n"),
+            // A script's text takes no entities.
+            TargetConversion(.hexo, "<script>var t = '{{ x }}';</script>",
+                             "{% raw %}<script>var t = '{{ x }}';</script>{% endraw %}\n"),
+        ])
+        func rawHTML(_ conversion: TargetConversion) throws {
+            #expect(try markdown(conversion.html, target: conversion.target) == conversion.expected)
+        }
+    }
+}
+
+extension MarkdownWriterTests {
     /// Renders Markdown with cmark-gfm, when it is installed.
     enum CommonMarkRenderer {
         static var path: String? {
@@ -456,14 +643,14 @@ extension MarkdownWriterTests {
 
         static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-        static func html(for markdown: String, executable: String) throws -> String {
+        static func html(for markdown: String, executable: String, extensions: [String] = ["table"]) throws -> String {
             let name = "newslint-\(UUID().uuidString).md"
             let input = FileManager.default.temporaryDirectory.appendingPathComponent(name)
             try Data(markdown.utf8).write(to: input)
             defer { try? FileManager.default.removeItem(at: input) }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["--unsafe", "-e", "table", input.path]
+            process.arguments = ["--unsafe"] + extensions.flatMap { ["-e", $0] } + [input.path]
             let output = Pipe()
             process.standardOutput = output
             try process.run()
@@ -515,6 +702,8 @@ extension MarkdownWriterTests {
             "<p>中文\n中文 当Linus\nTorvalds 한국어\n단어 &nbsp;x</p><h2>C# <em>em</em></h2>",
             "<video controls src=\"v.mp4\"><source src=\"v.webm\">fallback</video><iframe src=\"https://p\"></iframe>"
                 + "<script>a = 1;\n\nb = 2;</script><p>x</p>",
+            "<div>One\n\nTwo</div><p>a<br><br>b <b>c<br><br>d</b></p><ul><li>x<br><br>y</li></ul>"
+                + "<p>在研究（https://x.y/z）时我 https://x.y/a。 see https://x.y/b.</p>",
         ]
 
         @Test(
@@ -530,6 +719,22 @@ extension MarkdownWriterTests {
             let rendered = try CommonMarkRenderer.html(for: written, executable: executable)
             #expect(try visibleText(rendered) == visibleText(html), "Markdown:\n\(written)\nrendered:\n\(rendered)")
             #expect(try markdown(rendered) == written, "rendered:\n\(rendered)")
+        }
+
+        @Test(.enabled(
+            if: CommonMarkRenderer.path != nil || CommonMarkRenderer.isRequired,
+            "cmark-gfm is not installed (apt-get install cmark-gfm); it is required when CI=true"
+        ))
+        func withGFMAutolinksABareURLLinksOnlyItself() throws {
+            let executable = try #require(CommonMarkRenderer.path, "CI=true requires cmark-gfm on PATH")
+            let html = "<p>在研究（https://actualbudget.com/blog/cursed-caching-curious）时我得到了启发，见https://x.y/z。</p>"
+            let rendered = try CommonMarkRenderer.html(
+                for: try markdown(html), executable: executable, extensions: ["table", "autolink"])
+            let links = try HTMLDocument(html: rendered).body.descendants.filter { $0.name == "a" }
+            let urls = ["https://actualbudget.com/blog/cursed-caching-curious", "https://x.y/z"]
+            #expect(links.map(\.textContent) == urls)
+            #expect(links.map { $0.attribute("href") } == links.map(\.textContent))
+            #expect(try visibleText(rendered) == visibleText(html))
         }
 
         /// The text a reader sees, with image alt texts, and without whitespace (which collapsing may change).

@@ -22,10 +22,9 @@ import Testing
         do {
             first = try PostFixing.fix(original, path: name)
         } catch let error as PostError {
-            // The corpus's only invalid YAML is the generator's quote-wrapping bug (title: """""'…'"""""),
-            // reported as an error that names the line; `front-matter-title` will repair it.
-            #expect(original.contains("title: \"\"\"\"\""), "\(name): \(error)")
-            #expect(error.line == 3, "\(name): \(error)")
+            // Every post must read, the generator's quote-wrapping bug (title: """""'…'""""") included: the
+            // front matter tolerates that one line and `front-matter-title` repairs it.
+            Issue.record("\(name) could not be fixed: \(error)")
             return
         }
         let second = try PostFixing.fix(first.output, path: name)

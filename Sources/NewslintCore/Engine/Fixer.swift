@@ -174,7 +174,7 @@ extension Linter {
         if let markdown = context.markdown { return markdown.text }
         guard let body = context.body else { return context.post.body }
         let separator = context.post.frontMatter == nil ? "" : "\n"
-        if asMarkdown { return separator + MarkdownWriter().markdown(for: body) }
+        if asMarkdown { return separator + MarkdownWriter(target: target).markdown(for: body) }
         let html = body.innerHTML.trimmingCharacters(in: .whitespacesAndNewlines)
         return separator + html + "\n"
     }

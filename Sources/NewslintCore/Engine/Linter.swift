@@ -14,10 +14,13 @@ public struct Linter: Sendable {
     public let options: [String: [String: ConfigValue]]
     /// Every rule id a suppression may name (the built-in rules and the engine's checks).
     public let knownRuleIDs: Set<String>
+    /// How the Markdown writer protects template syntax in the article.
+    public let target: PublishingTarget
 
     public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil,
                 severities: [String: Severity] = [:], options: [String: [String: ConfigValue]] = [:],
-                knownRuleIDs: Set<String>? = nil) {
+                knownRuleIDs: Set<String>? = nil, target: PublishingTarget = .commonmark) {
+        self.target = target
         self.rules = rules
         self.catalog = catalog
         self.forcedSite = forcedSite
@@ -51,7 +54,8 @@ public struct Linter: Sendable {
                 let offset = context.post.source.utf8Offset(line: location.line, column: location.column)
                     + (context.post.usesCRLF ? location.line - 1 : 0)
                 result.append(Finding(
-                    ruleID: rule.id, severity: severities[rule.id] ?? rule.description.severity, message: violation.message,
+                    ruleID: rule.id, severity: severities[rule.id] ?? violation.severity ?? rule.description.severity,
+                    message: violation.message,
                     location: location, utf8Offset: offset, fixTitle: violation.fix?.title,
                     fixApplicability: violation.fix?.applicability))
             }

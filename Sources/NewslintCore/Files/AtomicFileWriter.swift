@@ -2,49 +2,144 @@ import Foundation
 
 /// Writes a file so that readers see either the old or the new content, never a mix.
 ///
-/// The new bytes go to a temporary file in the same directory, which is flushed with `fsync` and renamed
-/// over the target. The original's permission bits are kept. A symbolic link is written through: its
-/// target is replaced, the link stays.
+/// The new bytes go to a temporary file in the same directory (hidden, named after the target and this
+/// process), which is flushed with `fsync` and renamed over the target; then the directory is flushed too.
+/// When anything fails — a full disk, a write error, a signal — the target is untouched and the temporary
+/// file is removed (only `SIGKILL` can leave it behind; it is never a partial target).
+///
+/// An existing target keeps its permission bits, owner and group. A symbolic link is written through: its
+/// target is replaced, the link stays. Refused, with the target untouched:
+/// - a target without any write permission bit (mode `0444`), even for root: read-only marks a file that is
+///   not to be changed, and the rename would otherwise replace it silently;
+/// - a target the process may not write, or whose owner it cannot keep (not root, someone else's file);
+/// - a target that is not a regular file, or a dangling symbolic link;
+/// - with `replace(_:at:)`, a target that no longer exists (deleted since it was read).
 public enum AtomicFileWriter {
+    /// Writes `text` to `path`, creating the file or replacing it.
     public static func write(_ text: String, to path: String) throws {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).newslint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let attributes = try? FileManager.default.attributesOfItem(atPath: target)
-        let mode = (attributes?[.posixPermissions] as? NSNumber)?.uint16Value ?? 0o644
+        try write(text, to: path, mustExist: false)
+    }
 
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporary) }
-        }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            guard result > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw WriteError(path: path, reason: reason)
-            }
-            written += result
-        }
-        fchmod(descriptor, mode_t(mode))
-        guard fsync(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw WriteError(path: path, reason: reason)
-        }
-        close(descriptor)
-        guard rename(temporary, target) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        succeeded = true
+    /// Replaces the existing file at `path` with `text`; throws when it no longer exists, so a file deleted
+    /// while it was being fixed is not brought back.
+    public static func replace(_ text: String, at path: String) throws {
+        try write(text, to: path, mustExist: true)
     }
 
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
         public var description: String { "cannot write the file: \(reason)" }
+    }
+}
+
+private extension AtomicFileWriter {
+    /// What is kept from the file being replaced.
+    struct Original {
+        let mode: mode_t
+        let owner: uid_t
+        let group: gid_t
+    }
+
+    static func write(_ text: String, to path: String, mustExist: Bool) throws {
+        let target = try resolveLinks(path)
+        let original = try inspect(target, path: path, mustExist: mustExist)
+        let directory = (target as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/" + temporaryName(for: target)
+        // New files get the usual mode, less the umask; an existing file's mode is set with fchmod below.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure(path) }
+        var renamed = false
+        defer {
+            if !renamed { unlink(temporary) }
+        }
+        do {
+            try fill(descriptor, with: Array(text.utf8), path: path)
+            if let original { try keep(original, on: descriptor, path: path) }
+            guard fsync(descriptor) == 0 else { throw failure(path) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw failure(path) }
+        guard rename(temporary, target) == 0 else { throw failure(path) }
+        renamed = true
+        syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// The file a symbolic link finally points at; `path` itself when it is not a link.
+    static func resolveLinks(_ path: String) throws -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else {
+            throw WriteError(path: path, reason: errno == ENOENT ? "dangling symbolic link" : reason(errno))
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func inspect(_ target: String, path: String, mustExist: Bool) throws -> Original? {
+        var info = stat()
+        guard stat(target, &info) == 0 else {
+            guard errno == ENOENT, !mustExist else {
+                throw WriteError(path: path, reason: errno == ENOENT
+                    ? "the file was deleted while newslint was running; not recreated" : reason(errno))
+            }
+            return nil
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw WriteError(path: path, reason: "not a regular file") }
+        let mode = info.st_mode & 0o7777
+        guard mode & 0o222 != 0 else {
+            throw WriteError(path: path, reason: "the file is read-only (mode 0\(String(mode, radix: 8)))")
+        }
+        guard access(target, W_OK) == 0 else { throw failure(path) }
+        return Original(mode: mode, owner: info.st_uid, group: info.st_gid)
+    }
+
+    static func fill(_ descriptor: Int32, with bytes: [UInt8], path: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { throw result == 0 ? WriteError(path: path, reason: "nothing written") : failure(path) }
+            written += result
+        }
+    }
+
+    static func keep(_ original: Original, on descriptor: Int32, path: String) throws {
+        if fchown(descriptor, original.owner, original.group) != 0 {
+            // Not root: a file of ours keeps its owner anyway; keep the group if we may.
+            guard original.owner == geteuid() else {
+                throw WriteError(path: path, reason: "cannot keep the file's owner (uid \(original.owner))")
+            }
+            _ = fchown(descriptor, uid_t.max, original.group)
+        }
+        guard fchmod(descriptor, original.mode) == 0 else { throw failure(path) }
+    }
+
+    /// Makes the rename itself durable. A failure here changes nothing for readers, so it is not an error.
+    static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// `.<name>.newslint-<pid>-<random>.tmp`, with the name cut so the whole stays within NAME_MAX.
+    static func temporaryName(for target: String) -> String {
+        var name = ""
+        for scalar in (target as NSString).lastPathComponent.unicodeScalars {
+            guard name.utf8.count + String(scalar).utf8.count <= 120 else { break }
+            name.unicodeScalars.append(scalar)
+        }
+        return ".\(name).newslint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    static func failure(_ path: String) -> WriteError {
+        WriteError(path: path, reason: reason(errno))
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 }

@@ -3,8 +3,14 @@ import Foundation
 /// Expands the paths given on the command line into the post files to process.
 ///
 /// Directories are walked for `*.md`, `*.markdown`, `*.html` and `*.htm`, skipping hidden entries,
-/// `.git` and `node_modules`. Files named explicitly are taken whatever their extension, because
-/// pre-commit passes file names. The result is sorted and free of duplicates.
+/// `.git` and `node_modules`; a directory is walked whatever its name, so `x.md/` is a folder, not a post.
+/// Files named explicitly are taken whatever their extension, because pre-commit passes file names.
+/// The result is sorted and free of duplicates.
+///
+/// Only regular files (or symbolic links to them) are returned, so that reading one can neither block (a
+/// FIFO) nor run forever (a device). A post path that cannot be used is an error with its reason: missing,
+/// a dangling symbolic link, a symbolic link loop, not a regular file, or over `PostReader.maximumFileSize`
+/// (refused here, before a byte of it is read).
 public enum FileDiscovery {
     public static let postExtensions: Set<String> = ["md", "markdown", "html", "htm"]
     static let skippedDirectories: Set<String> = [".git", "node_modules"]
@@ -18,34 +24,73 @@ public enum FileDiscovery {
     public static func discover(_ paths: [String]) -> Result {
         var result = Result()
         var seen = Set<String>()
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append((path, "no such file or directory"))
-                continue
-            }
-            if !isDirectory.boolValue {
+            switch Entry(path) {
+            case .directory:
+                for file in walk(path, errors: &result.errors) where seen.insert(file).inserted {
+                    result.files.append(file)
+                }
+            case .file:
                 if seen.insert(path).inserted { result.files.append(path) }
-                continue
-            }
-            for file in walk(path, errors: &result.errors) where seen.insert(file).inserted {
-                result.files.append(file)
+            case .unusable(let reason):
+                result.errors.append((path, reason))
             }
         }
         result.files.sort()
+        result.errors.sort { $0.path < $1.path }
         return result
     }
+}
 
-    private static func walk(_ directory: String, errors: inout [(path: String, reason: String)]) -> [String] {
+private extension FileDiscovery {
+    /// What a path is, following symbolic links.
+    enum Entry {
+        case directory
+        case file
+        case unusable(String)
+
+        init(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                self = .unusable(Entry.missingReason(path, errno: errno))
+                return
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                self = .directory
+            case S_IFREG:
+                let size = Int(info.st_size)
+                self = size > PostReader.maximumFileSize
+                    ? .unusable(PostError.tooLarge(bytes: size, limit: PostReader.maximumFileSize).description)
+                    : .file
+            case S_IFIFO: self = .unusable("not a regular file (a FIFO)")
+            case S_IFSOCK: self = .unusable("not a regular file (a socket)")
+            case S_IFCHR: self = .unusable("not a regular file (a character device)")
+            case S_IFBLK: self = .unusable("not a regular file (a block device)")
+            default: self = .unusable("not a regular file")
+            }
+        }
+
+        static func missingReason(_ path: String, errno code: Int32) -> String {
+            if code == ELOOP { return "symbolic link loop" }
+            var info = stat()
+            if code == ENOENT, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                return "dangling symbolic link to '\(target)'"
+            }
+            if code == ENOENT || code == ENOTDIR { return "no such file or directory" }
+            return String(cString: strerror(code)).lowercased()
+        }
+    }
+
+    static func walk(_ directory: String, errors: inout [(path: String, reason: String)]) -> [String] {
         var files: [String] = []
         var pending = [directory]
         var visited = Set<String>()
         let manager = FileManager.default
         while let current = pending.popLast() {
-            let resolved = (try? manager.destinationOfSymbolicLink(atPath: current)).map { _ in
-                URL(fileURLWithPath: current).resolvingSymlinksInPath().path
-            } ?? URL(fileURLWithPath: current).standardizedFileURL.path
+            // Symbolic links to folders are followed once, however they are reached, so a loop ends.
+            let resolved = URL(fileURLWithPath: current).resolvingSymlinksInPath().standardizedFileURL.path
             guard visited.insert(resolved).inserted else { continue }
             let entries: [String]
             do {
@@ -54,14 +99,18 @@ public enum FileDiscovery {
                 errors.append((current, "cannot list the directory"))
                 continue
             }
-            for entry in entries.sorted() where !entry.hasPrefix(".") && !skippedDirectories.contains(entry) {
-                let path = current.hasSuffix("/") ? current + entry : current + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+            for name in entries.sorted() where !name.hasPrefix(".") && !skippedDirectories.contains(name) {
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                let isPost = postExtensions.contains((name as NSString).pathExtension.lowercased())
+                switch Entry(path) {
+                case .directory:
                     pending.append(path)
-                } else if postExtensions.contains((entry as NSString).pathExtension.lowercased()) {
+                case .file where isPost:
                     files.append(path)
+                case .unusable(let reason) where isPost:
+                    errors.append((path, reason))
+                case .file, .unusable:
+                    break
                 }
             }
         }

@@ -59,10 +59,14 @@ public struct Violation {
     public let location: Location
     public let message: String
     public let fix: Fix?
+    /// A severity for this violation alone, above the rule's (a leaked credential is an error even where
+    /// the rest of the rule's findings are warnings); a configured level still wins.
+    public let severity: Severity?
 
-    public init(at location: Location, _ message: String, fix: Fix? = nil) {
+    public init(at location: Location, _ message: String, severity: Severity? = nil, fix: Fix? = nil) {
         self.location = location
         self.message = message
+        self.severity = severity
         self.fix = fix
     }
 }

@@ -9,6 +9,9 @@ enum BlockAssembler {
             case .leaf(_, let blockLines):
                 lines += blockLines
                 previousList = nil
+            case .quote(let inner):
+                lines += quoted(self.lines(for: inner))
+                previousList = nil
             case .list(let list):
                 // Two lists in a row with the same marker would merge into one: alternate the marker.
                 let marker = nextMarker(for: list, after: previousList)
@@ -19,7 +22,7 @@ enum BlockAssembler {
         return lines
     }
 
-    static func quoted(_ lines: [String]) -> [String] {
+    private static func quoted(_ lines: [String]) -> [String] {
         lines.map { $0.isEmpty ? ">" : "> " + $0 }
     }
 
@@ -62,6 +65,9 @@ enum BlockAssembler {
                 previousList = nil
             case .leaf(_, let blockLines):
                 lines += blockLines
+                previousList = nil
+            case .quote(let inner):
+                lines += quoted(self.lines(for: inner))
                 previousList = nil
             case .list(let list):
                 let marker = nextMarker(for: list, after: previousList)

@@ -6,6 +6,8 @@ import NewslintDOM
 /// two paragraphs. Containers (`div`, `section` …, and unknown or inline elements holding blocks) add no
 /// markup.
 struct BlockRenderer {
+    var target = PublishingTarget.commonmark
+
     func blocks(inside node: Node, context: BlockContext) -> [MarkdownBlock] {
         blocks(for: node.children, context: context)
     }
@@ -36,14 +38,15 @@ struct BlockRenderer {
     /// A run of inline nodes as a paragraph, after any comments that start it.
     private func paragraph(_ run: [Node], context: BlockContext) -> [MarkdownBlock] {
         guard !run.isEmpty else { return [] }
-        let output = InlineRenderer(mode: .paragraph).render(run, wrappers: context.wrappers)
+        let output = InlineRenderer(mode: .paragraph, target: target).render(run, wrappers: context.wrappers)
         var blocks = output.leadingComments.map { MarkdownBlock.leaf(.html, commentLines($0)) }
-        if !output.lines.isEmpty { blocks.append(.leaf(.paragraph, output.lines)) }
+        blocks += output.paragraphs.map { .leaf(.paragraph, $0) }
         return blocks
     }
 
     private func commentLines(_ text: String) -> [String] {
-        "<!--\(text)-->".split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let comment = TemplateProtection(target: target).text("<!--\(text)-->")
+        return comment.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     private func blocks(forBlockElement node: Node, context: BlockContext) -> [MarkdownBlock] {
@@ -54,8 +57,8 @@ struct BlockRenderer {
         case _ where HTMLElementKinds.lists.contains(name):
             return ListWriter(renderer: self).blocks(for: node, context: context)
         case "blockquote":
-            let inner = BlockAssembler.lines(for: blocks(inside: node, context: context))
-            return inner.isEmpty ? [] : [.leaf(.quote, BlockAssembler.quoted(inner))]
+            let inner = blocks(inside: node, context: context)
+            return inner.isEmpty ? [] : [.quote(inner)]
         case _ where HTMLElementKinds.preformatted.contains(name), "code":
             return CodeBlockWriter.block(for: node).map { [$0] } ?? []
         case "hr":
@@ -64,10 +67,10 @@ struct BlockRenderer {
             return TableWriter(renderer: self).blocks(for: node, context: context)
         case "embed":
             // libxml2 2.9 nests the content after `<embed>` inside it.
-            return [.leaf(.html, [RawHTMLWriter(policy: .all).startTag(for: node)])]
+            return [.leaf(.html, [RawHTMLWriter(policy: .all, target: target).startTag(for: node)])]
                 + blocks(inside: node, context: context)
         case _ where HTMLElementKinds.embedded.contains(name):
-            return [.leaf(.html, EmbeddedHTML.lines(for: node))]
+            return [.leaf(.html, EmbeddedHTML.lines(for: node, target: target))]
         case _ where HTMLElementKinds.containers.contains(name):
             return blocks(inside: node, context: context)
         default:
@@ -79,7 +82,7 @@ struct BlockRenderer {
     }
 
     private func heading(_ node: Node, level: Int, context: BlockContext) -> [MarkdownBlock] {
-        let output = InlineRenderer(mode: .heading).render(node.children, wrappers: context.wrappers)
+        let output = InlineRenderer(mode: .heading, target: target).render(node.children, wrappers: context.wrappers)
         guard let content = output.lines.first else { return [] }
         return [.leaf(.heading, [String(repeating: "#", count: level) + " " + content])]
     }

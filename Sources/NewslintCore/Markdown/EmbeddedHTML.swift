@@ -5,8 +5,8 @@ enum EmbeddedHTML {
     /// Names that start an HTML block whatever follows the tag on its line (block types 1 and 6).
     private static let blockStarters: Set<String> = ["script", "style", "iframe", "frame", "frameset"]
 
-    static func lines(for node: Node) -> [String] {
-        let writer = RawHTMLWriter(policy: .all)
+    static func lines(for node: Node, target: PublishingTarget) -> [String] {
+        let writer = RawHTMLWriter(policy: .all, target: target)
         let html = writer.html(for: node)
         let name = node.name
         let startTag = writer.startTag(for: node)

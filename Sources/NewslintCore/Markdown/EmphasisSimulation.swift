@@ -88,7 +88,9 @@ enum EmphasisSimulation {
         var position = index + step
         while items.indices.contains(position) {
             if case .text(let text) = items[position] {
-                return step < 0 ? text.unicodeScalars.last : text.unicodeScalars.first
+                // The marks around verbatim code are not written; the code's own characters are the neighbours.
+                let scalars = text.unicodeScalars.filter { !TemplateProtection.isVerbatimMark($0) }
+                if let scalar = step < 0 ? scalars.last : scalars.first { return scalar }
             }
             if case .run = items[position] { return "*" }
             position += step

@@ -8,6 +8,10 @@ enum HTMLElementKinds {
         "address", "dl", "dt", "dd", "nav", "details", "summary", "form", "fieldset", "legend", "hgroup", "body",
         "html", "noscript", "li", "caption", "search", "dialog", "tbody", "thead", "tfoot", "tr", "td", "th",
     ]
+    /// Containers whose bare text is split into paragraphs at blank lines. Not `<p>`, which is one paragraph
+    /// by definition, and not table cells, which hold one line in GFM and keep no blank line as raw HTML.
+    static let blankLineContainers: Set<String> = containers
+        .subtracting(["p", "caption", "tbody", "thead", "tfoot", "tr", "td", "th"]).union(["blockquote"])
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     static let lists: Set<String> = ["ul", "ol", "menu", "dir"]
     static let preformatted: Set<String> = ["pre", "listing", "xmp", "plaintext"]

@@ -20,15 +20,35 @@ struct InlineCollector {
     /// Collects `nodes` inside the marks of `wrappers` (inline elements that enclose the block).
     mutating func collect(_ nodes: [Node], wrappers: [Node]) {
         guard let wrapper = wrappers.first else {
-            nodes.forEach { visit($0) }
+            visitSiblings(nodes)
             return
         }
         withMark(for: wrapper) { collector in collector.collect(nodes, wrappers: Array(wrappers.dropFirst())) }
     }
 
+    /// Adjacent text nodes count as one text, as in a normalised DOM: a blank line may span two of them once
+    /// a rule has unwrapped the element between.
+    private mutating func visitSiblings(_ nodes: [Node]) {
+        var index = 0
+        while index < nodes.count {
+            guard nodes[index].isText else {
+                visit(nodes[index])
+                index += 1
+                continue
+            }
+            let parent = nodes[index].parent
+            var text = ""
+            while index < nodes.count, nodes[index].isText {
+                text += nodes[index].text
+                index += 1
+            }
+            appendText(text, parent: parent)
+        }
+    }
+
     private mutating func visit(_ node: Node) {
         if node.isText {
-            tokens.append(.text(node.text))
+            appendText(node.text, parent: node.parent)
             return
         }
         if node.isComment {
@@ -62,6 +82,19 @@ struct InlineCollector {
             tokens.append(.text(" "))
         default:
             withMark(for: node) { collector in node.children.forEach { collector.visit($0) } }
+        }
+    }
+
+    /// A blank line in text directly inside a block container separates paragraphs: in the scraped file it
+    /// ended the HTML block, so renderers showed two paragraphs.
+    private mutating func appendText(_ text: String, parent: Node?) {
+        guard !flattensBlocks, let parent, HTMLElementKinds.blankLineContainers.contains(parent.name) else {
+            tokens.append(.text(text))
+            return
+        }
+        for (index, part) in BlankLines.split(text).enumerated() {
+            if index > 0 { tokens.append(.paragraphBreak) }
+            tokens.append(.text(part))
         }
     }
 

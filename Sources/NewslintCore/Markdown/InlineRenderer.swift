@@ -14,16 +14,22 @@ struct InlineRenderer {
     struct Output {
         /// Comments before any content; only in paragraph mode, where they become HTML blocks.
         var leadingComments: [String] = []
-        /// The lines of the content; empty when nothing visible is left.
-        var lines: [String] = []
+        /// The lines of each paragraph; empty when nothing visible is left. Only paragraph mode has more than
+        /// one paragraph.
+        var paragraphs: [[String]] = []
+        /// The lines of the first paragraph.
+        var lines: [String] { paragraphs.first ?? [] }
     }
 
     var mode: Mode
+    var target = PublishingTarget.commonmark
+
+    private var protection: TemplateProtection { TemplateProtection(target: target) }
 
     func render(_ nodes: [Node], wrappers: [Node] = []) -> Output {
         var collector = InlineCollector(flattensBlocks: mode != .paragraph)
         collector.collect(nodes, wrappers: wrappers)
-        let processed = InlineWhitespace(breaksBecomeSpaces: mode == .heading).process(collector.tokens)
+        let processed = InlineWhitespace(mode: mode).process(collector.tokens)
         var output = Output()
         var tokens = InlineMarkNormalizer.normalized(processed.tokens)
         if mode == .paragraph {
@@ -31,26 +37,31 @@ struct InlineRenderer {
         } else {
             tokens = processed.leadingComments.map { .comment($0) } + tokens
         }
-        guard tokens.contains(where: \.isContent) else { return output }
+        output.paragraphs = InlineParagraphs.split(tokens).compactMap(lines(for:))
+        return output
+    }
+
+    /// The lines of one paragraph, or nil when it shows nothing.
+    private func lines(for tokens: [InlineToken]) -> [String]? {
+        guard tokens.contains(where: \.isContent) else { return nil }
         if mode == .paragraph, tokens.count == 1, case .atom(.image(let image)) = tokens[0],
             image.referrerPolicy != nil
         {
-            output.lines = InlineAtomWriter.image(image, alone: true).split(separator: "\n").map(String.init)
-            return output
+            return protection.text(InlineAtomWriter.image(image, alone: true)).split(separator: "\n")
+                .map(String.init)
         }
-        let text = EmphasisResolver.resolve(pieces(for: tokens))
+        let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
         switch mode {
         case .paragraph:
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            output.lines = lines.enumerated().map { index, line in
+            return lines.enumerated().map { index, line in
                 MarkdownEscaping.lineStart(line, isFirstLine: index == 0)
             }
         case .heading:
-            output.lines = [MarkdownEscaping.headingContent(text)]
+            return [MarkdownEscaping.headingContent(text)]
         case .tableCell:
-            output.lines = [text.replacing("|", with: "\\|")]
+            return [text.replacing("|", with: "\\|")]
         }
-        return output
     }
 
     private func pieces(for tokens: [InlineToken]) -> [InlinePiece] {
@@ -73,13 +84,26 @@ struct InlineRenderer {
                 case .open(_, .link)?: .link
                 default: .other
                 }
-                let escaped = MarkdownEscaping.text(
-                    word, escapeBrackets: hasBothBrackets || linkDepth > 0, followedBy: following)
-                pieces.append(.literal(escaped))
+                // A link cannot hold another, so a URL inside link text stays text.
+                let segments = linkDepth == 0 ? BareURL.segments(of: word) : [.text(word)]
+                for (position, segment) in segments.enumerated() {
+                    switch segment {
+                    case .autolink(let url):
+                        pieces.append(.literal("<\(url)>"))
+                    case .text(let text):
+                        let escaped = MarkdownEscaping.text(
+                            text, escapeBrackets: hasBothBrackets || linkDepth > 0,
+                            followedBy: position == segments.count - 1 ? following : .other)
+                        pieces.append(.literal(escaped))
+                    }
+                }
             case .space:
                 pieces.append(.literal(" "))
             case .lineBreak:
                 pieces.append(.literal(mode == .tableCell ? "<br>" : "\\\n"))
+            case .paragraphBreak:
+                // Split off before pieces are made.
+                break
             case .comment(let text):
                 if let comment = InlineAtomWriter.inlineComment(text) { pieces.append(.literal(comment)) }
             case .atom(let atom):
@@ -121,7 +145,7 @@ struct InlineRenderer {
 
     private func markdown(for atom: InlineAtom) -> String {
         switch atom {
-        case .code(let code): InlineAtomWriter.codeSpan(code)
+        case .code(let code): TemplateProtection.verbatim(protection.codeSpan(code))
         case .image(let image): InlineAtomWriter.image(image)
         case .html(let html): html
         }

@@ -32,6 +32,8 @@ enum InlineToken {
     /// One collapsed whitespace run; `newline` when the source run held a line break.
     case space(newline: Bool)
     case lineBreak
+    /// The end of one paragraph and the start of the next, inside one run of inline content.
+    case paragraphBreak
     case comment(String)
     case atom(InlineAtom)
     case open(Int, InlineMark)

@@ -1,12 +1,12 @@
 /// HTML whitespace processing for one block's inline tokens.
 ///
 /// Whitespace runs collapse to one space across element boundaries; the space moves outside emphasis and
-/// links (`<b> x</b>` → ` **x**`); consecutive line breaks collapse to one; whitespace and breaks at the
-/// start and end of the block go; a run holding a newline between two CJK characters goes (CSS Text 3).
-/// Empty marks are removed.
+/// links (`<b> x</b>` → ` **x**`); two or more line breaks in a row, or a blank line in bare text, end a
+/// paragraph; whitespace and breaks at the start and end of the block go; a run holding a newline between
+/// two CJK characters goes (CSS Text 3). Empty marks are removed.
 struct InlineWhitespace {
-    /// In headings a line break becomes a space.
-    var breaksBecomeSpaces: Bool
+    /// Headings turn breaks into spaces; table cells hold one line, so a paragraph break is one line break.
+    var mode: InlineRenderer.Mode
 
     struct Result {
         /// Comments before any content, which the caller may write as blocks of their own.
@@ -75,7 +75,8 @@ struct InlineWhitespace {
     private func resolve(_ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?) -> Gap {
         var pending: [InlineToken] = []
         var comments: [String] = []
-        var hasBreak = false
+        var breaks = 0
+        var hasParagraphBreak = false
         var hasSpace = false
         var hasNewline = false
         for token in gap {
@@ -89,7 +90,8 @@ struct InlineWhitespace {
                     pending.append(token)
                 }
             case .comment(let text): comments.append(text)
-            case .lineBreak: hasBreak = true
+            case .lineBreak: breaks += 1
+            case .paragraphBreak: hasParagraphBreak = true
             case .space(let newline):
                 hasSpace = true
                 hasNewline = hasNewline || newline
@@ -100,8 +102,10 @@ struct InlineWhitespace {
         let opens = pending.filter { if case .open = $0 { true } else { false } }
         var separator: InlineToken?
         if previous != nil, next != nil {
-            if hasBreak {
-                separator = breaksBecomeSpaces ? .space(newline: false) : .lineBreak
+            if hasParagraphBreak || breaks >= 2 {
+                separator = paragraphSeparator
+            } else if breaks == 1 {
+                separator = mode == .heading ? .space(newline: false) : .lineBreak
             } else if hasSpace, !(hasNewline && joinsCJK(previous, next)) {
                 separator = .space(newline: hasNewline)
             }
@@ -111,6 +115,14 @@ struct InlineWhitespace {
         if let separator { tokens.append(separator) }
         tokens += opens
         return Gap(tokens: tokens, comments: comments)
+    }
+
+    private var paragraphSeparator: InlineToken {
+        switch mode {
+        case .paragraph: .paragraphBreak
+        case .heading: .space(newline: false)
+        case .tableCell: .lineBreak
+        }
     }
 
     private func joinsCJK(_ previous: InlineToken?, _ next: InlineToken?) -> Bool {

@@ -1,13 +1,15 @@
 /// One rendered block, before blocks are joined.
 enum MarkdownBlock {
     enum Kind: Equatable {
-        case paragraph, heading, code, html, rule, table, quote
+        case paragraph, heading, code, html, rule, table
     }
 
     /// A block whose lines are final, apart from the prefix of the containers around it.
     case leaf(Kind, [String])
     /// A list, whose markers are chosen when it is joined with its neighbours.
     case list(MarkdownList)
+    /// A block quote, whose lines get their `>` when it is joined.
+    case quote([MarkdownBlock])
 }
 
 /// A list whose items hold their own blocks.

@@ -11,6 +11,7 @@ struct RawHTMLWriter {
     }
 
     var policy: AttributePolicy
+    var target = PublishingTarget.commonmark
 
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
@@ -36,7 +37,7 @@ struct RawHTMLWriter {
     func startTag(for node: Node) -> String {
         var tag = "<" + node.name
         for (name, value) in keptAttributes(of: node) {
-            tag += " \(name)=\"\(HTMLEscaping.attribute(value))\""
+            tag += " \(name)=\"\(protection.text(HTMLEscaping.attribute(value)))\""
         }
         return tag + ">"
     }
@@ -45,7 +46,7 @@ struct RawHTMLWriter {
         if node.isText {
             output += text(node, preserving: preserving)
         } else if node.isComment {
-            output += "<!--" + collapsingWhitespace(node.text) + "-->"
+            output += "<!--" + protection.text(collapsingWhitespace(node.text)) + "-->"
         } else if node.isElement {
             let name = node.name
             output += startTag(for: node)
@@ -73,14 +74,16 @@ struct RawHTMLWriter {
     private func text(_ node: Node, preserving: Bool) -> String {
         let raw = node.text
         if preserving {
-            return HTMLEscaping.text(raw).replacing("\r\n", with: "&#10;")
+            return protection.text(HTMLEscaping.text(raw)).replacing("\r\n", with: "&#10;")
                 .replacing("\n", with: "&#10;").replacing("\r", with: "&#10;")
         }
         if let parent = node.parent, Self.rowContainers.contains(parent.name), raw.allSatisfy(\.isHTMLWhitespace) {
             return ""
         }
-        return HTMLEscaping.text(collapsingWhitespace(raw))
+        return protection.text(HTMLEscaping.text(collapsingWhitespace(raw)))
     }
+
+    private var protection: TemplateProtection { TemplateProtection(target: target) }
 
     private func keptAttributes(of node: Node) -> [(String, String)] {
         node.attributes.filter { name, _ in

@@ -89,7 +89,7 @@ struct TableWriter {
     }
 
     private func cellMarkdown(_ cell: Node) -> String {
-        InlineRenderer(mode: .tableCell).render(cell.children).lines.first ?? ""
+        InlineRenderer(mode: .tableCell, target: renderer.target).render(cell.children).lines.first ?? ""
     }
 
     private func delimiter(for cell: Node) -> String {
@@ -129,6 +129,6 @@ struct TableWriter {
     }
 
     private func html(_ table: Node) -> MarkdownBlock {
-        .leaf(.html, [RawHTMLWriter(policy: .table).html(for: table)])
+        .leaf(.html, [RawHTMLWriter(policy: .table, target: renderer.target).html(for: table)])
     }
 }

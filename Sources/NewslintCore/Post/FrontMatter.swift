@@ -6,11 +6,18 @@ import Yams
 ///
 /// Values are read with Yams; edits replace only the lines of the key they change, so every other
 /// key keeps its bytes, order, quoting and comments.
+///
+/// One known generator bug is tolerated instead of rejected: the quote-wrapped title
+/// (`title: """""""""""'…'"""""""""""`), which is not valid YAML. When the front matter does not parse
+/// and its only problem is that line, the values are read as if the line were `title: '…'`; the raw line
+/// stays in `lines` (and in the output) until `repairQuoteWrappedTitle()` replaces it.
 public struct FrontMatter: Sendable {
     /// The YAML lines between the `---` fences, without newlines.
     public private(set) var lines: [String]
     /// The file line number of `lines[0]`.
     public let firstLine: Int
+    /// The quote-wrapped title line, when the front matter was read only by tolerating it.
+    public private(set) var quoteWrappedTitle: QuoteWrappedTitle?
     private var scalars: [String: String]
     private var sequences: [String: [String]]
 
@@ -18,7 +25,7 @@ public struct FrontMatter: Sendable {
     public init(lines: [String], firstLine: Int) throws {
         self.lines = lines
         self.firstLine = firstLine
-        (scalars, sequences) = try FrontMatter.parse(lines: lines, firstLine: firstLine)
+        (scalars, sequences, quoteWrappedTitle) = try FrontMatter.parseTolerant(lines: lines, firstLine: firstLine)
     }
 
     /// The scalar value of a top-level key, unquoted, or nil when absent or not a scalar.
@@ -65,6 +72,23 @@ public struct FrontMatter: Sendable {
         refresh()
     }
 
+    /// Replaces the value of a top-level scalar key with `yaml`, written as is (the caller makes it valid YAML),
+    /// e.g. an unquoted timestamp `2022-01-04T11:52:42Z`.
+    public mutating func setRawValue(_ key: String, to yaml: String) {
+        guard let index = keyLineIndex(key) else { return }
+        let original = lines[index]
+        let separatorEnd = original.firstIndex(of: ":").map { original.index(after: $0) } ?? original.endIndex
+        lines.replaceSubrange(valueSpan(at: index), with: [String(original[..<separatorEnd]) + " " + yaml])
+        refresh()
+    }
+
+    /// Replaces the quote-wrapped title line with its repaired form (`title: '…'`).
+    public mutating func repairQuoteWrappedTitle() {
+        guard let bug = quoteWrappedTitle, bug.lineIndex < lines.count, lines[bug.lineIndex] == bug.raw else { return }
+        lines[bug.lineIndex] = bug.repaired
+        refresh()
+    }
+
     /// Removes a top-level key and its indented continuation lines.
     public mutating func removeKey(_ key: String) {
         guard let index = keyLineIndex(key) else { return }
@@ -94,7 +118,24 @@ private extension FrontMatter {
 
     mutating func refresh() {
         // An edit produced by this type is valid YAML; re-read the values it changed.
-        (scalars, sequences) = (try? FrontMatter.parse(lines: lines, firstLine: firstLine)) ?? (scalars, sequences)
+        guard let parsed = try? FrontMatter.parseTolerant(lines: lines, firstLine: firstLine) else { return }
+        (scalars, sequences, quoteWrappedTitle) = parsed
+    }
+
+    /// Parses the lines; when that fails and a quote-wrapped title line is present, parses them again with
+    /// that line repaired. Any other error, or an error that remains after the repair, is thrown as found.
+    static func parseTolerant(lines: [String], firstLine: Int) throws
+        -> ([String: String], [String: [String]], QuoteWrappedTitle?) {
+        do {
+            let (scalars, sequences) = try parse(lines: lines, firstLine: firstLine)
+            return (scalars, sequences, nil)
+        } catch {
+            guard let bug = QuoteWrappedTitle.find(in: lines) else { throw error }
+            var repaired = lines
+            repaired[bug.lineIndex] = bug.repaired
+            guard let (scalars, sequences) = try? parse(lines: repaired, firstLine: firstLine) else { throw error }
+            return (scalars, sequences, bug)
+        }
     }
 
     static func topLevelKey(in line: String) -> String? {
@@ -135,6 +176,35 @@ private extension FrontMatter {
             }
         }
         return (scalars, sequences)
+    }
+}
+
+/// The feed generator's quoting bug on the title: a single-quoted title wrapped in runs of double quotes,
+/// `title: """""""""""'网易开年第一款MMO'"""""""""""` (11 or 9 on each side in the corpus).
+public struct QuoteWrappedTitle: Sendable, Equatable {
+    /// The index of the line in `FrontMatter.lines`.
+    public let lineIndex: Int
+    /// The line as found.
+    public let raw: String
+    /// The line as the generator meant it: `title: '…'`.
+    public let repaired: String
+    /// How many double quotes wrap the title on each side.
+    public let quoteCount: Int
+
+    /// `title:`, a run of two or more `"`, a YAML single-quoted scalar, and the same run again.
+    private static let pattern = try? NSRegularExpression(pattern: #"^title:[ \t]+("{2,})('(?:[^']|'')*')\1[ \t]*$"#)
+
+    static func find(in lines: [String]) -> QuoteWrappedTitle? {
+        guard let pattern else { return nil }
+        for (index, line) in lines.enumerated() {
+            let range = NSRange(line.startIndex..., in: line)
+            guard let match = pattern.firstMatch(in: line, range: range),
+                  let quotes = Range(match.range(at: 1), in: line),
+                  let scalar = Range(match.range(at: 2), in: line) else { continue }
+            return QuoteWrappedTitle(lineIndex: index, raw: line, repaired: "title: " + line[scalar],
+                                     quoteCount: line[quotes].count)
+        }
+        return nil
     }
 }
 

@@ -1,29 +1,61 @@
+internal import CYaml
 import Foundation
 
 /// Reads a post from bytes: validates the encoding, splits off the front matter and detects the body format.
+///
+/// Input that is not a text post is refused with a `PostError` that says why: a file over
+/// `maximumFileSize`, a UTF-16 or UTF-32 byte order mark, a binary file, bytes that are not UTF-8 (naming the
+/// charset the file declares, if any), front matter that is not closed, is not valid YAML, or whose aliases
+/// expand past `maximumAliasExpansion` values.
+///
+/// A UTF-8 byte order mark is kept: it becomes the start of `Post.leadingText`, so the fixed file starts with
+/// it too. The line endings of the output follow the file's first line break (CRLF or LF).
 public enum PostReader {
+    /// The largest file read as a post. Real posts are at most a few hundred KiB; a larger file is refused
+    /// before it is parsed, so a runaway file cannot stall a run.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    /// How many values the front matter may expand to once its aliases are resolved. Ordinary front matter
+    /// has tens; a "billion laughs" alias bomb has billions, and hashing or walking it would never finish.
+    public static let maximumAliasExpansion = 10_000
+
     /// Reads `bytes` as a post at `path`. Throws `PostError` for input that is not a text post.
     public static func read(bytes: [UInt8], path: String) throws -> Post {
-        if bytes.contains(0) { throw PostError.binary }
-        var content = bytes
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
-        guard let decoded = String(validating: content, as: UTF8.self) else {
-            throw PostError.notUTF8(offset: firstInvalidUTF8Offset(content))
+        guard bytes.count <= maximumFileSize else {
+            throw PostError.tooLarge(bytes: bytes.count, limit: maximumFileSize)
         }
-        let usesCRLF = decoded.contains("\r\n")
-        let text = usesCRLF ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+        if let encoding = ForeignByteOrderMark.encoding(of: bytes) { throw PostError.unsupportedEncoding(encoding) }
+        let decoded = bytes.contains(0) ? nil : String(validating: bytes, as: UTF8.self)
+        guard let decoded else {
+            if let format = BinarySignature.format(of: bytes) { throw PostError.binaryFormat(format) }
+            if bytes.contains(0) { throw PostError.binary }
+            let offset = firstInvalidUTF8Offset(bytes)
+            if let charset = DeclaredCharset.find(in: bytes) {
+                throw PostError.declaredCharset(offset: offset, charset: charset)
+            }
+            throw PostError.notUTF8(offset: offset)
+        }
+        let usesCRLF = firstLineBreakIsCRLF(bytes)
+        // Every CRLF becomes LF, also in an LF file: a `\r\n` left in the text is one Character in Swift
+        // and would hide a line break from code that splits lines.
+        let text = decoded.contains("\r\n") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
         return try read(text: text, path: path, usesCRLF: usesCRLF)
     }
 
-    /// Reads LF-normalised `text` as a post at `path`.
-    public static func read(text: String, path: String, usesCRLF: Bool = false) throws -> Post {
+    /// Reads LF-normalised `text` as a post at `path`. A leading U+FEFF (byte order mark) is kept in
+    /// `leadingText` and is not part of the first line.
+    public static func read(text fullText: String, path: String, usesCRLF: Bool = false) throws -> Post {
+        let byteOrderMark = fullText.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
+        var scalars = fullText.unicodeScalars
+        if !byteOrderMark.isEmpty { scalars.removeFirst() }
+        let text = String(scalars)
         let source = SourceText(text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count, lines[index].allSatisfy(\.isWhitespace), index < lines.count - 1 { index += 1 }
         guard index < lines.count, isFence(lines[index]) else {
             return Post(
-                path: path, source: source, leadingText: "", openingFence: nil, closingFence: nil,
+                path: path, source: source, leadingText: byteOrderMark, openingFence: nil, closingFence: nil,
                 frontMatter: nil, body: text, bodyFirstLine: 1,
                 bodyFormat: BodyFormat.detect(body: text, path: path), usesCRLF: usesCRLF)
         }
@@ -32,21 +64,31 @@ public enum PostReader {
             throw PostError.unterminatedFrontMatter(line: openingIndex + 1)
         }
         let yamlLines = lines[(openingIndex + 1)..<closingIndex].map(String.init)
+        // Checked before Yams composes the YAML: composing hashes mapping keys, and a key that is an alias
+        // bomb would be hashed value by value.
+        try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: openingIndex + 2)
         let frontMatter = try FrontMatter(lines: yamlLines, firstLine: openingIndex + 2)
         let body = lines[(closingIndex + 1)...].joined(separator: "\n")
-        let leading = lines[..<openingIndex].map { $0 + "\n" }.joined()
+        let leading = byteOrderMark + lines[..<openingIndex].map { $0 + "\n" }.joined()
         return Post(
             path: path, source: source, leadingText: leading, openingFence: String(lines[openingIndex]),
             closingFence: String(lines[closingIndex]), frontMatter: frontMatter, body: body,
             bodyFirstLine: closingIndex + 2, bodyFormat: BodyFormat.detect(body: body, path: path),
             usesCRLF: usesCRLF)
     }
+}
 
-    private static func isFence(_ line: Substring) -> Bool {
+private extension PostReader {
+    static func isFence(_ line: Substring) -> Bool {
         line.trimmingTrailingWhitespace == "---"
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+    static func firstLineBreakIsCRLF(_ bytes: [UInt8]) -> Bool {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline > 0 else { return false }
+        return bytes[newline - 1] == UInt8(ascii: "\r")
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -57,6 +99,147 @@ public enum PostReader {
             case .emptyInput: return offset
             }
         }
+    }
+}
+
+/// Byte order marks of encodings newslint does not read.
+private enum ForeignByteOrderMark {
+    static func encoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        return nil
+    }
+}
+
+/// File signatures of binary formats that end up in content folders under a post's name.
+private enum BinarySignature {
+    static let signatures: [(prefix: [UInt8], format: String)] = [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG image"),
+        ([0xFF, 0xD8, 0xFF], "JPEG image"),
+        (Array("GIF87a".utf8), "GIF image"),
+        (Array("GIF89a".utf8), "GIF image"),
+        (Array("%PDF-".utf8), "PDF document"),
+        ([0x50, 0x4B, 0x03, 0x04], "ZIP archive"),
+        ([0x1F, 0x8B], "gzip archive"),
+        ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
+    ]
+
+    /// The format of a file that is not UTF-8 text, or nil when its signature is not known.
+    static func format(of bytes: [UInt8]) -> String? {
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            return "WebP image"
+        }
+        return signatures.first { bytes.starts(with: $0.prefix) }?.format
+    }
+}
+
+/// The charset a file that is not UTF-8 declares: `<meta charset=…>`, `<meta http-equiv … content="…;
+/// charset=…">` or an XML declaration's `encoding="…"`, in its first 64 KiB.
+private enum DeclaredCharset {
+    static func find(in bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self).lowercased()
+        let patterns = [#/charset\s*=\s*["']?([a-z0-9_:.\-]+)/#, #/<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.\-]+)/#]
+        for pattern in patterns {
+            guard let match = head.firstMatch(of: pattern) else { continue }
+            let charset = String(match.output.1)
+            if charset != "utf-8", charset != "utf8" { return charset }
+        }
+        return nil
+    }
+}
+
+/// Checks front matter on libyaml's events, before Yams builds it: the values it expands to with its aliases
+/// resolved, and duplicate top-level keys (Yams' own message names neither the key's line nor the first one).
+private enum YAMLPrecheck {
+    /// An open collection while walking the events.
+    struct Collection {
+        var anchor: String?
+        /// Values counted in it so far, itself included.
+        var count = 1
+        var isMapping: Bool
+        /// For a mapping: whether the next node is a key.
+        var keyNext = true
+    }
+
+    /// Throws `PostError.invalidYAML` for a duplicate top-level key or when `yaml` expands past
+    /// `PostReader.maximumAliasExpansion` values. Syntax errors are left to Yams, which reports their context.
+    static func check(_ yaml: String, firstLine: Int) throws {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        var utf8 = Array(yaml.utf8)
+        try utf8.withUnsafeMutableBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            try walk(&parser, firstLine: firstLine)
+        }
+    }
+
+    private static func walk(_ parser: inout yaml_parser_t, firstLine: Int) throws {
+        let limit = PostReader.maximumAliasExpansion
+        var anchors: [String: Int] = [:]
+        var open = [Collection(count: 0, isMapping: false)]
+        var total = 0
+        var topLevelKeys: [String: Int] = [:]
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return }
+            defer { yaml_event_delete(&event) }
+            let line = firstLine + Int(event.start_mark.line)
+            let isKey = startsNode(event.type) && open[open.count - 1].isMapping && open[open.count - 1].keyNext
+            if startsNode(event.type), open[open.count - 1].isMapping { open[open.count - 1].keyNext.toggle() }
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return
+            case YAML_SCALAR_EVENT:
+                open[open.count - 1].count += 1
+                total += 1
+                if let anchor = name(event.data.scalar.anchor) { anchors[anchor] = 1 }
+                if isKey, open.count == 2, event.data.scalar.plain_implicit == 1 || event.data.scalar.quoted_implicit == 1 {
+                    let key = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value,
+                                                                   count: event.data.scalar.length), as: UTF8.self)
+                    // `1` and `'1'` are different keys (an int and a string); `a` and `'a'` are left to Yams.
+                    let identity = (event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "plain " : "quoted ") + key
+                    if let first = topLevelKeys[identity] {
+                        throw PostError.invalidYAML(line: line, reason: "duplicate key '\(key)' (first at line \(first))")
+                    }
+                    topLevelKeys[identity] = line
+                }
+            case YAML_ALIAS_EVENT:
+                let size = name(event.data.alias.anchor).flatMap { anchors[$0] } ?? 1
+                open[open.count - 1].count += size
+                total += size
+            case YAML_SEQUENCE_START_EVENT:
+                open.append(Collection(anchor: name(event.data.sequence_start.anchor), isMapping: false))
+                total += 1
+            case YAML_MAPPING_START_EVENT:
+                open.append(Collection(anchor: name(event.data.mapping_start.anchor), isMapping: true))
+                total += 1
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard open.count > 1 else { return }
+                let closed = open.removeLast()
+                if let anchor = closed.anchor { anchors[anchor] = closed.count }
+                open[open.count - 1].count += closed.count
+            default:
+                continue
+            }
+            // Every count is at most `total`, which stays at most `limit` plus one alias's size.
+            if total > limit {
+                throw PostError.invalidYAML(
+                    line: line, reason: "aliases expand to more than \(limit) values (an alias bomb)")
+            }
+        }
+    }
+
+    private static func startsNode(_ type: yaml_event_type_t) -> Bool {
+        type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT || type == YAML_SEQUENCE_START_EVENT
+            || type == YAML_MAPPING_START_EVENT
+    }
+
+    private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NewslintCore
 import NewslintDOM
+@testable import NewslintRules
 
 /// Text extraction from the DOM of a post as read, before any fix.
 enum HTMLParagraphs {
@@ -11,7 +12,8 @@ enum HTMLParagraphs {
         return document.body.descendants.filter { $0.name == "p" }.map(\.textContent)
     }
 
-    /// Visible article text of the body: text nodes outside `<style>`, `<script>` and the profile's promo widgets.
+    /// Visible article text of the body: text nodes outside `<style>`, `<script>` and the blocks the
+    /// boilerplate rules remove by design.
     static func articleText(ofBody text: String, catalog: SiteCatalog) throws -> [String] {
         let post = try PostReader.read(text: text, path: "post.md")
         guard post.bodyFormat == .html else {
@@ -21,9 +23,10 @@ enum HTMLParagraphs {
         }
         let document = try HTMLBody.parse(post.body)
         let profile = catalog.profile(for: post, hosts: [])
-        let widgets = document.body.descendants.filter { node in
-            profile.promoBlocks.contains { $0.selector.matches(node) }
-        }
+        // What the boilerplate rules declare they remove: promo widgets, related-article blocks, page chrome.
+        let widgets = PromoBlockRule.widgets(in: document.body, profile: profile).map(\.node)
+            + RelatedArticlesRule.blocks(in: document.body, profile: profile).flatMap(\.nodes)
+            + PageChromeRule.chrome(in: document.body, profile: profile).map(\.node)
         return document.body.descendants.compactMap { node -> String? in
             guard node.kind == .text, !node.hasAncestor(named: ["style", "script"]) else { return nil }
             guard !widgets.contains(where: { node.isInside($0) }) else { return nil }

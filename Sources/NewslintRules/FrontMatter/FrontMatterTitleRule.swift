@@ -1,0 +1,122 @@
+import Foundation
+import NewslintCore
+
+/// Front-matter `title` with the generator's quote-wrapping bug, or that is a truncated excerpt of the body.
+///
+/// Check: reports a title line wrapped in runs of double quotes (`title: """""'…'"""""`), which is invalid
+/// YAML that the front-matter reader tolerates only for this line; and a title that ends in `...` and is the
+/// start of the article's text.
+/// Fix (safe): the quote bug becomes `title: '…'`. A truncated title needs a human, so it is only reported.
+struct FrontMatterTitleRule: Rule {
+    let description = RuleDescription(
+        id: "front-matter-title",
+        summary: "Title with the quote-wrapping bug, or a truncated excerpt of the body ending in ...",
+        rationale: """
+            One generation of the feed generator quoted titles twice over and wrote \
+            `title: \"\"\"\"\"\"\"\"\"\"\"'网易开年第一款MMO'\"\"\"\"\"\"\"\"\"\"\"`, which is not YAML at all: Hexo, Jekyll and Hugo \
+            stop on the post. The title meant is the single-quoted part. Sources without headlines \
+            (金色财经 flash news) get the first 80 characters of the body plus `...` as their title; only a \
+            person can write the headline, so that is reported, not fixed.
+            """,
+        kind: .frontMatter,
+        fixAvailability: .safe,
+        severity: .error,
+        formats: [.html, .markdown],
+        triggering: [
+            RuleExample(#"""
+                ---
+                title: ↓"""""""""""'一款手游的引擎选型'"""""""""""
+                author: GameRes 游资网
+                ---
+                <div><p>正文</p></div>
+                """#),
+            RuleExample("""
+                ---
+                title: '【安全团队：某协议遭闪电贷攻击】8月8日消息，某协议遭受黑客攻击，导致其池子中资金被非预期↓...'
+                ---
+                <div>
+                【安全团队：某协议遭闪电贷攻击】8月8日消息，某协议遭受黑客攻击，导致其池子中资金被非预期取出。<br>
+                </div>
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("---\ntitle: '网易开年第一款MMO'\n---\n<div><p>正文</p></div>\n"),
+            RuleExample("---\ntitle: 'Waiting for the release...'\n---\n<div><p>新版本的发布计划仍未公布。</p></div>\n"),
+            RuleExample(#"---\ntitle: "She said \"yes\""\n---\n<div><p>正文</p></div>\n"#),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample(#"""
+                    ---
+                    title: """""""""'《天谕》手游背后的技术'"""""""""
+                    date: 2021-01-11T00:00:00Z
+                    ---
+                    <div><p>正文</p></div>
+                    """#),
+                """
+                ---
+                title: '《天谕》手游背后的技术'
+                date: 2021-01-11T00:00:00Z
+                ---
+
+                <div><p>正文</p></div>
+                """),
+        ]
+    )
+
+    func check(_ context: RuleContext) -> [Violation] {
+        guard let frontMatter = context.frontMatter else { return [] }
+        if let bug = frontMatter.quoteWrappedTitle {
+            return [Violation(at: context.location(ofKey: "title"),
+                              "title is wrapped in \(bug.quoteCount) stray double quotes on each side (invalid YAML)",
+                              fix: Fix("unwrap the title to its single-quoted form") {
+                                  context.editFrontMatter { $0.repairQuoteWrappedTitle() }
+                              })]
+        }
+        guard let title = frontMatter.string("title"), title.hasSuffix(FrontMatterTitleRule.ellipsis),
+              FrontMatterTitleRule.isExcerpt(title, of: FrontMatterTitleRule.bodyText(context)) else { return [] }
+        return [Violation(at: ellipsisLocation(context, frontMatter),
+                          "title is a truncated excerpt of the body ('\(TextClasses.snippet(title, limit: 30))'); "
+                              + "write a headline")]
+    }
+}
+
+private extension FrontMatterTitleRule {
+    static let ellipsis = "..."
+    static let invisible: Set<String> = ["style", "script", "template", "noscript"]
+
+    /// The title without its `...` is how the article's text begins (`_` in the title stands for any character:
+    /// the generator replaces `/`, `|`, `:` and quotes with it).
+    static func isExcerpt(_ title: String, of body: String) -> Bool {
+        let head = Array(normalised(String(title.dropLast(ellipsis.count))).prefix(24))
+        let text = Array(normalised(body).prefix(head.count))
+        guard head.count >= 8, text.count == head.count else { return false }
+        return zip(head, text).allSatisfy { $0 == "_" || $0 == $1 }
+    }
+
+    static func normalised(_ text: String) -> String {
+        String(text.filter { !TextClasses.isBlank($0) })
+    }
+
+    /// The article's text: the DOM's text, or the Markdown with its link and emphasis syntax dropped.
+    static func bodyText(_ context: RuleContext) -> String {
+        if let body = context.body {
+            return body.descendants.filter { $0.isText && !$0.hasAncestor(named: invisible) }.map(\.text).joined()
+        }
+        guard let markdown = context.markdown?.text else { return "" }
+        let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
+                                                         options: .regularExpression)
+        return withoutLinks.filter { !"*#>`\\".contains($0) }
+    }
+
+    /// Where the last `...` stands on the title line.
+    func ellipsisLocation(_ context: RuleContext, _ frontMatter: FrontMatter) -> Location {
+        guard let line = frontMatter.line(ofKey: "title") else { return context.location(ofKey: "title") }
+        let text = frontMatter.lines[line - frontMatter.firstLine]
+        guard let range = text.range(of: FrontMatterTitleRule.ellipsis, options: .backwards) else {
+            return context.location(ofKey: "title")
+        }
+        let column = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound) + 1
+        return Location(line: line, column: column)
+    }
+}

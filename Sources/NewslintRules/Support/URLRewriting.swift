@@ -1,0 +1,589 @@
+import Foundation
+import NewslintCore
+import NewslintDOM
+
+/// URL and query helpers for the link and image rules.
+///
+/// Scraped URLs are often invalid for Foundation's parser (bare `&`, unencoded targets inside queries,
+/// `http://https//` double schemes), so they are handled as text: a URL is split at its first `?` and `#`,
+/// and query items keep their raw bytes so that a rewrite changes nothing but what it means to change.
+enum URLRewriting {
+    /// A URL split into the part before the query, the query and the fragment (both without their marks).
+    struct Parts {
+        var base: String
+        var query: String?
+        var fragment: String?
+
+        init(_ url: String) {
+            var rest = Substring(url)
+            if let hash = rest.firstIndex(of: "#") {
+                fragment = String(rest[rest.index(after: hash)...])
+                rest = rest[..<hash]
+            }
+            if let mark = rest.firstIndex(of: "?") {
+                query = String(rest[rest.index(after: mark)...])
+                rest = rest[..<mark]
+            }
+            base = String(rest)
+        }
+
+        var string: String {
+            base + (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+        }
+
+        /// The path of an absolute or protocol-relative URL, `/` when it has none.
+        var path: String {
+            guard let authority = base.range(of: "//") else { return base }
+            let afterHost = base[authority.upperBound...].drop { $0 != "/" }
+            return afterHost.isEmpty ? "/" : String(afterHost)
+        }
+    }
+
+    /// One `name=value` item of a query or fragment, with its raw (still encoded) text.
+    struct QueryItem {
+        let raw: String
+        var name: String { String(raw.prefix { $0 != "=" }) }
+        /// The raw value, nil for an item without `=`.
+        var rawValue: String? {
+            guard let equals = raw.firstIndex(of: "=") else { return nil }
+            return String(raw[raw.index(after: equals)...])
+        }
+        var value: String? { rawValue.map(URLRewriting.percentDecoded) }
+    }
+
+    static func items(of query: String) -> [QueryItem] {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { QueryItem(raw: String($0)) }
+    }
+
+    /// The raw value of the first query parameter called `name`.
+    static func rawValue(of name: String, in url: String) -> String? {
+        guard let query = Parts(url).query else { return nil }
+        return items(of: query).first { $0.name == name }?.rawValue
+    }
+
+    // MARK: Decoding
+
+    /// Decodes `%XX` escapes as UTF-8. Escapes that do not form UTF-8 (a GBK page, a stray `%`) stay as written;
+    /// `+` stays too, since in a URL it is as often a plus as a space.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        let bytes = Array(text.utf8)
+        var decoded: [UInt8] = []
+        var asciiOnly: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                let byte = high << 4 | low
+                decoded.append(byte)
+                asciiOnly += byte < 0x80 ? [byte] : Array(bytes[index...(index + 2)])
+                index += 3
+            } else {
+                decoded.append(bytes[index])
+                asciiOnly.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(bytes: decoded, encoding: .utf8) ?? String(decoding: asciiOnly, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// The URL a wrapper carries in `raw` (a query value or the tail of a path): decoded once, and again while
+    /// it is still an encoded URL (double encoding), with the generator's `http://https//` double scheme
+    /// repaired. Nil when the result is not a web or mail address, which a fix must not link to.
+    static func target(fromEncoded raw: String) -> String? {
+        var value = raw.trimmingCharacters(in: .whitespaces)
+        // A target written unencoded (`t=https://…`) is taken as it is: decoding it would turn its own
+        // escapes (`%20`, an encoded query) into different characters.
+        let written = isLinkable(value) || isProtocolRelative(value)
+        for _ in 0..<(written ? 0 : 3) {
+            value = percentDecoded(value)
+            guard value.range(of: #"^(https?|ftp)%3A"#, options: [.regularExpression, .caseInsensitive]) != nil
+            else { break }
+        }
+        value = withHTTPS(repairingDoubleScheme(value))
+        return isLinkable(value) ? value : nil
+    }
+
+    /// `http://https//host/…` (an encoder that swallowed the inner colon) and `https://http://host/…`
+    /// become the inner URL.
+    static func repairingDoubleScheme(_ url: String) -> String {
+        let range = NSRange(url.startIndex..., in: url)
+        guard let match = doubleScheme.firstMatch(in: url, range: range),
+              let inner = Range(match.range(at: 1), in: url), let rest = Range(match.range(at: 2), in: url)
+        else { return url }
+        return url[inner].lowercased() + "://" + url[rest]
+    }
+
+    private static let doubleScheme = MarkdownEdits.pattern(#"^https?:/+(https?)(?::|%3A)?/+(.+)$"#,
+                                                            options: [.caseInsensitive, .dotMatchesLineSeparators])
+
+    /// An absolute `http`, `https` or `ftp` URL with a host, or a `mailto:` address.
+    static func isLinkable(_ url: String) -> Bool {
+        if url.lowercased().hasPrefix("mailto:") { return url.count > 7 }
+        return url.range(of: #"^(https?|ftp)://[^/?#\s]+"#, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    // MARK: Protocol-relative URLs
+
+    /// True for `//host/…`.
+    static func isProtocolRelative(_ url: String) -> Bool {
+        let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        return trimmed.hasPrefix("//") && trimmed.count > 2 && !trimmed.hasPrefix("///")
+    }
+
+    /// `//host/…` as `https://host/…`; other URLs unchanged.
+    static func withHTTPS(_ url: String) -> String {
+        guard isProtocolRelative(url) else { return url }
+        return "https:" + url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    }
+
+    // MARK: Redirect wrappers
+
+    /// The first wrapper of `redirects` that `url` goes through, with the target it carries (nil when it
+    /// carries none that can be linked to).
+    static func redirect(of url: String, in redirects: [SiteProfileData.Redirect])
+        -> (redirect: SiteProfileData.Redirect, target: String?)? {
+        guard let host = URLParts.host(of: url) else { return nil }
+        let parts = Parts(url)
+        for redirect in redirects where host == redirect.host.lowercased() && pathMatches(parts.path, redirect.path) {
+            guard let raw = rawValue(of: redirect.parameter, in: url), !raw.isEmpty else { continue }
+            return (redirect, target(fromEncoded: raw))
+        }
+        return nil
+    }
+
+    private static func pathMatches(_ path: String, _ prefix: String?) -> Bool {
+        guard let written = prefix, written != "/" else { return true }
+        let path = path.lowercased()
+        let prefix = written.lowercased()
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.dropFirst(prefix.count)
+        return rest.isEmpty || rest.hasPrefix("/") || prefix.hasSuffix("/")
+    }
+
+    /// Where an affiliate redirect leads: the first query value that is itself a URL (`t=`, `u=` …), or a
+    /// URL embedded in the path (Commission Junction's `…/sid//https://dest`). Nil when the link is a short
+    /// code such as `microsoft.pvxt.net/x9Vg1`.
+    static func affiliateDestination(of url: String) -> String? {
+        let parts = Parts(url)
+        if let query = parts.query {
+            for item in items(of: query) {
+                guard let raw = item.rawValue, !raw.isEmpty, let target = target(fromEncoded: raw) else { continue }
+                return target
+            }
+        }
+        guard let authority = url.range(of: "://") ?? url.range(of: "//") else { return nil }
+        let afterHost = url[authority.upperBound...].drop { $0 != "/" }
+        guard let embedded = afterHost.range(of: #"(https?|ftp)(://|%3A%2F%2F)"#,
+                                             options: [.regularExpression, .caseInsensitive]) else { return nil }
+        return target(fromEncoded: String(afterHost[embedded.lowerBound...]))
+    }
+
+    // MARK: Image proxies
+
+    /// The proxy of `proxies` (URL prefixes such as `https://cors.zfour.workers.dev/?`) that `url` goes through,
+    /// with the address it proxies (nil when that is not a web address). The scheme of the prefix does not
+    /// matter: `http://`, `https://` and `//` forms of a proxy are the same proxy.
+    static func proxy(of url: String, in proxies: [String]) -> (proxy: String, target: String?)? {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let address = withoutScheme(trimmed)
+        for proxy in proxies {
+            let prefix = withoutScheme(proxy)
+            guard !prefix.isEmpty, address.lowercased().hasPrefix(prefix.lowercased()) else { continue }
+            let rest = String(address.dropFirst(prefix.count))
+            return (proxy, rest.isEmpty ? nil : target(fromEncoded: rest))
+        }
+        return nil
+    }
+
+    /// A pattern for the proxies' prefixes written in text (any scheme) before an unencoded web address, for
+    /// code in which the proxy rewrote an `<img>` tag that was an example. Nil when there are no proxies.
+    static func proxyPrefixPattern(_ proxies: [String]) -> NSRegularExpression? {
+        let alternatives = proxies.map { String(withoutScheme($0).dropFirst(2)) }.filter { !$0.isEmpty }
+            .map(NSRegularExpression.escapedPattern(for:))
+        guard !alternatives.isEmpty else { return nil }
+        return try? NSRegularExpression(
+            pattern: #"(?:https?:)?//(?:"# + alternatives.joined(separator: "|") + #")(?=(?:https?|ftp)://)"#,
+            options: [.caseInsensitive])
+    }
+
+    private static func withoutScheme(_ url: String) -> Substring {
+        if let range = url.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:(?=//)"#, options: .regularExpression) {
+            return url[range.upperBound...]
+        }
+        return Substring(url)
+    }
+
+    // MARK: Tracking parameters
+
+    /// `url` without the query and fragment items that match `patterns` (`utm_*`, `from=pc`, `id_token`),
+    /// keeping the other items and their order. Nil when nothing matches.
+    static func removingParameters(from url: String, matching patterns: [String])
+        -> (url: String, removed: [QueryItem])? {
+        guard !patterns.isEmpty else { return nil }
+        var parts = Parts(url)
+        var removed: [QueryItem] = []
+        if let query = parts.query {
+            let all = items(of: query)
+            let kept = all.filter { item in !matches(item, patterns) }
+            removed += all.filter { matches($0, patterns) }
+            parts.query = kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
+        }
+        // OAuth-style fragments (`#id_token=…&state=…`) are parameters too; a plain anchor is not, unless it is
+        // exactly a listed name (WeChat's `#wechat_redirect`).
+        if let fragment = parts.fragment, fragment.contains("=") {
+            let all = items(of: fragment)
+            let kept = all.filter { item in !matches(item, patterns) }
+            removed += all.filter { matches($0, patterns) }
+            parts.fragment = kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
+        } else if let fragment = parts.fragment, !fragment.isEmpty,
+                  patterns.contains(where: { $0.lowercased() == fragment.lowercased() && !$0.hasSuffix("*") }) {
+            removed.append(QueryItem(raw: fragment))
+            parts.fragment = nil
+        }
+        return removed.isEmpty ? nil : (parts.string, removed)
+    }
+
+    private static func matches(_ item: QueryItem, _ patterns: [String]) -> Bool {
+        let name = item.name.lowercased()
+        guard !name.isEmpty else { return false }
+        return patterns.contains { pattern in
+            let pattern = pattern.lowercased()
+            if pattern.hasSuffix("*") { return name.hasPrefix(String(pattern.dropLast())) }
+            if let equals = pattern.firstIndex(of: "=") {
+                let value = String(pattern[pattern.index(after: equals)...])
+                return name == pattern[..<equals] && item.value?.lowercased() == value
+            }
+            return name == pattern
+        }
+    }
+
+    /// True for parameters that carry a credential (`id_token`, `access_token` …) rather than a campaign.
+    static func isCredential(_ item: QueryItem) -> Bool {
+        item.name.lowercased().contains("token")
+    }
+
+    // MARK: DOM edits
+
+    /// Points a link at `url`. When the link's text is its old address, the text follows, so that the reader
+    /// does not see one address and go to another.
+    static func setHref(of link: Node, to url: String) {
+        let old = link.attribute("href") ?? ""
+        link.setAttribute("href", url)
+        let children = link.children
+        guard children.count == 1, let text = children.first, text.isText,
+              text.text.trimmingCharacters(in: .whitespacesAndNewlines) == old, !old.isEmpty else { return }
+        text.setText(url)
+    }
+
+    /// The nodes a URL fix must declare to the content-loss guard: the old address of a link or an image
+    /// goes away (the link's text stays, but the guard only knows whole nodes).
+    static func declared(_ node: Node) -> [Node] {
+        node.isElement(["a", "img"]) ? [node] : []
+    }
+
+    /// Shortens a URL for a message.
+    static func shown(_ url: String, limit: Int = 80) -> String {
+        url.count <= limit ? url : String(url.prefix(limit)) + "…"
+    }
+}
+
+/// A URL written in a Markdown body: a link or image destination, an autolink, a link reference
+/// definition, or an `href`/`src` of an inline HTML tag. Ranges are UTF-8 offsets into the body.
+struct MarkdownURL {
+    enum Kind: Equatable {
+        case link, image, autolink, definition
+        /// An attribute of an inline HTML tag; `tag` is its lower-case element name.
+        case attribute(name: String, tag: String)
+    }
+
+    let kind: Kind
+    /// The address as a renderer reads it: backslash escapes and entities decoded.
+    let url: String
+    /// The address as written (inside `<…>` when bracketed; with its quotes for an attribute).
+    let urlRange: Range<Int>
+    /// The whole construct: `[text](url)`, `![alt](url)`, `<url>`, the definition line or the tag.
+    let range: Range<Int>
+    /// The link text or image alt, as written; nil for autolinks, definitions and tags.
+    let text: String?
+
+    /// `url` written for this construct's slot, so that a renderer reads back exactly `url`.
+    func written(_ url: String) -> String {
+        switch kind {
+        case .link, .image, .definition, .autolink: MarkdownURLs.destination(url)
+        case .attribute: "\"" + HTMLImage.escape(url) + "\""
+        }
+    }
+
+    var isLink: Bool {
+        switch kind {
+        case .link, .autolink, .definition: true
+        case .attribute(let name, let tag): name == "href" && tag == "a"
+        case .image: false
+        }
+    }
+
+    var isImage: Bool {
+        switch kind {
+        case .image: true
+        case .attribute(let name, let tag): name == "src" && tag == "img"
+        default: false
+        }
+    }
+}
+
+/// An inline HTML tag in a Markdown body, with its attributes' UTF-8 ranges.
+struct MarkdownTag {
+    struct Attribute {
+        let name: String
+        /// The value with entities decoded; nil for a bare attribute.
+        let value: String?
+        /// The attribute with its leading whitespace, for removing it.
+        let range: Range<Int>
+        /// The value as written, with its quotes.
+        let valueRange: Range<Int>?
+    }
+
+    /// Lower-case element name.
+    let name: String
+    let range: Range<Int>
+    let attributes: [Attribute]
+
+    func attribute(_ name: String) -> Attribute? {
+        attributes.first { $0.name == name }
+    }
+}
+
+/// Finds the URLs and inline tags of a Markdown body outside code.
+enum MarkdownURLs {
+    static func all(in markdown: MarkdownBody) -> [MarkdownURL] {
+        let text = markdown.text
+        var result: [MarkdownURL] = []
+        for (pattern, kind) in [(image, MarkdownURL.Kind.image), (link, .link), (definition, .definition)] {
+            for match in matches(of: pattern, in: text, markdown: markdown) {
+                guard let destination = match.group(3) ?? match.group(2) else { continue }
+                result.append(MarkdownURL(kind: kind, url: decodedDestination(destination.text),
+                                          urlRange: destination.range, range: match.range,
+                                          text: kind == .definition ? nil : match.group(1)?.text ?? ""))
+            }
+        }
+        for match in matches(of: autolink, in: text, markdown: markdown) {
+            guard let destination = match.group(1) else { continue }
+            result.append(MarkdownURL(kind: .autolink, url: destination.text, urlRange: destination.range,
+                                      range: match.range, text: nil))
+        }
+        for tag in tags(in: markdown) {
+            for attribute in tag.attributes where ["href", "src"].contains(attribute.name) {
+                guard let value = attribute.value, let valueRange = attribute.valueRange else { continue }
+                result.append(MarkdownURL(kind: .attribute(name: attribute.name, tag: tag.name), url: value,
+                                          urlRange: valueRange, range: tag.range, text: nil))
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The inline HTML start tags of the body outside code, optionally only those named `names`.
+    static func tags(in markdown: MarkdownBody, named names: Set<String>? = nil) -> [MarkdownTag] {
+        let text = markdown.text
+        return matches(of: tag, in: text, markdown: markdown).compactMap { match -> MarkdownTag? in
+            guard let name = match.group(1)?.text.lowercased(), names?.contains(name) ?? true else { return nil }
+            let parsed = match.group(2).map { attributes(in: $0.range, of: text) } ?? []
+            return MarkdownTag(name: name, range: match.range, attributes: parsed)
+        }
+    }
+
+    private static func attributes(in range: Range<Int>, of text: String) -> [MarkdownTag.Attribute] {
+        matches(of: attribute, in: text, within: range).compactMap { attribute -> MarkdownTag.Attribute? in
+            guard let name = attribute.group(1)?.text.lowercased() else { return nil }
+            let value = (attribute.group(3) ?? attribute.group(4) ?? attribute.group(5))?.text
+            return MarkdownTag.Attribute(name: name, value: value.map(decodedEntities), range: attribute.range,
+                                         valueRange: attribute.group(2)?.range)
+        }
+    }
+
+    /// A link or image destination as CommonMark renderers write it back: bytes they would percent-encode are
+    /// encoded, `&` that starts an entity is written `&amp;`, unbalanced parentheses are escaped.
+    static func destination(_ url: String) -> String {
+        var encoded = ""
+        for byte in url.utf8 {
+            if byte < 0x80, isSafe(byte) {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += String(format: "%%%02X", byte)
+            }
+        }
+        let balanced = encoded.reduce(into: (depth: 0, ok: true)) { state, character in
+            if character == "(" { state.depth += 1 }
+            if character == ")" { state.depth -= 1; if state.depth < 0 { state.ok = false } }
+        }
+        let parenthesesBalanced = balanced.ok && balanced.depth == 0
+        var result = ""
+        let characters = Array(encoded)
+        for (index, character) in characters.enumerated() {
+            if character == "&", startsEntity(characters[(index + 1)...]) {
+                result += "&amp;"
+                continue
+            }
+            if (character == "(" || character == ")") && !parenthesesBalanced { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The edits that remove a link and keep its text: `[text](url)` becomes `text`; an inline `<a href>` loses
+    /// its start tag and the next `</a>`. None for autolinks and definitions, whose only text is the address.
+    static func unlinking(_ url: MarkdownURL, in markdown: MarkdownBody) -> [(range: Range<Int>, replacement: String)] {
+        switch url.kind {
+        case .link:
+            return [(url.range, url.text ?? "")]
+        case .attribute(_, let tag) where tag == "a":
+            guard let end = closingTag("a", after: url.range.upperBound, in: markdown) else { return [] }
+            return [(url.range, ""), (end, "")]
+        default:
+            return []
+        }
+    }
+
+    /// The first `</name>` after a UTF-8 offset, outside code.
+    static func closingTag(_ name: String, after offset: Int, in markdown: MarkdownBody) -> Range<Int>? {
+        let text = markdown.text
+        let pattern = MarkdownEdits.pattern("</" + NSRegularExpression.escapedPattern(for: name) + #"\s*>"#,
+                                            options: [.caseInsensitive])
+        return matches(of: pattern, in: text, within: offset..<text.utf8.count)
+            .first { !markdown.isInCode($0.range.lowerBound) }?.range
+    }
+
+    /// Link text for a Markdown link whose text is an address: ASCII punctuation that could start
+    /// markup is escaped.
+    static func escapedText(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\[]*_`<>&!".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    // MARK: Private
+
+    private struct Group {
+        let text: String
+        let range: Range<Int>
+    }
+
+    private struct Match {
+        let range: Range<Int>
+        let groups: [Group?]
+        func group(_ index: Int) -> Group? { index < groups.count ? groups[index] : nil }
+    }
+
+    private static let linkText = #"((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)"#
+    private static let destinationPattern =
+        #"\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*))"#
+        + #"(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)"#
+    private static let image = MarkdownEdits.pattern(#"(?<!\\)!\[((?:[^\[\]\\]|\\.)*)\]"# + destinationPattern)
+    private static let link = MarkdownEdits.pattern(#"(?<![!\\])\["# + linkText + #"\]"# + destinationPattern)
+    private static let definition = MarkdownEdits.pattern(
+        #"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*(?:<([^<>\n]*)>|(\S+))"#, options: [.anchorsMatchLines])
+    private static let autolink = MarkdownEdits.pattern(#"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"#)
+    private static let tag = MarkdownEdits.pattern(
+        #"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*"#
+            + #"(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"#)
+    private static let attribute = MarkdownEdits.pattern(
+        #"\s+([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#)
+
+    /// Matches outside code and outside HTML comments (which `ad-comment` owns).
+    private static func matches(of pattern: NSRegularExpression, in text: String, markdown: MarkdownBody) -> [Match] {
+        let all = 0..<text.utf8.count
+        let comments = text.contains("<!--") ? matches(of: comment, in: text, within: all).map(\.range) : []
+        return matches(of: pattern, in: text, within: all).filter { match in
+            !markdown.isInCode(match.range.lowerBound) && !comments.contains { $0.contains(match.range.lowerBound) }
+        }
+    }
+
+    private static let comment = MarkdownEdits.pattern(#"<!--[\s\S]*?-->"#)
+
+    private static func matches(of pattern: NSRegularExpression, in text: String, within bytes: Range<Int>) -> [Match] {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
+        func offsets(_ range: NSRange) -> (Range<Int>, String)? {
+            guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else { return nil }
+            let lower = utf8.distance(from: utf8.startIndex, to: swiftRange.lowerBound)
+            let upper = utf8.distance(from: utf8.startIndex, to: swiftRange.upperBound)
+            return (lower..<upper, String(text[swiftRange]))
+        }
+        return pattern.matches(in: text, range: NSRange(start..<end, in: text)).compactMap { match in
+            guard let whole = offsets(match.range) else { return nil }
+            let groups = (0..<match.numberOfRanges).map { index in
+                offsets(match.range(at: index)).map { Group(text: $0.1, range: $0.0) }
+            }
+            return Match(range: whole.0, groups: groups)
+        }
+    }
+
+    private static func decodedDestination(_ text: String) -> String {
+        decodedEntities(MarkdownText.unescape(text))
+    }
+
+    /// Decodes the entities a renderer decodes in URLs and attributes: named `&amp;` `&lt;` `&gt;` `&quot;`
+    /// `&apos;` and numeric references.
+    static func decodedEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let expression = MarkdownURLs.entity
+        var result = ""
+        var last = text.startIndex
+        for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text), let body = Range(match.range(at: 1), in: text) else {
+                continue
+            }
+            result += text[last..<range.lowerBound]
+            let name = String(text[body])
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            if let replacement = named[name.lowercased()] {
+                result += replacement
+            } else if name.hasPrefix("#"), let scalar = numericScalar(name.dropFirst()) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += text[range]
+            }
+            last = range.upperBound
+        }
+        return result + text[last...]
+    }
+
+    private static let entity = MarkdownEdits.pattern(
+        #"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"#)
+
+    private static func numericScalar(_ digits: Substring) -> Unicode.Scalar? {
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init)
+    }
+
+    private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+        let candidate = String(rest.prefix(34))
+        return candidate.range(of: #"^(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"#,
+                               options: .regularExpression) != nil
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            safePunctuation.contains(byte)
+        }
+    }
+
+    private static let safePunctuation: Set<UInt8> = Set("-_.+!*'(),%#@?=;:/&$~".utf8)
+}
