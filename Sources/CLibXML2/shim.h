@@ -1,6 +1,13 @@
 #ifndef NEWSLINT_CLIBXML2_SHIM_H
 #define NEWSLINT_CLIBXML2_SHIM_H
 
+/* Debian builds libxml2 with ICU, so <libxml/encoding.h> pulls in the system's <unicode/ucnv.h>. Its types
+ * clash with the ICU copy inside Foundation (_FoundationICU), and a module that sees both fails to build,
+ * depending on module build order. newslint never touches the ICU fields of xmlCharEncodingHandler (only
+ * libxml2 allocates and reads that struct), so the ICU part of the header is hidden from Swift. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
