@@ -142,6 +142,22 @@ import Testing
         #expect(summary.stdout.contains("ad-comment"))
     }
 
+    @Test(.enabled(if: Tools.pythonModule("junitparser") || Tools.requiredInCI,
+                   "junitparser (pip install junitparser) is not installed"))
+    func junitIsAcceptedByJunitparser() throws {
+        let (result, directory) = try run(["check", "--format", "junit:report.xml"])
+        #expect(result.status == 1)
+        let script = """
+            from junitparser import JUnitXml
+            xml = JUnitXml.fromfile("report.xml")
+            cases = [case for suite in xml for case in suite]
+            print(len(cases), sum(1 for case in cases if not case.is_passed))
+            """
+        let parsed = try Tools.run("python3", ["-c", script], in: directory.url)
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout == "3 3\n")
+    }
+
     @Test func severalFormatsInOneRun() throws {
         let (result, directory) = try run(["check", "--format", "github", "--format", "json:out/newslint.json",
                                            "--format", "junit:out/junit.xml"])
@@ -172,6 +188,11 @@ enum Tools {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { directory in
             FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)")
         }
+    }
+
+    /// True when `python3 -c "import module"` succeeds.
+    static func pythonModule(_ module: String) -> Bool {
+        (try? run("python3", ["-c", "import \(module)"]).status) == 0
     }
 
     static func run(_ name: String, _ arguments: [String], in directory: URL? = nil,
