@@ -4,12 +4,15 @@ import NewslintDOM
 ///
 /// libxml2 records only a line per node (for text nodes, the line where the text ends). The column is
 /// found by matching, on that line, the k-th `<tag` (or `<!--`) token to the k-th node of that kind
-/// starting on the line, in document order.
+/// starting on the line, in document order. Each line's tokens are read once, byte by byte, the first
+/// time a node on it is located.
 final class NodeLocator {
     private let body: SourceText
     private let bodyFirstLine: Int
     private let root: Node
     private lazy var columns: [Node: Int] = computeColumns()
+    /// Per line: the columns of each token (`<p`, `<!--` …) in order.
+    private var tokensByLine: [Int: [String: [Int]]] = [:]
 
     init(body: String, bodyFirstLine: Int, root: Node) {
         self.body = SourceText(body)
@@ -30,12 +33,12 @@ final class NodeLocator {
         let start = location(of: node)
         let bodyLine = start.line - bodyFirstLine + 1
         let startOffset = body.utf8Offset(line: bodyLine, column: start.column)
-        let utf8 = Array(body.text.utf8)
+        let utf8 = body.utf8
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, startOffset < utf8.count else { return start }
         var offset = startOffset
         while offset + pattern.count <= utf8.count {
-            if utf8[offset] == pattern[0], Array(utf8[offset..<(offset + pattern.count)]) == pattern {
+            if utf8[offset] == pattern[0], utf8[offset..<(offset + pattern.count)].elementsEqual(pattern) {
                 let position = body.position(ofUTF8Offset: offset)
                 return Location(line: bodyFirstLine + position.line - 1, column: position.column)
             }
@@ -80,24 +83,47 @@ private extension NodeLocator {
     }
 
     func column(ofOccurrence occurrence: Int, of token: String, line: Int) -> Int? {
-        let text = Array(body.line(line).lowercased().unicodeScalars)
-        let pattern = Array(token.unicodeScalars)
-        var found = 0
-        var index = 0
-        while index + pattern.count <= text.count {
-            if Array(text[index..<(index + pattern.count)]) == pattern, isTokenEnd(text, index + pattern.count, token) {
-                if found == occurrence { return index + 1 }
-                found += 1
-            }
-            index += 1
-        }
-        return nil
+        if tokensByLine[line] == nil { tokensByLine[line] = tokens(onLine: line) }
+        guard let columns = tokensByLine[line]?[token], occurrence < columns.count else { return nil }
+        return columns[occurrence]
     }
 
-    func isTokenEnd(_ text: [Unicode.Scalar], _ index: Int, _ token: String) -> Bool {
-        guard token != "<!--", index < text.count else { return true }
-        let next = text[index]
-        return !(next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "-" || next == "_")
+    /// The `<name` (lower-cased) and `<!--` tokens of a line with their 1-based scalar columns.
+    func tokens(onLine line: Int) -> [String: [Int]] {
+        let bytes = body.utf8
+        let range = body.byteRange(ofLine: line)
+        var result: [String: [Int]] = [:]
+        var column = 1
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == UInt8(ascii: "<") {
+                if index + 3 < range.upperBound, bytes[index + 1] == UInt8(ascii: "!"),
+                   bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                    result["<!--", default: []].append(column)
+                } else {
+                    var end = index + 1
+                    while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
+                    if end > index + 1 {
+                        let name = String(decoding: bytes[(index + 1)..<end].map(NodeLocator.lowercased), as: UTF8.self)
+                        result["<" + name, default: []].append(column)
+                    }
+                }
+            }
+            // A column counts Unicode scalars: skip the continuation bytes of a multi-byte character.
+            column += 1
+            index += 1
+            while index < range.upperBound, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        }
+        return result
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 
     func firstNonSpaceColumn(line: Int) -> Int {

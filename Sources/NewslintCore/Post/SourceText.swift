@@ -6,7 +6,8 @@ public struct SourceText: Sendable {
     public let text: String
     /// UTF-8 offset of the first byte of each line.
     private let lineStarts: [Int]
-    private let utf8: [UInt8]
+    /// The text's UTF-8 bytes.
+    let utf8: [UInt8]
 
     public init(_ text: String) {
         self.text = text
@@ -27,6 +28,14 @@ public struct SourceText: Sendable {
         var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
         if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return Substring(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// The UTF-8 byte range of 1-based line `number`, without its newline.
+    func byteRange(ofLine number: Int) -> Range<Int> {
+        guard number >= 1, number <= lineStarts.count else { return utf8.count..<utf8.count }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        return start..<max(start, end)
     }
 
     /// The 1-based line and column of a UTF-8 offset.
