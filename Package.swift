@@ -5,6 +5,8 @@ let package = Package(
     name: "newslint",
     products: [
         .executable(name: "newslint", targets: ["newslint"]),
+        // For the fuzzing package in Fuzz/, which drives the engine directly.
+        .library(name: "NewslintKit", targets: ["NewslintCore", "NewslintRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),

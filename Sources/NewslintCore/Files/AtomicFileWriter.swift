@@ -101,7 +101,9 @@ private extension AtomicFileWriter {
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if result < 0, errno == EINTR { continue }
-            guard result > 0 else { throw result == 0 ? WriteError(path: path, reason: "nothing written") : failure(path) }
+            guard result > 0 else {
+                throw result == 0 ? WriteError(path: path, reason: "the disk accepted no bytes") : failure(path)
+            }
             written += result
         }
     }

@@ -197,13 +197,15 @@ private enum YAMLPrecheck {
                 open[open.count - 1].count += 1
                 total += 1
                 if let anchor = name(event.data.scalar.anchor) { anchors[anchor] = 1 }
-                if isKey, open.count == 2, event.data.scalar.plain_implicit == 1 || event.data.scalar.quoted_implicit == 1 {
+                let untagged = event.data.scalar.plain_implicit == 1 || event.data.scalar.quoted_implicit == 1
+                if isKey, open.count == 2, untagged {
                     let key = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value,
                                                                    count: event.data.scalar.length), as: UTF8.self)
                     // `1` and `'1'` are different keys (an int and a string); `a` and `'a'` are left to Yams.
                     let identity = (event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "plain " : "quoted ") + key
                     if let first = topLevelKeys[identity] {
-                        throw PostError.invalidYAML(line: line, reason: "duplicate key '\(key)' (first at line \(first))")
+                        throw PostError.invalidYAML(
+                            line: line, reason: "duplicate key '\(key)' (first at line \(first))")
                     }
                     topLevelKeys[identity] = line
                 }
