@@ -339,8 +339,6 @@ import Testing
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
     static let knownFuzzerIssues: [String: String] = [
-        "fuzz-escaped-braces-title.md":
-            "escaped-braces never converges on a multi-line quoted title holding &#123; (EscapedBracesRule)",
         "fuzz-unclosed-img-src.md":
             "an <img> whose src swallowed the '>' is written as raw HTML that the next fix mangles (hotlinked-image)",
         "fuzz-hotlinked-img-markdown.md":

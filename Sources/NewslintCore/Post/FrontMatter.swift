@@ -108,12 +108,46 @@ private extension FrontMatter {
     /// The key line plus the indented or sequence lines that belong to it.
     func valueSpan(at index: Int) -> Range<Int> {
         var end = index + 1
+        // A quoted scalar may continue on lines of any indentation until its closing quote.
+        var open = FrontMatter.openQuote(afterKeyIn: lines[index])
+        while end < lines.count, let quote = open {
+            open = FrontMatter.closes(quote, in: Substring(lines[end])) ? nil : quote
+            end += 1
+        }
         while end < lines.count {
             let line = lines[end]
             guard let first = line.first, first == " " || first == "\t" || first == "-" else { break }
             end += 1
         }
         return index..<end
+    }
+
+    /// The quote character of a quoted value left open on the key's line, or nil.
+    static func openQuote(afterKeyIn line: String) -> Character? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+        guard let quote = value.first, quote == "'" || quote == "\"" else { return nil }
+        return closes(quote, in: value.dropFirst()) ? nil : quote
+    }
+
+    /// True when `text` holds the closing `quote` (`''` is an escaped single quote, `\"` an escaped double one).
+    static func closes(_ quote: Character, in text: Substring) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if quote == "\"", character == "\\" {
+                index = next < text.endIndex ? text.index(after: next) : next
+                continue
+            }
+            if character == quote {
+                guard quote == "'", next < text.endIndex, text[next] == "'" else { return true }
+                index = text.index(after: next)
+                continue
+            }
+            index = next
+        }
+        return false
     }
 
     mutating func refresh() {
