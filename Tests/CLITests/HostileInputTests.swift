@@ -318,7 +318,7 @@ import Testing
     /// A minimised input the fuzzer (Fuzz/) found fixes without an error, a second fix changes nothing, and
     /// nothing fixable is left.
     @Test(arguments: ["fuzz-escaped-braces-title.md", "fuzz-unclosed-img-src.md", "fuzz-hotlinked-img-markdown.md",
-                      "fuzz-escaped-style-tag.md", "fuzz-escaped-iframe-tag.md"])
+                      "fuzz-escaped-style-tag.md", "fuzz-escaped-iframe-tag.md", "fuzz-angle-bracket-in-src.md"])
     func fuzzerFindingFixesOnceAndForAll(_ name: String) throws {
         let directory = try TemporaryDirectory()
         try directory.writeBytes(name, try fixture(name))
@@ -339,8 +339,6 @@ import Testing
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
     static let knownFuzzerIssues: [String: String] = [
-        "fuzz-unclosed-img-src.md":
-            "an <img> whose src swallowed the '>' is written as raw HTML that the next fix mangles (hotlinked-image)",
         "fuzz-hotlinked-img-markdown.md":
             "a hotlinked <img> with an unclosed src is written as ![]() without referrerpolicy (MarkdownWriter)",
         "fuzz-escaped-style-tag.md":

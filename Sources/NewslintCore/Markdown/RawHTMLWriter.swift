@@ -152,6 +152,8 @@ enum HTMLEscaping {
             case "&": result += "&amp;"
             case "\"": result += "&quot;"
             case "<": result += "&lt;"
+            // A bare `>` in a value would end the tag for readers that scan for it, such as the Markdown-body rules.
+            case ">": result += "&gt;"
             // A newline in an attribute could put a blank line inside an HTML block.
             case "\n", "\r\n": result += "&#10;"
             case "\r": result += "&#13;"
