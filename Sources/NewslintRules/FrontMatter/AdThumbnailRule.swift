@@ -76,16 +76,9 @@ struct AdThumbnailRule: Rule {
         return AdThumbnailRule.keys.compactMap { key -> Violation? in
             guard let value = frontMatter.string(key), profile.adImages.contains(value) else { return nil }
             let message = "\(key) points at a known ad image (\(TextClasses.snippet(value, limit: 60)))"
-            guard let replacement = AdThumbnailRule.firstContentImage(context) else {
-                return Violation(at: context.location(ofKey: key), message,
-                                 fix: Fix("remove the \(key) key (the post has no content image)", applicability: .unsafe) {
-                                     context.editFrontMatter { $0.removeKey(key) }
-                                 })
-            }
-            return Violation(at: context.location(ofKey: key), message,
-                             fix: Fix("use the first content image") {
-                                 context.editFrontMatter { $0.setString(key, to: replacement) }
-                             })
+            return ThumbnailRepair.violation(key: key, message: message,
+                                             replacement: AdThumbnailRule.firstContentImage(context),
+                                             removal: .unsafe, context: context)
         }
     }
 

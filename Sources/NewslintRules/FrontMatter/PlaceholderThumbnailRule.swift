@@ -99,17 +99,9 @@ struct PlaceholderThumbnailRule: Rule {
             let message = isEmpty
                 ? "\(key) is empty"
                 : "\(key) is a placeholder image (\(TextClasses.snippet(trimmed, limit: 60)))"
-            let location = context.location(ofKey: key)
-            guard let replacement = PlaceholderThumbnailRule.contentImage(context) else {
-                return Violation(at: location, message,
-                                 fix: Fix("remove the \(key) key (the post has no content image)",
-                                          applicability: isEmpty ? .safe : .unsafe) {
-                                     context.editFrontMatter { $0.removeKey(key) }
-                                 })
-            }
-            return Violation(at: location, message, fix: Fix("use the first content image") {
-                context.editFrontMatter { $0.setString(key, to: replacement) }
-            })
+            return ThumbnailRepair.violation(key: key, message: message,
+                                             replacement: PlaceholderThumbnailRule.contentImage(context),
+                                             removal: isEmpty ? .safe : .unsafe, context: context)
         }
     }
 
