@@ -89,7 +89,7 @@ trap cleanup EXIT
 step "building newslint (release, .build-bench)"
 for attempt in 1 2 3; do
     ((BUILD)) || break
-    if swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
+    if swift build -c release --static-swift-stdlib --scratch-path .build-bench >"$WORK/build.log" 2>&1; then break; fi
     if ((attempt < 3)) && grep -q "modified during the build" "$WORK/build.log"; then
         echo "sources changed during the build; building again" >&2
         continue

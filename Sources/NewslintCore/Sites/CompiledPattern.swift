@@ -3,16 +3,29 @@ import Foundation
 /// A regular expression compiled once and shared across files.
 ///
 /// `NSRegularExpression` is immutable after creation and documented as safe to use from several threads.
+/// Every site profile merges the defaults' patterns, so one source is compiled once per process and shared.
 public struct CompiledPattern: @unchecked Sendable {
     public let source: String
     private let expression: NSRegularExpression
 
     public init(_ source: String) throws {
         self.source = source
-        expression = try NSRegularExpression(pattern: source)
+        expression = try CompiledPattern.compiled(source)
     }
 
     public func matches(_ text: String) -> Bool {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var compiledSources: [String: NSRegularExpression] = [:]
+
+    private static func compiled(_ source: String) throws -> NSRegularExpression {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = compiledSources[source] { return known }
+        let expression = try NSRegularExpression(pattern: source)
+        compiledSources[source] = expression
+        return expression
     }
 }

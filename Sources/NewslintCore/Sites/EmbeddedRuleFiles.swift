@@ -1340,4 +1340,871 @@ examples:
 
 """##),
     ]
+
+    /// The same files decoded, without their examples, in the same order.
+    static let profiles: [SiteProfileData] = [
+        SiteProfileData(
+            id: "defaults",
+            name: "Defaults",
+            adComments: SiteProfileData.AdComments(
+                markers: [
+                    "article_adlist",
+                ],
+                keep: [
+                    "more",
+                    "newslint-*",
+                    "toc",
+                ]
+            ),
+            promoBlocks: [
+                SiteProfileData.PromoBlock(
+                    selector: "span.copy-code-btn",
+                    label: "copy-code button"
+                ),
+                SiteProfileData.PromoBlock(
+                    selector: "div.support-author",
+                    label: "tip-the-author widget"
+                ),
+                SiteProfileData.PromoBlock(
+                    selector: "a.originUrl",
+                    label: "查看知乎原文 link"
+                ),
+                SiteProfileData.PromoBlock(
+                    selector: "div.view-more",
+                    label: "查看知乎讨论 link"
+                ),
+                SiteProfileData.PromoBlock(
+                    selector: "div.article-side",
+                    label: "share sidebar"
+                ),
+                SiteProfileData.PromoBlock(
+                    selector: "small.qr-small",
+                    label: "scan-to-share label"
+                ),
+            ],
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "font",
+                    "span",
+                ],
+                attributes: [
+                    "style",
+                    "data-v-*",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^本文由\\s*@?\\S.{0,40}?原创发布于",
+                    "^本文(?:首发于|原载于|转载自|来自|来源于)",
+                    "^本文(?:为|系).{0,30}原创.{0,30}转载",
+                    "^编者按\\s*[：:]\\s*本文(?:来自|转载自|经授权|系|为)",
+                    "^(?:作者|来源|出处)\\s*[|｜]",
+                    "^(?:文章|本文)?来源\\s*[：:]",
+                    "^转载自\\s*[：:]",
+                    "^原文链接",
+                    "^原文\\s*[：:]\\s*https?://",
+                    "^题图来自",
+                ]
+            ),
+            relatedBlocks: [
+                SiteProfileData.RelatedBlock(
+                    selector: "div.article-relation",
+                    label: "相关文章"
+                ),
+                SiteProfileData.RelatedBlock(
+                    label: "推荐阅读",
+                    headings: [
+                        "推荐阅读",
+                        "相关推荐",
+                        "往期推荐",
+                        "往期回顾",
+                        "往期精选",
+                    ]
+                ),
+                SiteProfileData.RelatedBlock(
+                    label: "相关阅读",
+                    headings: [
+                        "相关阅读",
+                        "相关文章",
+                    ]
+                ),
+            ],
+            pageChrome: [
+                "input[type=hidden]",
+                "[style*=undefinedpx]",
+            ],
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "sinaimg.cn",
+                    "mmbiz.qpic.cn",
+                    "upload-images.jianshu.io",
+                    "zhimg.com",
+                    "byteimg.com",
+                ],
+                placeholderThumbnails: [
+                    "^https?://picsum\\.photos/",
+                    "^https?://source\\.unsplash\\.com/(?:random|featured)",
+                    "^https?://(?:via\\.)?placeholder\\.com/",
+                    "^https?://[^?#]*/undefined(?:[?#].*)?$",
+                ],
+                proxies: [
+                    "https://cors.zfour.workers.dev/?",
+                ],
+                lazyAttributes: [
+                    "data-src",
+                    "data-original-src",
+                    "data-original",
+                    "data-actualsrc",
+                    "data-lazy-src",
+                ]
+            ),
+            links: SiteProfileData.Links(
+                redirects: [
+                    SiteProfileData.Redirect(
+                        host: "www.oschina.net",
+                        path: "/action/GoToLink",
+                        parameter: "url"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "links.jianshu.com",
+                        path: "/go",
+                        parameter: "to"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "link.zhihu.com",
+                        parameter: "target"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "link.juejin.cn",
+                        parameter: "target"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "link.csdn.net",
+                        parameter: "target"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "gitee.com",
+                        path: "/link",
+                        parameter: "target"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "www.google.com",
+                        path: "/url",
+                        parameter: "q"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "l.facebook.com",
+                        path: "/l.php",
+                        parameter: "u"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "www.youtube.com",
+                        path: "/redirect",
+                        parameter: "q"
+                    ),
+                    SiteProfileData.Redirect(
+                        host: "steamcommunity.com",
+                        path: "/linkfilter",
+                        parameter: "url"
+                    ),
+                ],
+                affiliateHosts: [
+                    "c.duomai.com",
+                    "pvxt.net",
+                    "anrdoezrs.net",
+                    "jdoqocy.com",
+                    "tkqlhce.com",
+                    "dpbolvw.net",
+                    "kqzyfj.com",
+                    "linksynergy.com",
+                    "awin1.com",
+                    "redirectingat.com",
+                    "s.click.taobao.com",
+                    "union-click.jd.com",
+                ],
+                trackingParameters: [
+                    "utm_*",
+                    "from=pc",
+                    "spm",
+                    "fbclid",
+                    "gclid",
+                    "msclkid",
+                    "mc_cid",
+                    "mc_eid",
+                    "_hsenc",
+                    "_hsmi",
+                    "igshid",
+                    "wechat_redirect",
+                    "id_token",
+                    "access_token",
+                ]
+            ),
+            embeds: SiteProfileData.Embeds(
+                allowedHosts: [
+                    "player.youku.com",
+                    "player.bilibili.com",
+                    "youtube.com",
+                    "youtube-nocookie.com",
+                    "player.vimeo.com",
+                    "v.qq.com",
+                    "open.iqiyi.com",
+                    "music.163.com",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "36kr",
+            name: "36kr",
+            match: SiteProfileData.Match(
+                authors: [
+                    "36kr",
+                    "36氪",
+                ],
+                categories: [
+                    "36kr",
+                    "36氪",
+                ],
+                hosts: [
+                    "36kr.com",
+                    "36krcdn.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                captions: [
+                    "p.img-desc",
+                ],
+                attributes: [
+                    "label",
+                    "classname",
+                    "data-img-size-val",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "36氪经授权发布。?$",
+                ]
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "img.36krcdn.com",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "3dmgame",
+            name: "3DMGame",
+            match: SiteProfileData.Match(
+                authors: [
+                    "3DMGame",
+                ],
+                categories: [
+                    "3DMGame",
+                ],
+                hosts: [
+                    "3dmgame.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                attributes: [
+                    "align",
+                ]
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "img.3dmgame.com",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "alibaba-kernel",
+            name: "阿里云系统组技术博客",
+            match: SiteProfileData.Match(
+                authors: [
+                    "阿里云系统组技术博客",
+                ],
+                categories: [
+                    "阿里云系统组技术博客",
+                ],
+                hosts: [
+                    "kernel.taobao.org",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "blogread",
+            name: "技术头条",
+            match: SiteProfileData.Match(
+                authors: [
+                    "技术头条",
+                ],
+                categories: [
+                    "技术头条",
+                ],
+                hosts: [
+                    "blogread.cn",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "cnbeta",
+            name: "cnBeta",
+            match: SiteProfileData.Match(
+                authors: [
+                    "cnBeta",
+                ],
+                categories: [
+                    "cnBeta",
+                ],
+                hosts: [
+                    "cnbeta.com",
+                    "cnbetacdn.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                attributes: [
+                    "_src",
+                    "data-link",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^[^（(]{0,12}[（(](图自|图片来自|来自|via)[：: ]",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "dockone",
+            name: "Dockone",
+            match: SiteProfileData.Match(
+                authors: [
+                    "Dockone",
+                ],
+                categories: [
+                    "Dockone",
+                ],
+                hosts: [
+                    "dockone.io",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.aw-upload-img-list",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^原文作者[：:]",
+                    "^译者[：:]",
+                    "^图片来自",
+                ]
+            ),
+            pageChrome: [
+                "ul.aw-upload-file-list",
+            ]
+        ),
+        SiteProfileData(
+            id: "gameres",
+            name: "GameRes 游资网",
+            match: SiteProfileData.Match(
+                authors: [
+                    "GameRes 游资网",
+                ],
+                categories: [
+                    "GameRes 游资网",
+                ],
+                hosts: [
+                    "gameres.com",
+                    "699h5.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.quote",
+                ],
+                attributes: [
+                    "align",
+                    "aid",
+                    "zoomfile",
+                    "inpost",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^原文[：:]",
+                    "^文[／/]",
+                    "^以下文章来源于",
+                ]
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "di.gameres.com",
+                    "di.699h5.com",
+                ],
+                lazyAttributes: [
+                    "zoomfile",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "hexo-yilia",
+            name: "Hexo (Yilia 主题博客)",
+            match: SiteProfileData.Match(
+                authors: [
+                    "Hexo",
+                ],
+                categories: [
+                    "Yilia 主题博客",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "infoq",
+            name: "InfoQ 中文",
+            match: SiteProfileData.Match(
+                authors: [
+                    "InfoQ 中文",
+                    "InfoQ",
+                ],
+                categories: [
+                    "InfoQ 中文",
+                    "InfoQ",
+                ],
+                hosts: [
+                    "infoq.cn",
+                    "geekbang.org",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                attributes: [
+                    "lang",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "jianshu",
+            name: "简书",
+            match: SiteProfileData.Match(
+                authors: [
+                    "简书",
+                ],
+                categories: [
+                    "简书",
+                ],
+                hosts: [
+                    "jianshu.com",
+                    "jianshu.io",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.image-package",
+                    "div.image-container",
+                    "div.image-view",
+                ],
+                captions: [
+                    "div.image-caption",
+                ],
+                attributes: [
+                    "data-original-width",
+                    "data-original-height",
+                    "data-original-format",
+                    "data-original-filesize",
+                    "data-width",
+                    "data-height",
+                ]
+            ),
+            pageChrome: [
+                "div.image-container-fill",
+            ],
+            links: SiteProfileData.Links(
+                redirects: [
+                    SiteProfileData.Redirect(
+                        host: "link.jianshu.com",
+                        parameter: "t"
+                    ),
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "jinse",
+            name: "金色财经",
+            match: SiteProfileData.Match(
+                authors: [
+                    "金色财经",
+                ],
+                categories: [
+                    "金色财经",
+                ],
+                hosts: [
+                    "jinse.com",
+                    "jinse.cn",
+                    "jinse.com.cn",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "juejin",
+            name: "掘金",
+            match: SiteProfileData.Match(
+                authors: [
+                    "掘金",
+                ],
+                categories: [
+                    "掘金",
+                ],
+                hosts: [
+                    "juejin.cn",
+                    "juejin.im",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.markdown-body",
+                ],
+                attributes: [
+                    "data-id",
+                    "loading",
+                ]
+            ),
+            links: SiteProfileData.Links(
+                redirects: [
+                    SiteProfileData.Redirect(
+                        host: "link.juejin.im",
+                        parameter: "target"
+                    ),
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "latexstudio",
+            name: "LaTeX 开源小屋",
+            match: SiteProfileData.Match(
+                authors: [
+                    "LaTeX 开源小屋",
+                ],
+                categories: [
+                    "LaTeX 开源小屋",
+                ],
+                hosts: [
+                    "latexstudio.net",
+                ]
+            ),
+            adComments: SiteProfileData.AdComments(
+                markers: [
+                    "S 正文",
+                    "E 正文",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "meituan",
+            name: "美团技术团队",
+            match: SiteProfileData.Match(
+                authors: [
+                    "美团技术团队",
+                ],
+                categories: [
+                    "美团技术团队",
+                ],
+                hosts: [
+                    "tech.meituan.com",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "oschina",
+            name: "开源中国",
+            match: SiteProfileData.Match(
+                authors: [
+                    "开源中国",
+                ],
+                categories: [
+                    "开源中国",
+                ],
+                hosts: [
+                    "oschina.net",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.content",
+                ]
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "oscimg.oschina.net",
+                    "ztf.im",
+                ],
+                placeholderThumbnails: [
+                    "^https?://chart\\.giteye\\.net/",
+                ]
+            ),
+            links: SiteProfileData.Links(
+                redirects: [
+                    SiteProfileData.Redirect(
+                        host: "oschina.net",
+                        path: "/action/GoToLink",
+                        parameter: "url"
+                    ),
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "segmentfault",
+            name: "segmentfault",
+            match: SiteProfileData.Match(
+                authors: [
+                    "segmentfault",
+                ],
+                categories: [
+                    "segmentfault",
+                ],
+                hosts: [
+                    "segmentfault.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "span.img-wrap",
+                ]
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "segmentfault.com",
+                ]
+            ),
+            links: SiteProfileData.Links(
+                redirects: [
+                    SiteProfileData.Redirect(
+                        host: "link.segmentfault.com",
+                        parameter: "url"
+                    ),
+                ],
+                trackingParameters: [
+                    "chksm",
+                    "scene=21",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "sina-finance",
+            name: "新浪财经",
+            match: SiteProfileData.Match(
+                authors: [
+                    "新浪财经",
+                ],
+                categories: [
+                    "新浪财经",
+                ],
+                hosts: [
+                    "finance.sina.com.cn",
+                    "finance.sina.cn",
+                ]
+            ),
+            adComments: SiteProfileData.AdComments(
+                markers: [
+                    "article_adlist",
+                    "news_keyword_pub",
+                    "正文下iframe",
+                    "总声明",
+                    "文末二维码",
+                    "编辑姓名及工作代码",
+                ]
+            ),
+            promoBlocks: [
+                SiteProfileData.PromoBlock(
+                    selector: "div.appendQr_wrap",
+                    label: "新浪财经 APP QR code box"
+                ),
+            ],
+            presentational: SiteProfileData.Presentational(
+                bold: [
+                    "font[cms-style~=strong-Bold]",
+                ],
+                unwrap: [
+                    "div.img_wrapper",
+                ],
+                captions: [
+                    "span.img_descr",
+                ],
+                attributes: [
+                    "cms-style",
+                ]
+            ),
+            editorLine: SiteProfileData.EditorLine(
+                pattern: "^责任编辑[：:]",
+                required: true
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "sinaimg.cn",
+                ],
+                adImages: [
+                    "https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "sspai",
+            name: "少数派 sspai",
+            match: SiteProfileData.Match(
+                authors: [
+                    "少数派 sspai",
+                ],
+                categories: [
+                    "少数派 sspai",
+                ],
+                hosts: [
+                    "sspai.com",
+                ]
+            ),
+            promoBlocks: [
+                SiteProfileData.PromoBlock(
+                    selector: "div.download-guide-container",
+                    label: "少数派 app download button"
+                ),
+            ],
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.articleWidth-content",
+                    "div.wangEditor-txt",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "telegram",
+            name: "Telegram",
+            match: SiteProfileData.Match(
+                authors: [
+                    "Telegram",
+                ],
+                categories: [
+                    "Telegram",
+                ],
+                hosts: [
+                    "telegram.org",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "The Telegram Team$",
+                ]
+            ),
+            pageChrome: [
+                "a.anchor",
+            ]
+        ),
+        SiteProfileData(
+            id: "vgtime",
+            name: "游戏时光",
+            match: SiteProfileData.Match(
+                authors: [
+                    "游戏时光",
+                ],
+                categories: [
+                    "游戏时光",
+                ],
+                hosts: [
+                    "vgtime.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.vg_insert_img",
+                    "div.abstract",
+                ],
+                captions: [
+                    "figcaption.vg_insert_img_notice",
+                ],
+                attributes: [
+                    "contenteditable",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^文[／/]",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "woshipm",
+            name: "人人都是产品经理",
+            match: SiteProfileData.Match(
+                authors: [
+                    "人人都是产品经理",
+                ],
+                categories: [
+                    "人人都是产品经理",
+                ],
+                hosts: [
+                    "woshipm.com",
+                    "yunyingpai.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                attributes: [
+                    "data-action",
+                ]
+            ),
+            creditLines: SiteProfileData.CreditLines(
+                patterns: [
+                    "^本文由\\s*@.+(授权|翻译|投稿)发布于人人都是产品经理",
+                    "^作者[：:]",
+                    "^译者[：:]",
+                    "^原文(链接)?[：:]",
+                ],
+                required: true
+            ),
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "image.woshipm.com",
+                    "image.yunyingpai.com",
+                ]
+            )
+        ),
+        SiteProfileData(
+            id: "zhihu",
+            name: "知乎",
+            match: SiteProfileData.Match(
+                authors: [
+                    "知乎",
+                ],
+                categories: [
+                    "知乎",
+                ],
+                hosts: [
+                    "zhihu.com",
+                    "zhimg.com",
+                ]
+            ),
+            presentational: SiteProfileData.Presentational(
+                unwrap: [
+                    "div.main-wrap",
+                    "div.headline",
+                    "div.content-inner",
+                    "div.question",
+                    "div.answer",
+                    "div.highlight",
+                ]
+            ),
+            pageChrome: [
+                "div.img-place-holder",
+                "span.js-question-holder",
+                "img.avatar",
+            ],
+            images: SiteProfileData.Images(
+                hotlinkProtectedHosts: [
+                    "zhimg.com",
+                ],
+                placeholderThumbnails: [
+                    "^https?://pic\\w*\\.zhimg\\.com/v2-[0-9a-f]+_l\\.jpg",
+                ]
+            ),
+            links: SiteProfileData.Links(
+                trackingParameters: [
+                    "source=8673f162",
+                ]
+            )
+        ),
+    ]
 }

@@ -1,10 +1,13 @@
 /// Produces the Swift source of `EmbeddedRuleFiles.swift` from the files under `rules/`.
 ///
-/// The profiles are compiled into the binary so that an installed `newslint` works from any folder.
+/// The profiles are compiled into the binary so that an installed `newslint` works from any folder: as YAML
+/// text (for `rules validate`, the fingerprint and the profiles' examples) and as decoded values without the
+/// examples, which is what a run loads, so start-up decodes no YAML.
 /// A test compares the committed file with this output; run
 /// `NEWSLINT_UPDATE_EMBEDDED=1 swift test --filter EmbeddedRuleFilesTests` after editing `rules/`.
 public enum EmbeddedRuleFilesSource {
-    public static func swiftSource(files: [(path: String, contents: String)]) -> String {
+    /// Throws when a file is not a valid profile.
+    public static func swiftSource(files: [(path: String, contents: String)]) throws -> String {
         var source = """
         // GENERATED from rules/ by `NEWSLINT_UPDATE_EMBEDDED=1 swift test --filter EmbeddedRuleFilesTests`.
         // Do not edit: change the YAML under rules/ and regenerate.
@@ -16,6 +19,13 @@ public enum EmbeddedRuleFilesSource {
         """
         for file in files.sorted(by: { $0.path < $1.path }) {
             source += "        (\"\(file.path)\", ##\"\"\"\n\(file.contents)\n\"\"\"##),\n"
+        }
+        source += "    ]\n\n"
+        source += "    /// The same files decoded, without their examples, in the same order.\n"
+        source += "    static let profiles: [SiteProfileData] = [\n"
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let data = try RuleFile(path: file.path, contents: file.contents).decode(examples: false)
+            source += "        " + SwiftLiteral.source(of: data, indent: "        ") + ",\n"
         }
         source += "    ]\n}\n"
         return source

@@ -67,13 +67,13 @@ extension SiteCatalog {
     /// The built-in profiles plus the `*.yml` files of `folders` (each a folder of site profiles).
     public static func builtIn(addingFolders folders: [String]) throws -> SiteCatalog {
         guard !folders.isEmpty else { return try builtIn() }
-        var files = embeddedFiles
+        var data = EmbeddedRuleFiles.profiles
         for folder in folders {
             for file in try RuleFile.files(in: folder) where !file.path.hasSuffix("/defaults.yml") {
-                files.append(file)
+                data.append(try file.decode(examples: false))
             }
         }
-        return try SiteCatalog(files: files)
+        return try SiteCatalog(data: data)
     }
 }
 

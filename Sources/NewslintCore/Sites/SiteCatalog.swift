@@ -10,8 +10,11 @@ public struct SiteCatalog: Sendable {
     private let sites: [(data: SiteProfileData, profile: SiteProfile)]
 
     /// The profiles built into the binary (from `rules/` at build time).
-    public static func builtIn() throws -> SiteCatalog {
-        try SiteCatalog(files: embeddedFiles)
+    /// The profiles built into the binary (from `rules/` at build time). Without `examples`, the values compiled
+    /// in are used as they are; with `examples`, the embedded YAML is decoded again to read each profile's
+    /// `examples:` (for running them).
+    public static func builtIn(examples: Bool = false) throws -> SiteCatalog {
+        examples ? try SiteCatalog(files: embeddedFiles, examples: true) : try SiteCatalog(data: EmbeddedRuleFiles.profiles)
     }
 
     /// The YAML files compiled into the binary.
@@ -20,19 +23,19 @@ public struct SiteCatalog: Sendable {
     }
 
     /// Loads `defaults.yml` and `sites/*.yml` contents. Errors name the file.
-    public init(files: [RuleFile]) throws {
-        var defaultsData: SiteProfileData?
-        var siteData: [SiteProfileData] = []
-        for file in files {
-            let data = try file.decode()
-            if data.id == "defaults" { defaultsData = data } else { siteData.append(data) }
-        }
-        guard let defaultsData else {
+    /// The profiles' `examples:` are skipped unless `examples` is true: a run does not need them.
+    public init(files: [RuleFile], examples: Bool = false) throws {
+        try self.init(data: files.map { try $0.decode(examples: examples) })
+    }
+
+    /// Compiles decoded profiles: the one with id `defaults`, and the sites merged over it.
+    public init(data: [SiteProfileData]) throws {
+        guard let defaultsData = data.first(where: { $0.id == "defaults" }) else {
             throw SiteCatalogError(path: "rules/defaults.yml", reason: "no profile with id 'defaults'")
         }
         self.defaultsData = defaultsData
         defaults = try SiteProfile(defaults: defaultsData, site: nil)
-        sites = try siteData.map { data in
+        sites = try data.filter { $0.id != "defaults" }.map { data in
             do {
                 return (data, try SiteProfile(defaults: defaultsData, site: data))
             } catch {
@@ -44,7 +47,7 @@ public struct SiteCatalog: Sendable {
     /// The ids of the site profiles, sorted.
     public var siteIDs: [String] { sites.map(\.data.id).sorted() }
 
-    /// The raw data of every profile, defaults excluded.
+    /// The raw data of every profile, defaults excluded (`examples` is nil unless the catalog was loaded with them).
     public var siteData: [SiteProfileData] { sites.map(\.data) }
 
     /// The profile with `id`, or nil.
@@ -88,14 +91,40 @@ public struct RuleFile: Sendable {
         self.contents = contents
     }
 
-    func decode() throws -> SiteProfileData {
+    func decode(examples: Bool = true) throws -> SiteProfileData {
         do {
-            return try YAMLDecoder().decode(SiteProfileData.self, from: contents)
+            let text = examples ? contents : RuleFile.removingExamples(from: contents)
+            return try YAMLDecoder().decode(SiteProfileData.self, from: text)
         } catch let error as DecodingError {
             throw SiteCatalogError(path: path, reason: SiteCatalogError.describe(error))
         } catch {
             throw SiteCatalogError(path: path, reason: "\(error)".split(separator: "\n").first.map(String.init) ?? "")
         }
+    }
+}
+
+extension RuleFile {
+    /// `text` without its top-level `examples:` entry: the key's line and every line up to the next top-level
+    /// key. In block YAML a top-level key starts in column 0 and nothing inside a value does, except the `- `
+    /// items of a sequence written at the key's own indentation, comments and blank lines; those stay part of
+    /// the entry. Removed lines become blank lines, so error line numbers are unchanged.
+    static func removingExamples(from text: String) -> String {
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var inExamples = false
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            if let first = line.first, !" \t\r#-".utf8.contains(first) {
+                inExamples = line.starts(with: "examples:".utf8)
+            }
+            if !inExamples { kept += line }
+            if lineEnd < bytes.count { kept.append(UInt8(ascii: "\n")) }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 }
 

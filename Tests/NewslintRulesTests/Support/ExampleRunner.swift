@@ -6,7 +6,7 @@ import NewslintRules
 /// locations of its findings.
 enum ExampleRunner {
     static let catalog: SiteCatalog = {
-        do { return try SiteCatalog.builtIn() } catch { fatalError("built-in profiles do not load: \(error)") }
+        do { return try SiteCatalog.builtIn(examples: true) } catch { fatalError("built-in profiles do not load: \(error)") }
     }()
 
     /// Where the `↓` markers stand once they are removed, as file locations.
