@@ -108,12 +108,14 @@ extension Linter {
                             declared.declare(ContentFingerprint(of: node))
                         }
                         apply()
+                        context.postDidChange()
                         applied = true
                     case .convertBodyToMarkdown:
                         convertToMarkdown = true
                     }
                 }
                 context.markdown?.commitEdits()
+                if applied { context.postDidChange() }
                 if applied {
                     changedBy.append(rule.id)
                     if afterRule(rule.id, declared) { return convertToMarkdown }

@@ -11,6 +11,8 @@ public final class RuleContext {
     public let profile: SiteProfile
     private let locator: NodeLocator?
     private let options: [String: [String: ConfigValue]]
+    /// Values computed from the post by `derived`, until the post changes.
+    private var derivedValues: [String: Any] = [:]
 
     init(post: Post, document: HTMLDocument?, profile: SiteProfile, options: [String: [String: ConfigValue]] = [:]) {
         self.post = post
@@ -41,6 +43,23 @@ public final class RuleContext {
         guard var frontMatter = post.frontMatter else { return }
         edit(&frontMatter)
         post.frontMatter = frontMatter
+        postDidChange()
+    }
+
+    // MARK: Derived data
+
+    /// A value several rules compute from the post (the promo widgets, the Markdown links…), computed on first
+    /// use and then shared until a fix changes the post. `key` names the computation; one key, one type.
+    public func derived<Value>(_ key: String, _ compute: () -> Value) -> Value {
+        if let known = derivedValues[key] as? Value { return known }
+        let value = compute()
+        derivedValues[key] = value
+        return value
+    }
+
+    /// Forgets the derived values. The fixer calls it after every fix it applies.
+    func postDidChange() {
+        derivedValues.removeAll(keepingCapacity: true)
     }
 
     // MARK: Locations

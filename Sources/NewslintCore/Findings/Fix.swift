@@ -55,17 +55,23 @@ public struct Fix {
 }
 
 /// What a rule reports: where, what is wrong, and how to fix it when it can be fixed.
+///
+/// The location and the message are computed when read: the fixer reads neither, and finding a node's
+/// line and column is most of what a rule's check costs.
 public struct Violation {
-    public let location: Location
-    public let message: String
+    private let locate: () -> Location
+    private let describe: () -> String
+    public var location: Location { locate() }
+    public var message: String { describe() }
     public let fix: Fix?
     /// A severity for this violation alone, above the rule's (a leaked credential is an error even where
     /// the rest of the rule's findings are warnings); a configured level still wins.
     public let severity: Severity?
 
-    public init(at location: Location, _ message: String, severity: Severity? = nil, fix: Fix? = nil) {
-        self.location = location
-        self.message = message
+    public init(at location: @autoclosure @escaping () -> Location, _ message: @autoclosure @escaping () -> String,
+                severity: Severity? = nil, fix: Fix? = nil) {
+        locate = location
+        describe = message
         self.severity = severity
         self.fix = fix
     }

@@ -44,17 +44,21 @@ struct PageChromeRule: Rule {
     )
 
     func check(_ context: RuleContext) -> [Violation] {
-        guard let body = context.body else { return [] }
-        return PageChromeRule.chrome(in: body, profile: context.profile).map { piece in
+        PageChromeRule.chrome(context).map { piece in
             Violation(at: context.location(of: piece.node), "\(piece.label) in article body",
                       fix: Fix("remove the \(piece.label)", removing: [piece.node]) { piece.node.remove() })
         }
     }
 
     /// The outermost page-chrome elements of a body with what they are. Shared with rules that must ignore them.
-    static func chrome(in body: Node, profile: SiteProfile) -> [(node: Node, label: String)] {
+    /// Computed once per state of the post and shared by the rules that ask.
+    static func chrome(_ context: RuleContext) -> [(node: Node, label: String)] {
+        guard let body = context.body else { return [] }
+        return context.derived("page-chrome.chrome") { chrome(in: body, widgets: PromoWidgets(context), profile: context.profile) }
+    }
+
+    private static func chrome(in body: Node, widgets: PromoWidgets, profile: SiteProfile) -> [(node: Node, label: String)] {
         var found: [(node: Node, label: String)] = []
-        let widgets = PromoWidgets(body: body, profile: profile)
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { node.isInside($0.node) }), !widgets.contains(node) else { continue }
             guard !node.hasAncestor(named: TextClasses.codeContainers) else { continue }

@@ -37,15 +37,20 @@ struct PromoBlockRule: Rule {
     )
 
     func check(_ context: RuleContext) -> [Violation] {
-        guard let body = context.body else { return [] }
-        return PromoBlockRule.widgets(in: body, profile: context.profile).map { widget in
+        PromoBlockRule.widgets(context).map { widget in
             Violation(at: context.location(of: widget.node), "promotional widget (\(widget.label)) in article body",
                       fix: Fix("remove the widget", removing: [widget.node]) { widget.node.remove() })
         }
     }
 
     /// The outermost elements matching a promo selector. Shared with rules that must ignore promo content.
-    static func widgets(in body: Node, profile: SiteProfile) -> [(node: Node, label: String)] {
+    /// Computed once per state of the post and shared by the rules that ask.
+    static func widgets(_ context: RuleContext) -> [(node: Node, label: String)] {
+        guard let body = context.body else { return [] }
+        return context.derived("promo-block.widgets") { widgets(in: body, profile: context.profile) }
+    }
+
+    private static func widgets(in body: Node, profile: SiteProfile) -> [(node: Node, label: String)] {
         var found: [(node: Node, label: String)] = []
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { node.isInside($0.node) }) else { continue }

@@ -52,8 +52,7 @@ struct RelatedArticlesRule: Rule {
     )
 
     func check(_ context: RuleContext) -> [Violation] {
-        guard let body = context.body else { return [] }
-        return RelatedArticlesRule.blocks(in: body, profile: context.profile).map { block in
+        RelatedArticlesRule.blocks(context).map { block in
             Violation(at: context.location(of: block.nodes[0]), "\(block.label) block in article body",
                       fix: Fix("remove the \(block.label) block", removing: block.nodes) {
                           for node in block.nodes { node.remove() }
@@ -63,7 +62,12 @@ struct RelatedArticlesRule: Rule {
 
     /// The related-article blocks of a body, outermost only; each is one or more sibling elements.
     /// Shared with rules that must ignore what this rule removes.
-    static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
+    static func blocks(_ context: RuleContext) -> [(nodes: [Node], label: String)] {
+        guard let body = context.body else { return [] }
+        return context.derived("related-articles.blocks") { blocks(in: body, profile: context.profile) }
+    }
+
+    private static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
         var found: [(nodes: [Node], label: String)] = []
         let headed = profile.relatedBlocks.filter { !$0.headings.isEmpty }
         for node in body.descendants where node.isElement {

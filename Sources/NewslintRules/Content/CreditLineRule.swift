@@ -64,7 +64,7 @@ struct CreditLineRule: Rule {
             return hasLine ? [] : [missing(context)]
         }
         guard let body = context.body else { return [] }
-        let lines = CreditLineRule.visibleLines(in: body, profile: profile)
+        let lines = CreditLineRule.visibleLines(in: body, context)
         let kinds = CreditLineRule.classify(lines, profile: profile)
         if !kinds.contains(.credit) {
             return profile.requiresCreditLine ? [missing(context)] : []
@@ -80,8 +80,14 @@ struct CreditLineRule: Rule {
 
 /// One visual line of the body: a paragraph, or the run of a paragraph between `<br>`s.
 private struct TextLine {
-    var nodes: [Node]
-    var text: String { nodes.map(\.textContent).joined() }
+    let nodes: [Node]
+    /// The line's text, read once: every classification reads it.
+    let text: String
+
+    init(nodes: [Node]) {
+        self.nodes = nodes
+        text = nodes.map(\.textContent).joined()
+    }
     var trimmedText: String {
         var text = String(text.drop(while: TextClasses.isBlank))
         while let last = text.last, TextClasses.isBlank(last) { text.removeLast() }
@@ -108,11 +114,27 @@ private extension CreditLineRule {
     static let movableContainers: Set<String> = ["p", "div", "section", "center"]
 
     static func isCredit(_ text: String, profile: SiteProfile) -> Bool {
-        let trimmed = String(text.drop(while: TextClasses.isBlank))
-        // Runs of layout whitespace do not make a line long.
-        let length = trimmed.split(whereSeparator: TextClasses.isBlank).reduce(0) { $0 + $1.count + 1 }
-        guard !trimmed.isEmpty, length <= maximumLength else { return false }
-        return profile.creditLinePatterns.contains { $0.matches(trimmed) }
+        let trimmed = text.drop(while: TextClasses.isBlank)
+        guard !trimmed.isEmpty, isShort(trimmed) else { return false }
+        let line = String(trimmed)
+        return profile.creditLinePatterns.contains { $0.matches(line) }
+    }
+
+    /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
+    /// runs of layout whitespace do not make a line long. Stops counting past the limit.
+    static func isShort(_ text: Substring) -> Bool {
+        var length = 0
+        var inWord = false
+        for character in text {
+            if TextClasses.isBlank(character) {
+                inWord = false
+                continue
+            }
+            length += inWord ? 1 : 2
+            inWord = true
+            if length > maximumLength { return false }
+        }
+        return true
     }
 
     static func isEditorLine(_ text: String, profile: SiteProfile) -> Bool {
@@ -121,10 +143,10 @@ private extension CreditLineRule {
     }
 
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
-    static func visibleLines(in body: Node, profile: SiteProfile) -> [TextLine] {
-        let promo = PromoBlockRule.widgets(in: body, profile: profile).map(\.node)
-        let related = RelatedArticlesRule.blocks(in: body, profile: profile).flatMap(\.nodes)
-        let chrome = PageChromeRule.chrome(in: body, profile: profile).map(\.node)
+    static func visibleLines(in body: Node, _ context: RuleContext) -> [TextLine] {
+        let promo = PromoBlockRule.widgets(context).map(\.node)
+        let related = RelatedArticlesRule.blocks(context).flatMap(\.nodes)
+        let chrome = PageChromeRule.chrome(context).map(\.node)
         let skipped = Set(promo + related + chrome)
         var lines: [TextLine] = []
         var current: [Node] = []

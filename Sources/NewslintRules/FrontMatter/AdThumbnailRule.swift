@@ -86,7 +86,7 @@ struct AdThumbnailRule: Rule {
     static func firstContentImage(_ context: RuleContext) -> String? {
         let profile = context.profile
         if let body = context.body {
-            let widgets = PromoBlockRule.widgets(in: body, profile: profile).map(\.node)
+            let widgets = PromoBlockRule.widgets(context).map(\.node)
             return body.descendants.first { image in
                 guard image.isElement(["img"]), let src = image.attribute("src"), !src.isEmpty else { return false }
                 return !profile.adImages.contains(src) && !widgets.contains { image.isInside($0) }

@@ -77,7 +77,7 @@ struct AffiliateLinkRule: Rule {
             }
         }
         guard let markdown = context.markdown else { return [] }
-        return MarkdownURLs.all(in: markdown).filter(\.isLink).compactMap { url -> Violation? in
+        return MarkdownURLs.all(context).filter(\.isLink).compactMap { url -> Violation? in
             guard let host = AffiliateLinkRule.affiliateHost(of: url.url, hosts: hosts) else { return nil }
             let destination = URLRewriting.affiliateDestination(of: url.url)
             let location = context.location(ofMarkdownOffset: url.range.lowerBound)

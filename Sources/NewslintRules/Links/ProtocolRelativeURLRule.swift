@@ -63,7 +63,7 @@ struct ProtocolRelativeURLRule: Rule {
                 }
             }
         } else if let markdown = context.markdown {
-            violations += MarkdownURLs.all(in: markdown).compactMap { url -> Violation? in
+            violations += MarkdownURLs.all(context).compactMap { url -> Violation? in
                 guard url.kind != .autolink, URLRewriting.isProtocolRelative(url.url) else { return nil }
                 let name = if case .attribute(let attribute, _) = url.kind { attribute }
                     else { url.isImage ? "src" : "href" }

@@ -75,7 +75,7 @@ struct RedirectLinkRule: Rule {
             }
         }
         guard let markdown = context.markdown else { return [] }
-        return MarkdownURLs.all(in: markdown).filter(\.isLink).compactMap { url -> Violation? in
+        return MarkdownURLs.all(context).filter(\.isLink).compactMap { url -> Violation? in
             guard let found = URLRewriting.redirect(of: url.url, in: redirects) else { return nil }
             let location = context.location(ofMarkdownOffset: url.range.lowerBound)
             let message = RedirectLinkRule.message(found.redirect, target: found.target)

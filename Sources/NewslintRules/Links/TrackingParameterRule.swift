@@ -73,7 +73,7 @@ struct TrackingParameterRule: Rule {
                     }))
             }
         } else if let markdown = context.markdown {
-            violations += MarkdownURLs.all(in: markdown).compactMap { url -> Violation? in
+            violations += MarkdownURLs.all(context).compactMap { url -> Violation? in
                 guard let cleaned = URLRewriting.removingParameters(from: url.url, matching: patterns) else {
                     return nil
                 }

@@ -37,7 +37,7 @@ struct EmptyParagraphRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
         var found: [Node] = []
-        let widgets = PromoWidgets(body: body, profile: context.profile)
+        let widgets = PromoWidgets(context)
         for node in body.descendants where node.isElement(EmptyParagraphRule.candidates) {
             guard !found.contains(where: { node.isInside($0) }), EmptyParagraphRule.isBlank(node) else { continue }
             guard !widgets.contains(node) else { continue }

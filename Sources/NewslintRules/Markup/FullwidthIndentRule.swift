@@ -34,7 +34,7 @@ struct FullwidthIndentRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
-        let widgets = PromoWidgets(body: body, profile: context.profile)
+        let widgets = PromoWidgets(context)
         return FullwidthIndentRule.indentedTexts(in: body).filter { !widgets.contains($0) }.map { text in
             Violation(at: context.location(of: "\u{3000}", from: text),
                       "paragraph indented with U+3000 ideographic spaces",

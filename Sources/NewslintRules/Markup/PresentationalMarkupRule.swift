@@ -46,7 +46,7 @@ struct PresentationalMarkupRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
         let profile = context.profile
-        let widgets = PromoWidgets(body: body, profile: profile)
+        let widgets = PromoWidgets(context)
         return body.descendants.compactMap { node -> Violation? in
             guard node.isElement, !node.hasAncestor(named: TextClasses.codeContainers) else { return nil }
             guard !widgets.contains(node) else { return nil }

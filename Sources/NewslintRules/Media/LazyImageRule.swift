@@ -88,7 +88,7 @@ struct LazyImageRule: Rule {
                                  }
                              })
         }
-        let images = MarkdownURLs.all(in: markdown).filter { $0.kind == .image }.compactMap { url -> Violation? in
+        let images = MarkdownURLs.all(context).filter { $0.kind == .image }.compactMap { url -> Violation? in
             guard let message = LazyImageRule.brokenWithoutSource(url.url) else { return nil }
             return Violation(at: context.location(ofMarkdownOffset: url.range.lowerBound), message)
         }

@@ -91,7 +91,7 @@ struct ProxiedImageRule: Rule {
             }
             violations += codeViolations(body, context: context, proxies: proxies)
         } else if let markdown = context.markdown {
-            violations += MarkdownURLs.all(in: markdown).filter(\.isImage).compactMap { url -> Violation? in
+            violations += MarkdownURLs.all(context).filter(\.isImage).compactMap { url -> Violation? in
                 guard let found = URLRewriting.proxy(of: url.url, in: proxies) else { return nil }
                 let location = context.location(ofMarkdownOffset: url.range.lowerBound)
                 let message = ProxiedImageRule.message("image", found.proxy, target: found.target)

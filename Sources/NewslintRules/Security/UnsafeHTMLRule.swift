@@ -166,7 +166,7 @@ private extension UnsafeHTMLRule {
                 }
             }
         }
-        for url in MarkdownURLs.all(in: markdown) where UnsafeHTMLRule.isScriptURL(url.url) {
+        for url in MarkdownURLs.all(context) where UnsafeHTMLRule.isScriptURL(url.url) {
             let name: String
             switch url.kind {
             case .attribute: continue

@@ -5,8 +5,8 @@ import NewslintDOM
 struct PromoWidgets {
     let nodes: [Node]
 
-    init(body: Node, profile: SiteProfile) {
-        nodes = PromoBlockRule.widgets(in: body, profile: profile).map(\.node)
+    init(_ context: RuleContext) {
+        nodes = PromoBlockRule.widgets(context).map(\.node)
     }
 
     func contains(_ node: Node) -> Bool {

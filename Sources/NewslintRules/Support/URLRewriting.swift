@@ -365,6 +365,12 @@ struct MarkdownTag {
 
 /// Finds the URLs and inline tags of a Markdown body outside code.
 enum MarkdownURLs {
+    /// The URLs of the context's Markdown body, found once per state of the post and shared by the rules.
+    static func all(_ context: RuleContext) -> [MarkdownURL] {
+        guard let markdown = context.markdown else { return [] }
+        return context.derived("markdown-urls") { all(in: markdown) }
+    }
+
     static func all(in markdown: MarkdownBody) -> [MarkdownURL] {
         let text = markdown.text
         var result: [MarkdownURL] = []
