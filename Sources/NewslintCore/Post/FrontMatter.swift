@@ -177,7 +177,11 @@ private extension FrontMatter {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let after = line.index(after: colon)
         guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
-        return String(line[..<colon]).trimmingCharacters(in: [" ", "\"", "'"])
+        let key = line[..<colon]
+        let isQuoteOrSpace = { (character: Character) in character == " " || character == "\"" || character == "'" }
+        guard let first = key.firstIndex(where: { !isQuoteOrSpace($0) }),
+              let last = key.lastIndex(where: { !isQuoteOrSpace($0) }) else { return "" }
+        return String(key[first...last])
     }
 
     static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {

@@ -38,7 +38,8 @@ public enum PostReader {
         let usesCRLF = firstLineBreakIsCRLF(bytes)
         // Every CRLF becomes LF, also in an LF file: a `\r\n` left in the text is one Character in Swift
         // and would hide a line break from code that splits lines.
-        let text = decoded.contains("\r\n") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+        let text = ByteSearch.firstOffset(of: [13, 10], in: bytes) == nil
+            ? decoded : String(decoding: removingCRBeforeLF(bytes), as: UTF8.self)
         return try read(text: text, path: path, usesCRLF: usesCRLF)
     }
 
@@ -81,6 +82,16 @@ public enum PostReader {
 private extension PostReader {
     static func isFence(_ line: Substring) -> Bool {
         line.trimmingTrailingWhitespace == "---"
+    }
+
+    static func removingCRBeforeLF(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated()
+        where byte != 13 || index + 1 == bytes.count || bytes[index + 1] != 10 {
+            result.append(byte)
+        }
+        return result
     }
 
     static func firstLineBreakIsCRLF(_ bytes: [UInt8]) -> Bool {

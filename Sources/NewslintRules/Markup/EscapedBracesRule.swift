@@ -71,11 +71,11 @@ private extension EscapedBracesRule {
     ]
 
     static func containsEntity(_ text: String) -> Bool {
-        text.contains("&") && entities.contains { text.contains($0.entity) }
+        text.containsBytes("&") && entities.contains { text.containsBytes($0.entity) }
     }
 
     static func firstEntity(in text: String) -> String {
-        entities.compactMap { entry in text.range(of: entry.entity).map { (entry.entity, $0.lowerBound) } }
+        entities.compactMap { entry in text.byteRange(of: entry.entity).map { (entry.entity, $0.lowerBound) } }
             .min { $0.1 < $1.1 }?.0 ?? "&#123;"
     }
 

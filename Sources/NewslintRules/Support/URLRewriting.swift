@@ -194,8 +194,8 @@ enum URLRewriting {
     /// with the address it proxies (nil when that is not a web address). The scheme of the prefix does not
     /// matter: `http://`, `https://` and `//` forms of a proxy are the same proxy.
     static func proxy(of url: String, in proxies: [String]) -> (proxy: String, target: String?)? {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
-        let address = withoutScheme(trimmed)
+        guard !proxies.isEmpty else { return nil }
+        let address = withoutScheme(url.trimmingSpaces)
         for proxy in proxies {
             let prefix = withoutScheme(proxy)
             guard !prefix.isEmpty, address.lowercased().hasPrefix(prefix.lowercased()) else { continue }
@@ -216,12 +216,27 @@ enum URLRewriting {
             options: [.caseInsensitive])
     }
 
-    private static func withoutScheme(_ url: String) -> Substring {
-        if let range = url.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:(?=//)"#, options: .regularExpression) {
-            return url[range.upperBound...]
+    /// `url` after its `scheme:` when `//` follows it (`https://a` → `//a`); else `url` as it is.
+    private static func withoutScheme<Text: StringProtocol>(_ url: Text) -> Text.SubSequence {
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        guard index < bytes.endIndex, isLetter(bytes[index]) else { return url[...] }
+        bytes.formIndex(after: &index)
+        while index < bytes.endIndex, isLetter(bytes[index]) || isDigit(bytes[index])
+                || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "-") {
+            bytes.formIndex(after: &index)
         }
-        return Substring(url)
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return url[...] }
+        let afterColon = bytes.index(after: index)
+        guard bytes[afterColon...].starts(with: "//".utf8) else { return url[...] }
+        return url[afterColon...]
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     // MARK: Tracking parameters
 

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Substring search on UTF-8 bytes, for hot paths.
+///
+/// Foundation's `contains(_:)` and `range(of:)` bridge the string to `NSString` and compare by canonical
+/// equivalence, one composed character at a time; on a post of tens of KiB that made a plain "is this word
+/// here" check one of the costliest lines of a run. The needles newslint looks for (`newslint`, `://`,
+/// `&#123;`, markup) are the same bytes in every normalisation form, so a byte search finds the same matches.
+extension StringProtocol {
+    /// The range of the first occurrence of `needle`, compared byte for byte; nil when absent.
+    public func byteRange(of needle: String) -> Range<Index>? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return startIndex..<startIndex }
+        let offset: Int? = utf8.withContiguousStorageIfAvailable { haystack in
+            ByteSearch.firstOffset(of: pattern, in: haystack)
+        } ?? ByteSearch.firstOffset(of: pattern, in: Array(utf8))
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// True when `needle` occurs, compared byte for byte.
+    public func containsBytes(_ needle: String) -> Bool {
+        byteRange(of: needle) != nil
+    }
+}
+
+/// The byte search behind `byteRange(of:)`.
+public enum ByteSearch {
+    /// The offset of the first occurrence of `pattern` in `haystack`: `memchr` to the next candidate first
+    /// byte, `memcmp` for the rest.
+    public static func firstOffset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, let first = pattern.first, pattern.count <= haystack.count else {
+            return nil
+        }
+        let lastStart = haystack.count - pattern.count
+        return pattern.withUnsafeBufferPointer { needle -> Int? in
+            var start = 0
+            while start <= lastStart {
+                guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { return nil }
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if memcmp(found, needle.baseAddress!, needle.count) == 0 { return offset }
+                start = offset + 1
+            }
+            return nil
+        }
+    }
+
+    public static func firstOffset(of pattern: [UInt8], in haystack: [UInt8]) -> Int? {
+        haystack.withUnsafeBufferPointer { firstOffset(of: pattern, in: $0) }
+    }
+}
