@@ -42,3 +42,36 @@ import Testing
         #expect(catalog.defaults.keepsComment(" more "))
     }
 }
+
+/// A run skips the profiles' examples; the tests read them.
+@Suite struct RuleFileExamplesTests {
+    @Test func removingExamplesKeepsEveryOtherKeyAndTheLineNumbers() throws {
+        let text = """
+            id: demo
+            examples:
+            - rule: credit-line
+              input: |
+                来源：x
+            # a comment
+            - rule: editor-line
+              input: y
+            credit_lines:
+              patterns:
+                - '^来源'
+            """
+        let stripped = RuleFile.removingExamples(from: text)
+        #expect(stripped.split(separator: "\n", omittingEmptySubsequences: false).count
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(!stripped.contains("rule:"))
+        let data = try RuleFile(path: "demo.yml", contents: text).decode(examples: false)
+        #expect(data.examples == nil)
+        #expect(data.creditLines?.patterns == ["^来源"])
+        #expect(try RuleFile(path: "demo.yml", contents: text).decode().examples?.count == 2)
+    }
+
+    @Test func theCompiledInProfilesEqualTheYAML() throws {
+        let decoded = try SiteCatalog(files: SiteCatalog.embeddedFiles).siteData
+        let compiled = try SiteCatalog.builtIn().siteData
+        #expect(decoded.map { SwiftLiteral.source(of: $0) } == compiled.map { SwiftLiteral.source(of: $0) })
+    }
+}

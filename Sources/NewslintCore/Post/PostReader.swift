@@ -47,34 +47,35 @@ public enum PostReader {
     /// `leadingText` and is not part of the first line.
     public static func read(text fullText: String, path: String, usesCRLF: Bool = false) throws -> Post {
         let byteOrderMark = fullText.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
-        var scalars = fullText.unicodeScalars
-        if !byteOrderMark.isEmpty { scalars.removeFirst() }
-        let text = String(scalars)
+        let text = byteOrderMark.isEmpty ? fullText : String(fullText.unicodeScalars.dropFirst())
         let source = SourceText(text)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var index = 0
-        while index < lines.count, lines[index].allSatisfy(\.isWhitespace), index < lines.count - 1 { index += 1 }
-        guard index < lines.count, isFence(lines[index]) else {
+        // Lines are read up to the closing fence only: the body is taken whole, never split and joined.
+        let line = { (number: Int) in Substring(decoding: source.utf8[source.byteRange(ofLine: number)], as: UTF8.self) }
+        var opening = 1
+        while opening < source.lineCount, line(opening).allSatisfy(\.isWhitespace) { opening += 1 }
+        guard isFence(line(opening)) else {
             return Post(
                 path: path, source: source, leadingText: byteOrderMark, openingFence: nil, closingFence: nil,
                 frontMatter: nil, body: text, bodyFirstLine: 1,
                 bodyFormat: BodyFormat.detect(body: text, path: path), usesCRLF: usesCRLF)
         }
-        let openingIndex = index
-        guard let closingIndex = lines[(openingIndex + 1)...].firstIndex(where: isFence) else {
-            throw PostError.unterminatedFrontMatter(line: openingIndex + 1)
+        guard let closing = ((opening + 1)...max(opening + 1, source.lineCount)).first(where: { number in
+            number <= source.lineCount && isFence(line(number))
+        }) else {
+            throw PostError.unterminatedFrontMatter(line: opening)
         }
-        let yamlLines = lines[(openingIndex + 1)..<closingIndex].map(String.init)
+        let yamlLines = ((opening + 1)..<closing).map { String(line($0)) }
         // Checked before Yams composes the YAML: composing hashes mapping keys, and a key that is an alias
         // bomb would be hashed value by value.
-        try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: openingIndex + 2)
-        let frontMatter = try FrontMatter(lines: yamlLines, firstLine: openingIndex + 2)
-        let body = lines[(closingIndex + 1)...].joined(separator: "\n")
-        let leading = byteOrderMark + lines[..<openingIndex].map { $0 + "\n" }.joined()
+        try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: opening + 1)
+        let frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1)
+        let bodyStart = closing < source.lineCount ? source.byteRange(ofLine: closing + 1).lowerBound : source.utf8.count
+        let body = String(decoding: source.utf8[bodyStart...], as: UTF8.self)
+        let leading = byteOrderMark + (1..<opening).map { line($0) + "\n" }.joined()
         return Post(
-            path: path, source: source, leadingText: leading, openingFence: String(lines[openingIndex]),
-            closingFence: String(lines[closingIndex]), frontMatter: frontMatter, body: body,
-            bodyFirstLine: closingIndex + 2, bodyFormat: BodyFormat.detect(body: body, path: path),
+            path: path, source: source, leadingText: leading, openingFence: String(line(opening)),
+            closingFence: String(line(closing)), frontMatter: frontMatter, body: body,
+            bodyFirstLine: closing + 1, bodyFormat: BodyFormat.detect(body: body, path: path),
             usesCRLF: usesCRLF)
     }
 }

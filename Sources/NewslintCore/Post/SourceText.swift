@@ -48,15 +48,33 @@ public struct SourceText: Sendable {
             if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
         }
         let lineStart = lineStarts[low]
-        let column = String(decoding: utf8[lineStart..<clamped], as: UTF8.self).unicodeScalars.count + 1
+        let column = utf8[lineStart..<clamped].reduce(1) { count, byte in SourceText.startsScalar(byte) ? count + 1 : count }
         return (low + 1, column)
     }
 
     /// The UTF-8 offset of 1-based `line` and `column`.
     public func utf8Offset(line: Int, column: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return utf8.count }
-        let lineText = self.line(line)
-        let prefix = lineText.unicodeScalars.prefix(max(0, column - 1))
-        return lineStarts[line - 1] + String(String.UnicodeScalarView(prefix)).utf8.count
+        var range = byteRange(ofLine: line)
+        if range.upperBound > range.lowerBound, utf8[range.upperBound - 1] == UInt8(ascii: "\r") {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        // Walks `column - 1` scalars: a scalar starts at every byte that is not a UTF-8 continuation byte.
+        let wanted = max(0, column - 1)
+        var scalars = 0
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if SourceText.startsScalar(utf8[offset]) {
+                if scalars == wanted { return offset }
+                scalars += 1
+            }
+            offset += 1
+        }
+        return range.upperBound
+    }
+
+    /// True for a byte that begins a scalar (not a continuation byte `10xxxxxx`).
+    private static func startsScalar(_ byte: UInt8) -> Bool {
+        byte & 0xC0 != 0x80
     }
 }

@@ -7,14 +7,20 @@ import Foundation
 public struct CompiledPattern: @unchecked Sendable {
     public let source: String
     private let expression: NSRegularExpression
+    /// The scalars a match can start with, for start-anchored patterns (see `PatternPrefilter`).
+    private let firstScalars: Set<Unicode.Scalar>?
 
     public init(_ source: String) throws {
         self.source = source
         expression = try CompiledPattern.compiled(source)
+        firstScalars = PatternPrefilter.firstScalars(of: source)
     }
 
     public func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        if let firstScalars {
+            guard let first = text.unicodeScalars.first, firstScalars.contains(first) else { return false }
+        }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     private static let lock = NSLock()

@@ -54,10 +54,12 @@ struct PageChromeRule: Rule {
     /// Computed once per state of the post and shared by the rules that ask.
     static func chrome(_ context: RuleContext) -> [(node: Node, label: String)] {
         guard let body = context.body else { return [] }
-        return context.derived("page-chrome.chrome") { chrome(in: body, widgets: PromoWidgets(context), profile: context.profile) }
+        return context.derived("page-chrome.chrome") {
+            chrome(in: body, profile: context.profile, widgets: PromoWidgets(context))
+        }
     }
 
-    private static func chrome(in body: Node, widgets: PromoWidgets, profile: SiteProfile) -> [(node: Node, label: String)] {
+    static func chrome(in body: Node, profile: SiteProfile, widgets: PromoWidgets) -> [(node: Node, label: String)] {
         var found: [(node: Node, label: String)] = []
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { node.isInside($0.node) }), !widgets.contains(node) else { continue }

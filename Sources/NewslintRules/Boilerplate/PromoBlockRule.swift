@@ -50,7 +50,7 @@ struct PromoBlockRule: Rule {
         return context.derived("promo-block.widgets") { widgets(in: body, profile: context.profile) }
     }
 
-    private static func widgets(in body: Node, profile: SiteProfile) -> [(node: Node, label: String)] {
+    static func widgets(in body: Node, profile: SiteProfile) -> [(node: Node, label: String)] {
         var found: [(node: Node, label: String)] = []
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { node.isInside($0.node) }) else { continue }

@@ -67,7 +67,7 @@ struct RelatedArticlesRule: Rule {
         return context.derived("related-articles.blocks") { blocks(in: body, profile: context.profile) }
     }
 
-    private static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
+    static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
         var found: [(nodes: [Node], label: String)] = []
         let headed = profile.relatedBlocks.filter { !$0.headings.isEmpty }
         for node in body.descendants where node.isElement {

@@ -9,6 +9,10 @@ struct PromoWidgets {
         nodes = PromoBlockRule.widgets(context).map(\.node)
     }
 
+    init(nodes: [Node]) {
+        self.nodes = nodes
+    }
+
     func contains(_ node: Node) -> Bool {
         nodes.contains { node.isInside($0) }
     }

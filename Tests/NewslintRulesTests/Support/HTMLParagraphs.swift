@@ -24,9 +24,9 @@ enum HTMLParagraphs {
         let document = try HTMLBody.parse(post.body)
         let profile = catalog.profile(for: post, hosts: [])
         // What the boilerplate rules declare they remove: promo widgets, related-article blocks, page chrome.
-        let widgets = PromoBlockRule.widgets(in: document.body, profile: profile).map(\.node)
-            + RelatedArticlesRule.blocks(in: document.body, profile: profile).flatMap(\.nodes)
-            + PageChromeRule.chrome(in: document.body, profile: profile).map(\.node)
+        let promo = PromoBlockRule.widgets(in: document.body, profile: profile).map(\.node)
+        let widgets = promo + RelatedArticlesRule.blocks(in: document.body, profile: profile).flatMap(\.nodes)
+            + PageChromeRule.chrome(in: document.body, profile: profile, widgets: PromoWidgets(nodes: promo)).map(\.node)
         return document.body.descendants.compactMap { node -> String? in
             guard node.kind == .text, !node.hasAncestor(named: ["style", "script"]) else { return nil }
             guard !widgets.contains(where: { node.isInside($0) }) else { return nil }
