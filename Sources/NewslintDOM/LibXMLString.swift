@@ -11,6 +11,18 @@ enum LibXMLString {
         return String(cString: pointer)
     }
 
+    /// Copies a name libxml2 owns in lower case. The HTML parser already lower-cases tag names, so the
+    /// bytes are usually copied as they are; `lowercased()` only runs when there is an ASCII capital.
+    static func borrowedLowercased(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        var probe = pointer
+        while probe.pointee != 0 {
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(probe.pointee) { return String(cString: pointer).lowercased() }
+            probe += 1
+        }
+        return String(cString: pointer)
+    }
+
     /// Copies a string the caller owns and frees it with libxml2's allocator.
     static func takeOwned(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }

@@ -38,7 +38,7 @@ public struct Node: Hashable {
     /// The lower-case tag name of an element; `#text`, `#comment` … for other nodes.
     public var name: String {
         switch kind {
-        case .element: LibXMLString.borrowed(pointer.pointee.name)?.lowercased() ?? ""
+        case .element: LibXMLString.borrowedLowercased(pointer.pointee.name) ?? ""
         case .text: "#text"
         case .comment: "#comment"
         case .cdata: "#cdata"
@@ -100,7 +100,7 @@ public struct Node: Hashable {
     public func hasAncestor(named names: Set<String>) -> Bool {
         var current = pointer.pointee.parent
         while let node = current, node.pointee.type == XML_ELEMENT_NODE {
-            if let raw = LibXMLString.borrowed(node.pointee.name), names.contains(raw.lowercased()) { return true }
+            if let name = LibXMLString.borrowedLowercased(node.pointee.name), names.contains(name) { return true }
             current = node.pointee.parent
         }
         return false

@@ -188,7 +188,9 @@ private extension FrontMatter {
         let yaml = lines.joined(separator: "\n")
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Only the scalars' text is read, so no tag resolution (the default resolver runs a regular
+            // expression per scalar), and the encoding is given (its default reads the environment per call).
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error, firstLine: firstLine))
         } catch {

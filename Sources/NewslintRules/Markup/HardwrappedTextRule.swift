@@ -78,6 +78,8 @@ private struct Wrap {
 
 private extension HardwrappedTextRule {
     static func breaks(in text: String) -> [Wrap] {
+        // Most text nodes hold no line break at all.
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return [] }
         let characters = Array(text)
         var result: [Wrap] = []
         var newlinesSeen = 0
