@@ -157,10 +157,10 @@ extension Linter {
         -> (text: String?, location: Location) {
         let lost = Set(loss.characters)
         let holder = textNodes.first { node in
-            let characters = node.text.filter { !ContentFingerprint.isIgnorable($0) }
+            let characters = node.text.unicodeScalars.filter { !ContentFingerprint.isIgnorable($0) }
             return !characters.isEmpty && !node.isAttached && characters.allSatisfy(lost.contains)
-        } ?? textNodes.first { node in node.text.contains { lost.contains($0) } }
-        guard let holder, let first = holder.text.first(where: { lost.contains($0) }) else {
+        } ?? textNodes.first { node in node.text.unicodeScalars.contains { lost.contains($0) } }
+        guard let holder, let first = holder.text.unicodeScalars.first(where: { lost.contains($0) }) else {
             return (nil, context.bodyStart)
         }
         let text = holder.isAttached ? nil : holder.text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,6 +9,7 @@ enum BareURL {
 
     /// `word` (text without whitespace) cut around the URLs that must be written as autolinks.
     static func segments(of word: String) -> [Segment] {
+        guard word.containsBytes("://") else { return word.isEmpty ? [] : [.text(word)] }
         let scalars = Array(word.unicodeScalars)
         var segments: [Segment] = []
         var textStart = 0
@@ -33,6 +34,7 @@ enum BareURL {
     /// Where a URL starting at `start` ends: `http://` or `https://` (not preceded by a letter, which would
     /// make another scheme), then URL characters, without the trailing punctuation GFM leaves out too.
     private static func urlEnd(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard scalars[start] == "h" || scalars[start] == "H" else { return nil }
         if start > 0, isASCIILetter(scalars[start - 1]) { return nil }
         let prefix = String(string(scalars[start...].prefix(8)).lowercased())
         let schemeLength: Int

@@ -152,7 +152,9 @@ enum URLRewriting {
     /// carries none that can be linked to).
     static func redirect(of url: String, in redirects: [SiteProfileData.Redirect])
         -> (redirect: SiteProfileData.Redirect, target: String?)? {
-        guard let host = URLParts.host(of: url) else { return nil }
+        guard let host = URLParts.host(of: url), redirects.contains(where: { host == $0.host.lowercased() }) else {
+            return nil
+        }
         let parts = Parts(url)
         for redirect in redirects where host == redirect.host.lowercased() && pathMatches(parts.path, redirect.path) {
             guard let raw = rawValue(of: redirect.parameter, in: url), !raw.isEmpty else { continue }
