@@ -111,18 +111,20 @@ private extension LazyImageRule {
     /// True for a missing or empty `src`, a `data:` URI, `undefined`, and placeholder files such as
     /// `loading.gif`, `blank.gif` or `placeholder.png`.
     static func isPlaceholder(_ src: String?) -> Bool {
-        guard let src = src?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), !src.isEmpty else {
+        guard let src = src.map({ String($0.trimmingWhitespace).lowercased() }), !src.isEmpty else {
             return true
         }
         if src.hasPrefix("data:") || ["about:blank", "#", "undefined", "null"].contains(src) { return true }
         if isUndefined(src) { return true }
         let file = URLRewriting.Parts(src).base.split(separator: "/").last.map(String.init) ?? ""
-        return file.range(of: placeholderFile, options: .regularExpression) != nil
+        return placeholderFile.matches(file)
     }
 
-    static let placeholderFile =
+    // A constant pattern: the rule examples fail if it ever stops compiling.
+    // swiftlint:disable:next force_try
+    static let placeholderFile = try! CompiledPattern(
         #"^(placeholder|loading|lazy|lazyload|blank|spacer|grey|gray|pixel|transparent|empty)"#
-            + #"([-_.][a-z0-9_.-]*)?\.(gif|png|svg|jpe?g|webp)$"#
+            + #"([-_.][a-z0-9_.-]*)?\.(gif|png|svg|jpe?g|webp)$"#)
 
     static func isUndefined(_ src: String) -> Bool {
         let lowered = URLRewriting.Parts(src.lowercased()).base

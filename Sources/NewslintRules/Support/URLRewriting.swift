@@ -527,7 +527,7 @@ enum MarkdownURLs {
     /// Matches outside code and outside HTML comments (which `ad-comment` owns).
     private static func matches(of pattern: NSRegularExpression, in text: String, markdown: MarkdownBody) -> [Match] {
         let all = 0..<text.utf8.count
-        let comments = text.contains("<!--") ? matches(of: comment, in: text, within: all).map(\.range) : []
+        let comments = text.containsBytes("<!--") ? matches(of: comment, in: text, within: all).map(\.range) : []
         return matches(of: pattern, in: text, within: all).filter { match in
             !markdown.isInCode(match.range.lowerBound) && !comments.contains { $0.contains(match.range.lowerBound) }
         }

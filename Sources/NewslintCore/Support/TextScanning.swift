@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring search on UTF-8 bytes, for hot paths.
+/// Substring search and trimming without Foundation, for hot paths.
 ///
 /// Foundation's `contains(_:)` and `range(of:)` bridge the string to `NSString` and compare by canonical
 /// equivalence, one composed character at a time; on a post of tens of KiB that made a plain "is this word
@@ -21,6 +21,27 @@ extension StringProtocol {
         guard let offset else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// The text without leading and trailing spaces and tabs (`CharacterSet.whitespaces`: tab and the Unicode
+    /// space separators), without bridging to `NSString`.
+    public var trimmingSpaces: SubSequence {
+        let isSpace = { (character: Character) -> Bool in
+            character == "\t" || character.unicodeScalars.first?.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+
+    /// The text without leading and trailing whitespace, line breaks included (like
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`).
+    public var trimmingWhitespace: SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 
     /// True when `needle` occurs, compared byte for byte.
