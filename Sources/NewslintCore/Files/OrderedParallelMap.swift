@@ -3,9 +3,11 @@ import Foundation
 
 /// Processes items on several threads and hands the results to `sink` in input order.
 ///
-/// Items are taken in windows of `jobs × 16`: a window is processed concurrently, then its results are
-/// passed on in order and dropped, so memory holds one window of results however many items there are,
-/// and the output is identical to a serial run.
+/// `jobs` workers each claim the next unprocessed item as soon as they finish one, so a slow file holds up
+/// one worker, not a batch. The calling thread runs `sink` on each result as soon as it and every result
+/// before it are done, while the workers go on. A worker does not run more than `jobs × 16` items ahead of
+/// the sink, so memory holds at most that many results however many items there are, and the output is
+/// identical to a serial run.
 public enum OrderedParallelMap {
     public static func run<Item, Result>(
         _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Result, sink: (Result) -> Void
@@ -15,21 +17,19 @@ public enum OrderedParallelMap {
             for item in items { sink(transform(item)) }
             return
         }
-        let windowSize = jobs * 16
-        var start = 0
-        while start < items.count {
-            let window = Array(items[start..<min(start + windowSize, items.count)])
-            let results = ResultSlots<Result>(count: window.count)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, window.count)) { worker in
-                var index = worker
-                while index < window.count {
-                    results.set(index, transform(window[index]))
-                    index += jobs
+        let pipeline = OrderedPipeline<Result>(count: items.count, window: jobs * 16)
+        let workers = DispatchGroup()
+        for _ in 0..<min(jobs, items.count) {
+            DispatchQueue.global().async(group: workers) {
+                while let index = pipeline.claim() {
+                    pipeline.store(transform(items[index]), at: index)
                 }
             }
-            for result in results.values { sink(result) }
-            start += windowSize
         }
+        for index in items.indices {
+            sink(pipeline.take(index))
+        }
+        workers.wait()
     }
 
     /// The number of cores this process may use.
@@ -38,16 +38,48 @@ public enum OrderedParallelMap {
     }
 }
 
-/// Result slots written by distinct indices from several threads; each slot is written once.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
+/// The shared state of a run: the next item to claim, and a ring of result slots the sink empties in order.
+private final class OrderedPipeline<Value>: @unchecked Sendable {
+    private let count: Int
+    private let window: Int
+    private var slots: [Value?]
+    private var nextToClaim = 0
+    private var nextToTake = 0
+    private let condition = NSCondition()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.withLock { storage[index] = value }
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+        slots = Array(repeating: nil, count: window)
     }
 
-    var values: [Value] { storage.map { $0! } }
+    /// The next item for a worker, waiting while the workers are a full window ahead of the sink; nil when
+    /// every item is claimed.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextToClaim < count, nextToClaim >= nextToTake + window { condition.wait() }
+        guard nextToClaim < count else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    func store(_ value: Value, at index: Int) {
+        condition.lock()
+        slots[index % window] = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The result of item `index`, once it is done; frees its slot for a worker.
+    func take(_ index: Int) -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index % window] == nil { condition.wait() }
+        let value = slots[index % window]!
+        slots[index % window] = nil
+        nextToTake = index + 1
+        condition.broadcast()
+        return value
+    }
 }

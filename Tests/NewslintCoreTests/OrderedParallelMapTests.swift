@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import NewslintCore
+
+@Suite struct OrderedParallelMapTests {
+    /// Items that finish out of order still reach the sink in input order, each once.
+    @Test(arguments: [1, 2, 3, 8])
+    func deliversInInputOrder(jobs: Int) {
+        let items = Array(0..<300)
+        var delivered: [Int] = []
+        OrderedParallelMap.run(items, jobs: jobs, transform: { item in
+            if item % 7 == 0 { usleep(UInt32(200 + (item % 3) * 300)) }
+            return item * 2
+        }, sink: { delivered.append($0) })
+        #expect(delivered == items.map { $0 * 2 })
+    }
+
+    /// Workers stay within a window of the sink: a slow sink does not let results pile up.
+    @Test func workersStayWithinAWindowOfTheSink() {
+        let jobs = 2
+        let started = Counter()
+        var taken = 0
+        var largestLead = 0
+        OrderedParallelMap.run(Array(0..<200), jobs: jobs, transform: { item in
+            started.increment()
+            return item
+        }, sink: { _ in
+            taken += 1
+            usleep(100)
+            largestLead = max(largestLead, started.value - taken)
+        })
+        #expect(taken == 200)
+        #expect(largestLead <= jobs * 16)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}
