@@ -342,8 +342,6 @@ import Testing
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
     static let knownFuzzerIssues: [String: String] = [
-        "fuzz-hotlinked-img-markdown.md":
-            "a hotlinked <img> with an unclosed src is written as ![]() without referrerpolicy (MarkdownWriter)",
         "fuzz-escaped-style-tag.md":
             "style-block reports the escaped text \\<style> in Markdown and its fix deletes it (StyleBlockRule)",
         "fuzz-escaped-iframe-tag.md":
