@@ -342,10 +342,6 @@ import Testing
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
     static let knownFuzzerIssues: [String: String] = [
-        "fuzz-escaped-style-tag.md":
-            "style-block reports the escaped text \\<style> in Markdown and its fix deletes it (StyleBlockRule)",
-        "fuzz-escaped-iframe-tag.md":
-            "unsafe-html reports the escaped text \\<iframe> in Markdown and its fix deletes it (UnsafeHTMLRule)",
         "fuzz-nested-iframes.md":
             "unsafe-html removes one of nine nested <iframe>s per pass and never converges (UnsafeHTMLRule)",
     ]

@@ -21,4 +21,19 @@ import Testing
         let output = try fixSettles("<div><img src=\"//sinaimg.cn\n")
         #expect(output == "<img src=\"https://sinaimg.cn\" alt=\"\"\nreferrerpolicy=\"no-referrer\">\n")
     }
+
+    @Test func escapedStyleTagInMarkdownIsText() throws {
+        let post = "---\ntitle: x\n---\n\nCSS: \\<style>.a{}\\</style> and `<style>`.\n"
+        #expect(try PostFixing.check(post, path: "post.md").isEmpty)
+        #expect(try fixSettles(post) == post)
+        // The HTML body the fuzzer found: its `<style>` inside `<code>` is code text, written escaped.
+        #expect(try fixSettles("<div<code><style></style>") == "\\<style>\\</style>\n")
+    }
+
+    @Test func escapedIframeTagInMarkdownIsText() throws {
+        let post = "Embed with \\<iframe src=\"https://ads.example.net/x\">.\n"
+        #expect(try PostFixing.check(post, path: "post.md").isEmpty)
+        #expect(try fixSettles(post) == post)
+        #expect(try fixSettles("<!DOCTYPE<code><iframe>") == "\\<iframe>\n")
+    }
 }

@@ -37,6 +37,7 @@ struct UnsafeHTMLRule: Rule {
             RuleExample(#"<p><iframe src="//player.bilibili.com/player.html?bvid=BV1example" allowfullscreen></iframe></p>"#),
             RuleExample(#"<p>JavaScript 中 <code>onclick="f()"</code> 与 <code>javascript:void(0)</code> 的区别，另见 <a href="https://example.com/javascript:guide">指南</a>。</p>"#),
             RuleExample("```html\n<a href=\"javascript:void(0)\" onclick=\"f()\">x</a>\n```\n"),
+            RuleExample("Escaped, it is text: \\<iframe src=\"https://ads.example.net/player\"> and \\[x](javascript:f())\n"),
         ],
         corrections: [
             RuleCorrection(
