@@ -341,10 +341,7 @@ import Testing
 
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
-    static let knownFuzzerIssues: [String: String] = [
-        "fuzz-nested-iframes.md":
-            "unsafe-html removes one of nine nested <iframe>s per pass and never converges (UnsafeHTMLRule)",
-    ]
+    static let knownFuzzerIssues: [String: String] = [:]
 }
 
 private extension HostileInputTests {

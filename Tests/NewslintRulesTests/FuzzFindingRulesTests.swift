@@ -36,4 +36,16 @@ import Testing
         #expect(try fixSettles(post) == post)
         #expect(try fixSettles("<!DOCTYPE<code><iframe>") == "\\<iframe>\n")
     }
+
+    @Test func nestedIframesGoInOnePass() throws {
+        // More levels than the fixer's passes: one fix must remove them all.
+        let depth = Linter.maximumFixPasses + 2
+        let html = "<div><p>正文</p>" + (1...depth).map { "<iframe src=\"https://ads.example.net/\($0)\">" }.joined()
+            + String(repeating: "</iframe>", count: depth) + "</div>\n"
+        let output = try fixSettles(html)
+        #expect(!output.contains("iframe"))
+        #expect(output.contains("正文"))
+        #expect(output.contains("<https://ads.example.net/1>") && output.contains("<https://ads.example.net/\(depth)>"))
+        #expect(try fixSettles("<!DOCTYPE>" + String(repeating: "<iframe>", count: 9) + "<g one") == "")
+    }
 }
