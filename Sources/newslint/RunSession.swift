@@ -140,8 +140,9 @@ private extension RunSession {
                 linter = entry.linter
                 cache = cacheDirectory.map { ResultCache(directory: $0, settings: entry.cacheSettings) }
             }
-            let bytes = try? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-            let key = bytes.flatMap { $0 }.flatMap { bytes in cache?.key(for: bytes) }
+            // Read for the cache key only when there is a cache: the linter reads the file once more.
+            let bytes = cache == nil ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            let key = bytes.flatMap { bytes in cache?.key(for: bytes) }
             var note: String?
             if let cache, let key {
                 switch cache.lookup(key) {
@@ -211,7 +212,8 @@ private extension RunSession {
         }
         if settings.write {
             do {
-                try AtomicFileWriter.write(result.output, to: path)
+                // Only replaces: a post deleted while the run went on is not brought back.
+                try AtomicFileWriter.replace(result.output, at: path)
             } catch {
                 return "\(error)"
             }
