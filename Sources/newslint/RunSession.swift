@@ -95,7 +95,9 @@ struct RunSession {
                 if !directory.isEmpty {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 }
-                try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+                try AtomicFileWriter.write(rendered, to: path)
+            } catch let error as AtomicFileWriter.WriteError {
+                Console.fileError(path, "cannot write the report: \(error.reason)")
             } catch {
                 Console.fileError(path, "cannot write the report: \(error.localizedDescription)")
             }

@@ -14,7 +14,7 @@ import Testing
         }
         let expected = EmbeddedRuleFilesSource.swiftSource(files: files)
         if ProcessInfo.processInfo.environment["NEWSLINT_UPDATE_EMBEDDED"] == "1" {
-            try expected.write(toFile: generatedPath, atomically: true, encoding: .utf8)
+            try expected.write(toFile: generatedPath, atomically: false, encoding: .utf8)
         }
         let committed = try String(contentsOfFile: generatedPath, encoding: .utf8)
         #expect(committed == expected, """
