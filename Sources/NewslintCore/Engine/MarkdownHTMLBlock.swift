@@ -34,7 +34,8 @@ enum MarkdownHTMLBlock {
         }
         let afterOpening = lower.dropFirst(lower.hasPrefix("</") ? 2 : 1)
         let name = afterOpening.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        if blockElements.contains(String(name)), endsName(afterOpening.dropFirst(name.count), allowingSelfClosing: true) {
+        if blockElements.contains(String(name)),
+           endsName(afterOpening.dropFirst(name.count), allowingSelfClosing: true) {
             return .blankLine
         }
         guard !afterParagraphLine else { return nil }

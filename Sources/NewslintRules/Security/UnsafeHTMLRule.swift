@@ -85,7 +85,7 @@ private extension UnsafeHTMLRule {
             guard !node.isElement(["script", "style"]),
                   !reportedEmbeds.contains(where: { $0.name != "embed" && node.isInside($0) }) else { continue }
             if node.isElement(UnsafeHTMLRule.embeds) {
-                let address = UnsafeHTMLRule.address(node.name, node.attribute(node.name == "object" ? "data" : "src"))
+                let address = UnsafeHTMLRule.embedAddress(node)
                 if !UnsafeHTMLRule.isAllowed(address, allowed) {
                     reportedEmbeds.append(node)
                     violations.append(embedViolation(node, address: address, context: context, allowed: allowed))
@@ -114,7 +114,9 @@ private extension UnsafeHTMLRule {
         let linkTarget = address.flatMap { URLRewriting.isLinkable($0) ? $0 : nil }
         let title = UnsafeHTMLRule.embedFixTitle(node.name, linking: linkTarget != nil)
         return Violation(at: context.location(of: node), UnsafeHTMLRule.embedMessage(node.name, address),
-                         fix: Fix(title, removing: [node]) { UnsafeHTMLRule.replaceEmbeds(from: node, allowed: allowed) })
+                         fix: Fix(title, removing: [node]) {
+                             UnsafeHTMLRule.replaceEmbeds(from: node, allowed: allowed)
+                         })
     }
 
     /// Replaces a reported embed, and every embed from a host that is not allowed inside it, with a link to its
@@ -128,8 +130,7 @@ private extension UnsafeHTMLRule {
         var embeds = [node]
         if !node.isElement(["embed"]) {
             embeds += node.descendants.filter { inner in
-                guard inner.isElement(UnsafeHTMLRule.embeds) else { return false }
-                return !isAllowed(address(inner.name, inner.attribute(inner.name == "object" ? "data" : "src")), allowed)
+                inner.isElement(UnsafeHTMLRule.embeds) && !isAllowed(embedAddress(inner), allowed)
             }
         }
         // An `<object>`'s parameters mean nothing without it, and an `<embed>` inside it is the same player
@@ -142,8 +143,7 @@ private extension UnsafeHTMLRule {
         // Innermost first, so every link lands where its embed stood. Fallback content stays, and so does what
         // libxml2 nested inside a void `<embed>` (the rest of the article, players included).
         for embed in embeds.reversed() where embed.isAttached {
-            let source = address(embed.name, embed.attribute(embed.name == "object" ? "data" : "src"))
-            if let target = source, URLRewriting.isLinkable(target) {
+            if let target = embedAddress(embed), URLRewriting.isLinkable(target) {
                 let link = embed.document.createElement("a")
                 link.setAttribute("href", target)
                 link.appendChild(embed.document.createText(target))
@@ -235,6 +235,11 @@ private extension UnsafeHTMLRule {
     static func address(_ name: String, _ value: String?) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return URLRewriting.withHTTPS(value)
+    }
+
+    /// The address an embed element loads (`data` of an `<object>`, `src` of the others).
+    static func embedAddress(_ node: Node) -> String? {
+        address(node.name, node.attribute(node.name == "object" ? "data" : "src"))
     }
 
     static func isAllowed(_ address: String?, _ allowed: [String]) -> Bool {
