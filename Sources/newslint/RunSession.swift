@@ -39,6 +39,7 @@ struct RunSession {
         let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
         var files: [ReportedFile] = []
         var totals = Totals(report: RunReport(files: [], rules: []))
+        var outTargets: OutTargets = [:]
         let process = processor(cache: cache)
         OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
             progress.advance()
@@ -55,7 +56,7 @@ struct RunSession {
                 if result.changed {
                     totals.changedFiles += 1
                     totals.resolvedFindings += max(0, result.findings.count - result.remaining.count)
-                    if let failure = deliver(result, path: outcome.path, settings: settings) {
+                    if let failure = deliver(result, path: outcome.path, settings: settings, outTargets: &outTargets) {
                         progress.interrupt { Console.fileError(outcome.path, failure) }
                         files.append(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
                         return
@@ -95,7 +96,9 @@ struct RunSession {
                 if !directory.isEmpty {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 }
-                try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+                try AtomicFileWriter.write(rendered, to: path)
+            } catch let error as AtomicFileWriter.WriteError {
+                Console.fileError(path, "cannot write the report: \(error.reason)")
             } catch {
                 Console.fileError(path, "cannot write the report: \(error.localizedDescription)")
             }
@@ -110,6 +113,9 @@ struct RunSession {
 }
 
 private extension RunSession {
+    /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
+    typealias OutTargets = [String: (path: String, source: String)]
+
     /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
     var streamsFindings: Bool {
         if case .fix(let settings) = mode { return settings.write || settings.outDirectory != nil }
@@ -140,8 +146,9 @@ private extension RunSession {
                 linter = entry.linter
                 cache = cacheDirectory.map { ResultCache(directory: $0, settings: entry.cacheSettings) }
             }
-            let bytes = try? FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-            let key = bytes.flatMap { $0 }.flatMap { bytes in cache?.key(for: bytes) }
+            // Read for the cache key only when there is a cache: the linter reads the file once more.
+            let bytes = cache == nil ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            let key = bytes.flatMap { bytes in cache?.key(for: bytes) }
             var note: String?
             if let cache, let key {
                 switch cache.lookup(key) {
@@ -194,12 +201,16 @@ private extension RunSession {
         return reported
     }
 
-    /// Writes the fixed file, or prints its diff. Returns a failure message.
-    func deliver(_ result: FixResult, path: String, settings: FixSettings) -> String? {
+    /// Writes the fixed file, or prints its diff. Returns a failure message. `outTargets` holds the files this
+    /// run wrote under `--out`, with the post each came from, so two posts cannot land on one file.
+    func deliver(_ result: FixResult, path: String, settings: FixSettings, outTargets: inout OutTargets) -> String? {
         if let outDirectory = settings.outDirectory {
-            let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
-            let target = (outDirectory as NSString).appendingPathComponent(
-                relative.hasPrefix("./") ? String(relative.dropFirst(2)) : relative)
+            let target = OutDirectoryPath.target(for: path, in: outDirectory)
+            let source = OutDirectoryPath.absolute(path)
+            if let earlier = outTargets[target], earlier.source != source {
+                return "cannot write \(target): it was written for \(earlier.path) in this run"
+            }
+            outTargets[target] = (path, source)
             do {
                 try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)
@@ -211,7 +222,8 @@ private extension RunSession {
         }
         if settings.write {
             do {
-                try AtomicFileWriter.write(result.output, to: path)
+                // Only replaces: a post deleted while the run went on is not brought back.
+                try AtomicFileWriter.replace(result.output, at: path)
             } catch {
                 return "\(error)"
             }

@@ -132,6 +132,40 @@ import Testing
         #expect(try directory.read("post.md") == Self.post)
     }
 
+    @Test func outNeverWritesOutsideItsDirectory() throws {
+        // Run from site/: `../other/post.md` once went to `out/../other/post.md`, that is site/other/post.md.
+        let directory = try TemporaryDirectory()
+        try directory.write("other/post.md", Self.post)
+        try directory.write("elsewhere/abs.md", Self.post)
+        try directory.write("site/inside/../kept.md", Self.post)
+        let absolute = directory.path("elsewhere/abs.md")
+        let result = try CLIRunner.run(["fix", "--no-cache", "--out", "out", "../other/post.md", absolute,
+                                        "./inside/../kept.md"], in: directory.url.appendingPathComponent("site"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let fixed = "---\ntitle: x\n---\n\n正文\n"
+        #expect(try directory.read("site/out/other/post.md") == fixed)
+        #expect(try directory.read("site/out/" + absolute.dropFirst()) == fixed)
+        #expect(try directory.read("site/out/kept.md") == fixed)
+        #expect(try directory.allEntries().filter { !$0.hasPrefix("site/out") }.sorted() == [
+            "elsewhere", "elsewhere/abs.md", "other", "other/post.md", "site", "site/inside", "site/kept.md",
+        ])
+        #expect(try directory.read("other/post.md") == Self.post)
+    }
+
+    @Test func outRefusesToWriteTwoPostsToOneFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("other/post.md", Self.post)
+        try directory.write("site/other/post.md", Self.post.replacingOccurrences(of: "title: x", with: "title: y"))
+        try directory.write("site/same.md", Self.post)
+        let result = try CLIRunner.run(["fix", "--no-cache", "--out", "out", "../other/post.md", "other/post.md",
+                                        "same.md", "./same.md"], in: directory.url.appendingPathComponent("site"))
+        #expect(result.status == 2)
+        #expect(result.stderr == "other/post.md: error: cannot write out/other/post.md: it was written for "
+            + "../other/post.md in this run\n1 file could not be fixed (see above).\n")
+        #expect(try directory.read("site/out/other/post.md") == "---\ntitle: x\n---\n\n正文\n")
+        #expect(try directory.read("site/out/same.md") == "---\ntitle: x\n---\n\n正文\n")
+    }
+
     @Test func colourFollowsTheFlag() throws {
         let directory = try directoryWithPost()
         let always = try CLIRunner.run(["check", "--no-cache", "--color", "always", "post.md"], in: directory.url)

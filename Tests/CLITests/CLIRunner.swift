@@ -68,7 +68,7 @@ final class TemporaryDirectory {
     func write(_ relativePath: String, _ contents: String) throws -> URL {
         let file = url.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try contents.write(to: file, atomically: true, encoding: .utf8)
+        try contents.write(to: file, atomically: false, encoding: .utf8)
         return file
     }
 

@@ -17,7 +17,7 @@ import Testing
         for entry in try entries(in: directory) {
             let text = try String(contentsOf: entry, encoding: .utf8)
                 .replacingOccurrences(of: "left in article body", with: "SERVED FROM CACHE")
-            try text.write(to: entry, atomically: true, encoding: .utf8)
+            try text.write(to: entry, atomically: false, encoding: .utf8)
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
         try directory.write("post.md", Self.post)
         _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
         let entry = try #require(try entries(in: directory).first)
-        try "{ not json".write(to: entry, atomically: true, encoding: .utf8)
+        try "{ not json".write(to: entry, atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["check", "post.md"], in: directory.url)
         #expect(result.stderr.contains("newslint: note: cache entry"))
         #expect(result.stderr.contains("is corrupt; rebuilding it"))

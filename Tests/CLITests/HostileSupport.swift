@@ -144,6 +144,29 @@ final class LineBuffer: @unchecked Sendable {
     }
 }
 
+/// Tells when a process has read a file, from its access time.
+enum FileAccess {
+    /// Sets the access time to the epoch. Linux's default `relatime` then updates it on the next read, since
+    /// it is older than the modification time.
+    static func markUnread(_ path: String) {
+        let omit = (1 << 30) - 2 // UTIME_OMIT: keep the modification time
+        var times = [timespec(tv_sec: 0, tv_nsec: 0), timespec(tv_sec: 0, tv_nsec: omit)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    /// Waits until the file's access time moves; false after `seconds` (or on a file system mounted
+    /// `noatime`, where it never does).
+    static func waitUntilRead(_ path: String, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var info = stat()
+        while Date() < deadline {
+            if stat(path, &info) == 0, info.st_atim.tv_sec != 0 { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+}
+
 /// Facts about the machine the tests run on, for the tests that need privileges.
 enum Machine {
     static var isRoot: Bool { geteuid() == 0 }

@@ -173,6 +173,31 @@ import Testing
         #expect(try directory.read("report.json").contains("\"files_with_findings\" : 1"))
     }
 
+    @Test func reportFilesAreWrittenLikePosts() throws {
+        // Foundation's `String.write(toFile:atomically: true)` replaced a symbolic link with a file and a 0600
+        // report with a 0644 one; reports now go through the writer `fix --write` uses.
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        try directory.write("artefacts/report.json", "old\n")
+        #expect(chmod(directory.path("artefacts/report.json"), 0o600) == 0)
+        try FileManager.default.createDirectory(atPath: directory.path("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.path("out/report.json"),
+                                                   withDestinationPath: "../artefacts/report.json")
+        try FileManager.default.createDirectory(atPath: directory.path("tmp"), withIntermediateDirectories: true)
+        let result = try CLIRunner.run(["check", "--no-cache", "--format", "json:out/report.json",
+                                        "--format", "junit:out/junit.xml", "post.md"],
+                                       in: directory.url, environment: ["TMPDIR": directory.path("tmp")])
+        #expect(result.status == 1)
+        #expect(try directory.read("artefacts/report.json").contains("\"files_with_findings\" : 1"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path("out/report.json"))
+            == "../artefacts/report.json")
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.path("artefacts/report.json"))
+        #expect((mode[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path("out")).sorted()
+            == ["junit.xml", "report.json"], "temporary files left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path("tmp")) == [])
+    }
+
     @Test func twoFormatsOnStandardOutputAreAUsageError() throws {
         let (result, _) = try run(["check", "--format", "json", "--format", "github"])
         #expect(result.status == 2)

@@ -19,7 +19,7 @@ import Testing
     private func compare(_ actual: String, snapshot: String) throws {
         let url = Repository.url("Tests/NewslintRulesTests/Snapshots/\(snapshot)")
         if Repository.updatingSnapshots {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try actual.write(to: url, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(actual == expected, "\(snapshot) differs; review and run with NEWSLINT_UPDATE_SNAPSHOTS=1")

@@ -3,16 +3,19 @@ import Foundation
 /// A Markdown body (a post fixed earlier, or written by hand) with the spans that are code.
 ///
 /// Rules on Markdown bodies look only for HTML leftovers outside code, and fix them with text edits
-/// so that everything else stays byte-identical.
+/// so that everything else stays byte-identical. What a reader sees as text is never markup: a match that
+/// starts inside code or at a backslash-escaped character (`\<style>`) is not a tag, a comment or a link.
 public final class MarkdownBody {
     public private(set) var text: String
-    /// UTF-8 ranges of fenced code blocks and inline code spans.
+    /// UTF-8 ranges of fenced code blocks and inline code spans, in order.
     public private(set) var codeRanges: [Range<Int>] = []
+    /// UTF-8 offsets of the characters a backslash escapes, outside code and raw HTML blocks.
+    public private(set) var escapedOffsets: Set<Int> = []
     private var pendingEdits: [(range: Range<Int>, replacement: String)] = []
 
     init(text: String) {
         self.text = text
-        codeRanges = MarkdownCodeScanner.codeRanges(in: text)
+        scanLiterals()
     }
 
     /// True when the UTF-8 offset lies inside code.
@@ -20,13 +23,21 @@ public final class MarkdownBody {
         codeRanges.contains { $0.contains(offset) }
     }
 
-    /// Every match of `pattern` outside code, as UTF-8 ranges with the captured groups.
+    /// True when the character at the UTF-8 offset is literal text and cannot start markup: it lies inside
+    /// code, or a backslash escapes it. Every search for tags, comments and links in a Markdown body starts
+    /// only where this is false.
+    public func isLiteral(_ offset: Int) -> Bool {
+        escapedOffsets.contains(offset) || isInCode(offset)
+    }
+
+    /// Every match of `pattern` that does not start at literal text (`isLiteral`), as UTF-8 ranges with the
+    /// captured groups.
     public func matches(of pattern: NSRegularExpression) -> [(range: Range<Int>, groups: [String?])] {
         pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }
             let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
             let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
-            guard !isInCode(start) else { return nil }
+            guard !isLiteral(start) else { return nil }
             let groups: [String?] = (0..<match.numberOfRanges).map { index in
                 Range(match.range(at: index), in: text).map { String(text[$0]) }
             }
@@ -39,7 +50,7 @@ public final class MarkdownBody {
         pendingEdits.append((range, replacement))
     }
 
-    /// Applies scheduled edits that do not overlap an earlier one, and rescans code spans.
+    /// Applies scheduled edits that do not overlap an earlier one, and rescans code and escapes.
     func commitEdits() {
         guard !pendingEdits.isEmpty else { return }
         var bytes = Array(text.utf8)
@@ -51,6 +62,12 @@ public final class MarkdownBody {
         }
         pendingEdits.removeAll()
         text = String(decoding: bytes, as: UTF8.self)
-        codeRanges = MarkdownCodeScanner.codeRanges(in: text)
+        scanLiterals()
+    }
+
+    private func scanLiterals() {
+        let literals = MarkdownCodeScanner.literals(in: text)
+        codeRanges = literals.code
+        escapedOffsets = literals.escaped
     }
 }

@@ -1,34 +1,77 @@
-/// Finds the code in Markdown text: fenced code blocks and inline code spans (CommonMark rules, simplified:
-/// indented code blocks are not recognised because list continuation makes them ambiguous).
+/// Finds what in Markdown text is literal rather than markup: fenced code blocks, inline code spans, and
+/// characters escaped with a backslash (`\<style>` is text, not a tag).
+///
+/// CommonMark rules, simplified: indented code blocks are not recognised because list continuation makes
+/// them ambiguous, and containers (lists, block quotes) are not tracked. Raw HTML blocks are recognised
+/// (`MarkdownHTMLBlock`) because Markdown stops inside them: they hold neither code spans nor escapes.
 enum MarkdownCodeScanner {
-    static func codeRanges(in text: String) -> [Range<Int>] {
+    struct Literals {
+        /// UTF-8 ranges of fenced code blocks and inline code spans.
+        var code: [Range<Int>] = []
+        /// UTF-8 offsets of the characters that a backslash escapes, outside code and HTML blocks.
+        var escaped: Set<Int> = []
+    }
+
+    static func literals(in text: String) -> Literals {
         let bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
+        var literals = Literals()
         var lineStart = 0
         var openFence: (character: UInt8, length: Int, start: Int)?
+        var openHTMLBlock: MarkdownHTMLBlock.End?
+        var afterParagraphLine = false
         var proseStart = 0
+        /// Ends the prose before `end`: its code spans and escapes are found.
+        func closeProse(before end: Int) {
+            guard proseStart < end else { return }
+            scanProse(bytes, proseStart..<end, into: &literals)
+        }
         while lineStart <= bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             let line = bytes[lineStart..<lineEnd]
+            let isBlank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if let fence = openFence {
                 if let closing = fenceRun(line), closing.character == fence.character, closing.length >= fence.length,
                    closing.infoIsEmpty {
-                    ranges.append(fence.start..<lineEnd)
+                    literals.code.append(fence.start..<lineEnd)
                     openFence = nil
                     proseStart = lineEnd + 1
                 }
+            } else if let end = openHTMLBlock {
+                switch end {
+                case .blankLine where isBlank:
+                    openHTMLBlock = nil
+                    proseStart = lineStart
+                case .lineContaining(let texts) where MarkdownHTMLBlock.ends(line, containing: texts):
+                    openHTMLBlock = nil
+                    proseStart = lineEnd + 1
+                default:
+                    break
+                }
+                afterParagraphLine = false
             } else if let opening = fenceRun(line) {
-                ranges += inlineCodeSpans(bytes, in: proseStart..<lineStart)
+                closeProse(before: lineStart)
                 openFence = (opening.character, opening.length, lineStart)
+                afterParagraphLine = false
+            } else if let end = MarkdownHTMLBlock.start(of: line, afterParagraphLine: afterParagraphLine) {
+                closeProse(before: lineStart)
+                if case .lineContaining(let texts) = end, MarkdownHTMLBlock.ends(line, containing: texts) {
+                    proseStart = lineEnd + 1
+                } else {
+                    openHTMLBlock = end
+                }
+                afterParagraphLine = false
+            } else {
+                afterParagraphLine = !isBlank
             }
             lineStart = lineEnd + 1
         }
         if let fence = openFence {
-            ranges.append(fence.start..<bytes.count)
-        } else if proseStart < bytes.count {
-            ranges += inlineCodeSpans(bytes, in: proseStart..<bytes.count)
+            literals.code.append(fence.start..<bytes.count)
+        } else if openHTMLBlock == nil {
+            closeProse(before: bytes.count)
         }
-        return ranges
+        literals.code.sort { $0.lowerBound < $1.lowerBound }
+        return literals
     }
 
     /// A fence line: up to three spaces, then three or more backticks or tildes.
@@ -44,15 +87,41 @@ enum MarkdownCodeScanner {
         return (first, length, info.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
     }
 
-    /// Backtick code spans: a run of N backticks closed by the next run of exactly N.
+    /// The code spans of prose, then the escaped characters outside them.
+    private static func scanProse(_ bytes: [UInt8], _ range: Range<Int>, into literals: inout Literals) {
+        let spans = inlineCodeSpans(bytes, in: range)
+        literals.code += spans
+        var index = range.lowerBound
+        var nextSpan = 0
+        while index < range.upperBound {
+            if nextSpan < spans.count, spans[nextSpan].contains(index) {
+                index = spans[nextSpan].upperBound
+                nextSpan += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < range.upperBound, isASCIIPunctuation(bytes[index + 1]),
+               !spans.contains(where: { $0.contains(index + 1) }) {
+                literals.escaped.insert(index + 1)
+                index += 2
+                continue
+            }
+            index += 1
+        }
+    }
+
+    /// Backtick code spans: a run of N backticks, not escaped, closed by the next run of exactly N.
     private static func inlineCodeSpans(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = range.lowerBound
         let backtick = UInt8(ascii: "`")
         while index < range.upperBound {
             guard bytes[index] == backtick else { index += 1; continue }
-            if index > range.lowerBound, bytes[index - 1] == UInt8(ascii: "\\") { index += 1; continue }
             let openLength = bytes[index..<range.upperBound].prefix { $0 == backtick }.count
+            if isEscaped(bytes, at: index, from: range.lowerBound) {
+                // `\`` is a literal backtick; the rest of the run may still open a span.
+                index += 1
+                continue
+            }
             var search = index + openLength
             var closed = false
             while search < range.upperBound {
@@ -69,5 +138,21 @@ enum MarkdownCodeScanner {
             if !closed { index += openLength }
         }
         return spans
+    }
+
+    /// True when an odd run of backslashes stands right before `index` (an even run escapes itself).
+    private static func isEscaped(_ bytes: [UInt8], at index: Int, from start: Int) -> Bool {
+        var backslashes = 0
+        var position = index - 1
+        while position >= start, bytes[position] == UInt8(ascii: "\\") {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
     }
 }

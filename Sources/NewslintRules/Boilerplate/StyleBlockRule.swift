@@ -26,6 +26,7 @@ struct StyleBlockRule: Rule {
         nonTriggering: [
             RuleExample("<div><pre><code>&lt;style&gt;.x {}&lt;/style&gt;</code></pre></div>"),
             RuleExample("Use `<style>` for CSS.\n"),
+            RuleExample("Escaped, it is text: \\<style>.x{color:red}\\</style>\n"),
         ],
         corrections: [
             RuleCorrection(RuleExample("<div><style>.a&#123;&#125;</style><p>正文</p></div>"), "<div><p>正文</p></div>"),

@@ -35,6 +35,10 @@ struct HotlinkedImageRule: Rule {
             RuleCorrection(
                 RuleExample(#"<div><img src="https://n.sinaimg.cn/a.jpg" alt="图"></div>"#),
                 #"<div><img src="https://n.sinaimg.cn/a.jpg" alt="图" referrerpolicy="no-referrer"></div>"#),
+            // The address is read as browsers read it, without the line break of an attribute left open.
+            RuleCorrection(
+                RuleExample("<div><img src=\"\n//n.sinaimg.cn/a.jpg\" alt=\"图\"></div>"),
+                #"<div><img src="//n.sinaimg.cn/a.jpg" alt="图" referrerpolicy="no-referrer"></div>"#),
             RuleCorrection(
                 RuleExample("Text.\n\n![图 \\[1\\]](https://n.sinaimg.cn/a.jpg)\n"),
                 "Text.\n\n<img src=\"https://n.sinaimg.cn/a.jpg\" alt=\"图 [1]\" referrerpolicy=\"no-referrer\">\n"),

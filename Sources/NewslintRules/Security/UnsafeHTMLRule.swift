@@ -8,7 +8,8 @@ import NewslintDOM
 /// `background`, `xlink:href`), and each embed whose address is not on a host in `embeds.allowed_hosts`. In
 /// Markdown bodies, the same in inline HTML tags, and `[text](javascript:…)` links.
 /// Fix (safe): removes the attribute; replaces an embed with a link to its address (`<a href="src">src</a>`),
-/// keeping any fallback content, or removes it when it has no web address; a script link keeps its text.
+/// keeping any fallback content, or removes it when it has no web address, together with the embeds nested
+/// inside it; a script link keeps its text.
 struct UnsafeHTMLRule: Rule {
     let description = RuleDescription(
         id: "unsafe-html",
@@ -30,6 +31,7 @@ struct UnsafeHTMLRule: Rule {
             RuleExample(#"<p>点击↓<a href="javascript:void(0)">展开全文</a>，或↓<img src="https://example.com/a.png" onerror="this.src='x.png'" alt></p>"#),
             RuleExample(#"<div><p>演示视频：</p>↓<iframe src="https://ads.example.net/player?id=42" width="640" height="360"></iframe></div>"#),
             RuleExample(#"<div>↓<embed src="https://static.example.com/flash/player.swf?vid=1" type="application/x-shockwave-flash"></div>"#),
+            RuleExample(#"<div>↓<iframe src="https://ads.example.net/a"><iframe src="https://ads.example.net/b"></iframe></iframe></div>"#),
             RuleExample("演示：\n\n↓<iframe src=\"https://ads.example.net/player?id=42\"></iframe>\n\n↓[展开](javascript:show%28%29) 与 ↓<a href=\"https://example.com\" onclick=\"track()\">官网</a>\n"),
         ],
         nonTriggering: [
@@ -37,6 +39,7 @@ struct UnsafeHTMLRule: Rule {
             RuleExample(#"<p><iframe src="//player.bilibili.com/player.html?bvid=BV1example" allowfullscreen></iframe></p>"#),
             RuleExample(#"<p>JavaScript 中 <code>onclick="f()"</code> 与 <code>javascript:void(0)</code> 的区别，另见 <a href="https://example.com/javascript:guide">指南</a>。</p>"#),
             RuleExample("```html\n<a href=\"javascript:void(0)\" onclick=\"f()\">x</a>\n```\n"),
+            RuleExample("Escaped, it is text: \\<iframe src=\"https://ads.example.net/player\"> and \\[x](javascript:f())\n"),
         ],
         corrections: [
             RuleCorrection(
@@ -48,6 +51,9 @@ struct UnsafeHTMLRule: Rule {
             RuleCorrection(
                 RuleExample(#"<p>演示视频：<iframe src="https://ads.example.net/player?id=42&amp;autoplay=1" width="640"></iframe></p>"#),
                 #"<p>演示视频：<a href="https://ads.example.net/player?id=42&amp;autoplay=1">https://ads.example.net/player?id=42&amp;autoplay=1</a></p>"#),
+            RuleCorrection(
+                RuleExample(#"<p><iframe src="https://ads.example.net/a"><iframe><iframe src="https://ads.example.net/b"></iframe></iframe></iframe></p>"#),
+                #"<p><a href="https://ads.example.net/a">https://ads.example.net/a</a><a href="https://ads.example.net/b">https://ads.example.net/b</a></p>"#),
             RuleCorrection(
                 RuleExample("演示：\n\n<iframe src=\"https://ads.example.net/player?id=42\"></iframe>\n\n[展开](javascript:show%28%29) 与 <a href=\"https://example.com\" onclick=\"track()\">官网</a>\n"),
                 "演示：\n\n<https://ads.example.net/player?id=42>\n\n展开 与 <a href=\"https://example.com\">官网</a>\n"),
@@ -79,10 +85,10 @@ private extension UnsafeHTMLRule {
             guard !node.isElement(["script", "style"]),
                   !reportedEmbeds.contains(where: { $0.name != "embed" && node.isInside($0) }) else { continue }
             if node.isElement(UnsafeHTMLRule.embeds) {
-                let address = UnsafeHTMLRule.address(node.name, node.attribute(node.name == "object" ? "data" : "src"))
+                let address = UnsafeHTMLRule.embedAddress(node)
                 if !UnsafeHTMLRule.isAllowed(address, allowed) {
                     reportedEmbeds.append(node)
-                    violations.append(embedViolation(node, address: address, context: context))
+                    violations.append(embedViolation(node, address: address, context: context, allowed: allowed))
                     continue
                 }
             }
@@ -104,27 +110,47 @@ private extension UnsafeHTMLRule {
         return violations
     }
 
-    func embedViolation(_ node: Node, address: String?, context: RuleContext) -> Violation {
+    func embedViolation(_ node: Node, address: String?, context: RuleContext, allowed: [String]) -> Violation {
         let linkTarget = address.flatMap { URLRewriting.isLinkable($0) ? $0 : nil }
         let title = UnsafeHTMLRule.embedFixTitle(node.name, linking: linkTarget != nil)
         return Violation(at: context.location(of: node), UnsafeHTMLRule.embedMessage(node.name, address),
                          fix: Fix(title, removing: [node]) {
-                             if let linkTarget {
-                                 let link = node.document.createElement("a")
-                                 link.setAttribute("href", linkTarget)
-                                 link.appendChild(node.document.createText(linkTarget))
-                                 node.insertBefore(link)
-                             }
-                             // Fallback content stays, and so does what libxml2 nested inside a void `<embed>` (the
-                             // rest of the article, players included). An `<object>`'s parameters mean nothing
-                             // without it, and an `<embed>` inside it is the same player again (Flash's fallback).
-                             if node.isElement(["object"]) {
-                                 let inner = Array(node.descendants)
-                                 for element in inner where element.isElement(["param"]) { element.remove() }
-                                 for element in inner.reversed() where element.isElement(["embed"]) { element.unwrap() }
-                             }
-                             node.unwrap()
+                             UnsafeHTMLRule.replaceEmbeds(from: node, allowed: allowed)
                          })
+    }
+
+    /// Replaces a reported embed, and every embed from a host that is not allowed inside it, with a link to its
+    /// address (or nothing, when it has none).
+    ///
+    /// The check reports only the outermost `<iframe>` or `<object>`, so its fix must leave none of the nested
+    /// ones: one pass reaches the fixed point (nine nested `<iframe>`s used to take nine passes). What libxml2
+    /// nests inside a void `<embed>` is the rest of the article and is reported on its own, so an `<embed>`'s
+    /// fix replaces only itself.
+    static func replaceEmbeds(from node: Node, allowed: [String]) {
+        var embeds = [node]
+        if !node.isElement(["embed"]) {
+            embeds += node.descendants.filter { inner in
+                inner.isElement(UnsafeHTMLRule.embeds) && !isAllowed(embedAddress(inner), allowed)
+            }
+        }
+        // An `<object>`'s parameters mean nothing without it, and an `<embed>` inside it is the same player
+        // again (Flash's fallback): those go before any link is made.
+        for object in embeds where object.isElement(["object"]) && object.isAttached {
+            let inner = Array(object.descendants)
+            for element in inner where element.isElement(["param"]) { element.remove() }
+            for element in inner.reversed() where element.isElement(["embed"]) { element.unwrap() }
+        }
+        // Innermost first, so every link lands where its embed stood. Fallback content stays, and so does what
+        // libxml2 nested inside a void `<embed>` (the rest of the article, players included).
+        for embed in embeds.reversed() where embed.isAttached {
+            if let target = embedAddress(embed), URLRewriting.isLinkable(target) {
+                let link = embed.document.createElement("a")
+                link.setAttribute("href", target)
+                link.appendChild(embed.document.createText(target))
+                embed.insertBefore(link)
+            }
+            embed.unwrap()
+        }
     }
 
     // MARK: Markdown bodies
@@ -209,6 +235,11 @@ private extension UnsafeHTMLRule {
     static func address(_ name: String, _ value: String?) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return URLRewriting.withHTTPS(value)
+    }
+
+    /// The address an embed element loads (`data` of an `<object>`, `src` of the others).
+    static func embedAddress(_ node: Node) -> String? {
+        address(node.name, node.attribute(node.name == "object" ? "data" : "src"))
     }
 
     static func isAllowed(_ address: String?, _ allowed: [String]) -> Bool {

@@ -380,7 +380,7 @@ struct MarkdownTag {
     }
 }
 
-/// Finds the URLs and inline tags of a Markdown body outside code.
+/// Finds the URLs and inline tags of a Markdown body that are markup: not in code, not backslash-escaped.
 enum MarkdownURLs {
     /// The URLs of the context's Markdown body, found once per state of the post and shared by the rules.
     static func all(_ context: RuleContext) -> [MarkdownURL] {
@@ -476,13 +476,13 @@ enum MarkdownURLs {
         }
     }
 
-    /// The first `</name>` after a UTF-8 offset, outside code.
+    /// The first `</name>` after a UTF-8 offset that is markup (not in code, not escaped).
     static func closingTag(_ name: String, after offset: Int, in markdown: MarkdownBody) -> Range<Int>? {
         let text = markdown.text
         let pattern = MarkdownEdits.pattern("</" + NSRegularExpression.escapedPattern(for: name) + #"\s*>"#,
                                             options: [.caseInsensitive])
         return matches(of: pattern, in: text, within: offset..<text.utf8.count)
-            .first { !markdown.isInCode($0.range.lowerBound) }?.range
+            .first { !markdown.isLiteral($0.range.lowerBound) }?.range
     }
 
     /// Link text for a Markdown link whose text is an address: ASCII punctuation that could start
@@ -524,12 +524,14 @@ enum MarkdownURLs {
     private static let attribute = MarkdownEdits.pattern(
         #"\s+([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#)
 
-    /// Matches outside code and outside HTML comments (which `ad-comment` owns).
+    /// Matches that are markup (not starting in code or at an escaped character) and outside HTML comments
+    /// (which `ad-comment` owns).
     private static func matches(of pattern: NSRegularExpression, in text: String, markdown: MarkdownBody) -> [Match] {
         let all = 0..<text.utf8.count
-        let comments = text.containsBytes("<!--") ? matches(of: comment, in: text, within: all).map(\.range) : []
+        let comments = text.containsBytes("<!--") ? matches(of: comment, in: text, within: all)
+            .filter { !markdown.isLiteral($0.range.lowerBound) }.map(\.range) : []
         return matches(of: pattern, in: text, within: all).filter { match in
-            !markdown.isInCode(match.range.lowerBound) && !comments.contains { $0.contains(match.range.lowerBound) }
+            !markdown.isLiteral(match.range.lowerBound) && !comments.contains { $0.contains(match.range.lowerBound) }
         }
     }
 

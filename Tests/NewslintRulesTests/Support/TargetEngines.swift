@@ -88,7 +88,7 @@ enum TargetEngines {
         try write(.hexo, into: input, frontMatter: { _ in "" })
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let script = directory.appendingPathComponent("render.js")
-        try nunjucksScript.write(to: script, atomically: true, encoding: .utf8)
+        try nunjucksScript.write(to: script, atomically: false, encoding: .utf8)
         _ = try RoundTripTools.runChecked(node, [script.path, input.path, output.path],
                                           environment: ["NODE_PATH": nodePath])
         var run = Run()
@@ -134,7 +134,7 @@ enum TargetEngines {
               options: ["UNSAFE"]
               extensions: ["table"]
 
-            """.write(to: site.appendingPathComponent("_config.yml"), atomically: true, encoding: .utf8)
+            """.write(to: site.appendingPathComponent("_config.yml"), atomically: false, encoding: .utf8)
         try write(.jekyll, into: site.appendingPathComponent("p"), frontMatter: { _ in "---\nlayout: null\n---\n" })
         let destination = site.appendingPathComponent("_site")
         _ = try RoundTripTools.runChecked(
@@ -168,10 +168,10 @@ enum TargetEngines {
             [markup.highlight]
             codeFences = false
 
-            """.write(to: site.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            """.write(to: site.appendingPathComponent("config.toml"), atomically: false, encoding: .utf8)
         let layouts = site.appendingPathComponent("layouts/_default")
         try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
-        try "{{ .Content }}".write(to: layouts.appendingPathComponent("single.html"), atomically: true, encoding: .utf8)
+        try "{{ .Content }}".write(to: layouts.appendingPathComponent("single.html"), atomically: false, encoding: .utf8)
         try write(.hugo, into: site.appendingPathComponent("content/p"),
                   frontMatter: { "---\ntitle: \"\($0)\"\n---\n" })
         let destination = site.appendingPathComponent("public")
@@ -189,7 +189,7 @@ enum TargetEngines {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for article in articles.values {
             let text = frontMatter(article.name) + (try article.markdown(for: target))
-            try text.write(to: directory.appendingPathComponent("\(article.name).md"), atomically: true,
+            try text.write(to: directory.appendingPathComponent("\(article.name).md"), atomically: false,
                            encoding: .utf8)
         }
     }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// CommonMark's raw HTML blocks (spec 4.6): which line starts one, and which line ends it.
+///
+/// Inside an HTML block nothing is Markdown: a backslash is a backslash and a backtick is a backtick, so
+/// `<div>\<iframe …>` hands the browser a real `<iframe>`. Blocks inside list items and block quotes are
+/// not recognised (the scanner does not track containers).
+enum MarkdownHTMLBlock {
+    /// How the block ends.
+    enum End: Equatable {
+        /// At the first line (the start line included) holding one of these lower-case texts; the block
+        /// takes that line.
+        case lineContaining([String])
+        /// Before the next blank line.
+        case blankLine
+    }
+
+    /// The end condition of the block `line` starts, or nil when it starts none. Only the first six kinds
+    /// may interrupt a paragraph, so `afterParagraphLine` rules out the seventh (a lone complete tag).
+    static func start(of line: ArraySlice<UInt8>, afterParagraphLine: Bool) -> End? {
+        let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+        guard indent <= 3, line.dropFirst(indent).first == UInt8(ascii: "<") else { return nil }
+        let text = String(decoding: line.dropFirst(indent), as: UTF8.self)
+        let lower = text.lowercased()
+        if let name = rawTextElements.first(where: { lower.hasPrefix("<" + $0) }),
+           endsName(lower.dropFirst(name.count + 1), allowingSelfClosing: false) {
+            return .lineContaining(rawTextElements.map { "</\($0)>" })
+        }
+        if lower.hasPrefix("<!--") { return .lineContaining(["-->"]) }
+        if lower.hasPrefix("<?") { return .lineContaining(["?>"]) }
+        if lower.hasPrefix("<![cdata[") { return .lineContaining(["]]>"]) }
+        if lower.hasPrefix("<!"), let first = lower.dropFirst(2).first, first.isASCII, first.isLetter {
+            return .lineContaining([">"])
+        }
+        let afterOpening = lower.dropFirst(lower.hasPrefix("</") ? 2 : 1)
+        let name = afterOpening.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        if blockElements.contains(String(name)),
+           endsName(afterOpening.dropFirst(name.count), allowingSelfClosing: true) {
+            return .blankLine
+        }
+        guard !afterParagraphLine else { return nil }
+        let whole = NSRange(text.startIndex..., in: text)
+        guard let match = loneTag.firstMatch(in: text, range: whole),
+              let nameRange = Range(match.range(at: 1), in: text) ?? Range(match.range(at: 2), in: text),
+              !rawTextElements.contains(text[nameRange].lowercased()) else { return nil }
+        return .blankLine
+    }
+
+    /// True when `line` ends a block that ends at a line containing one of `texts`.
+    static func ends(_ line: ArraySlice<UInt8>, containing texts: [String]) -> Bool {
+        let lower = String(decoding: line, as: UTF8.self).lowercased()
+        return texts.contains { lower.contains($0) }
+    }
+}
+
+private extension MarkdownHTMLBlock {
+    /// Kind 1: elements whose content is raw text, up to their end tag.
+    static let rawTextElements = ["pre", "script", "style", "textarea"]
+
+    /// Kind 6: block-level elements (the spec's list).
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html",
+        "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol", "optgroup",
+        "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "title", "tr", "track", "ul",
+    ]
+
+    /// Kind 7: a complete open or closing tag alone on its line.
+    static let loneTag = try! NSRegularExpression(pattern: #"^(?:<([A-Za-z][A-Za-z0-9-]*)"#
+        + #"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"#
+        + #"|</([A-Za-z][A-Za-z0-9-]*)\s*>)[ \t]*$"#)
+
+    /// A tag name ends at the end of the line, whitespace, `>`, or (for kind 6) `/>`.
+    static func endsName(_ rest: Substring, allowingSelfClosing: Bool) -> Bool {
+        guard let next = rest.first else { return true }
+        return next == " " || next == "\t" || next == ">" || (allowingSelfClosing && rest.hasPrefix("/>"))
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import NewslintCore
+
+/// What the Markdown-body rules must read as text, never as markup: code and backslash-escaped characters
+/// (fuzz findings: `\<style>` and `\<iframe>` were taken for tags and their fixes deleted text).
+@Suite struct MarkdownLiteralsTests {
+    /// The UTF-8 offset of the `occurrence`-th `<` in `text` (0-based).
+    func angle(_ text: String, _ occurrence: Int = 0) -> Int {
+        Array(text.utf8).indices.filter { Array(text.utf8)[$0] == UInt8(ascii: "<") }[occurrence]
+    }
+
+    @Test func backslashEscapedAngleIsText() {
+        let body = MarkdownBody(text: "\\<style>x\\</style>\n")
+        #expect(body.isLiteral(angle(body.text, 0)))
+        #expect(body.isLiteral(angle(body.text, 1)))
+        #expect(!body.isInCode(angle(body.text, 0)))
+    }
+
+    @Test func escapedBackslashLeavesTheAngleMarkup() {
+        let body = MarkdownBody(text: "a \\\\<b>x</b>\n")
+        #expect(!body.isLiteral(angle(body.text)))
+    }
+
+    @Test func codeSpansAndFencesAreText() {
+        let span = MarkdownBody(text: "Use `<style>` and ``a`<iframe>`` here.\n")
+        #expect(span.isLiteral(angle(span.text, 0)))
+        #expect(span.isLiteral(angle(span.text, 1)))
+        let fence = MarkdownBody(text: "Text.\n\n```html\n<iframe src=\"x\"></iframe>\n```\n\n<b>bold</b>\n")
+        #expect(fence.isLiteral(angle(fence.text, 0)))
+        #expect(!fence.isLiteral(angle(fence.text, 2)))
+    }
+
+    @Test func escapedBacktickOpensNoCodeSpan() {
+        let body = MarkdownBody(text: "\\`<b>x</b>`\n")
+        #expect(!body.isLiteral(angle(body.text)))
+        #expect(body.codeRanges.isEmpty)
+    }
+
+    @Test func htmlBlocksHoldNeitherEscapesNorCodeSpans() {
+        // In a raw HTML block the browser gets `\<iframe …>` and `` `<iframe>` `` as they are: real tags.
+        let block = MarkdownBody(text: "<div>\n\\<iframe src=\"x\"> `<iframe>`\n</div>\n\nAfter \\<b>.\n")
+        #expect(!block.isLiteral(angle(block.text, 1)))
+        #expect(!block.isLiteral(angle(block.text, 2)))
+        #expect(block.isLiteral(angle(block.text, 4)), "the blank line ends the block")
+        let comment = MarkdownBody(text: "<!-- a\n`b` -->\n\\<c>\n")
+        #expect(comment.codeRanges.isEmpty)
+        #expect(comment.isLiteral(angle(comment.text, 1)))
+    }
+
+    @Test func aLoneTagCannotInterruptAParagraph() {
+        // Kind 7 (a complete tag alone on its line) starts an HTML block only after a blank line.
+        let paragraph = MarkdownBody(text: "Text\n<span>\n\\<b>\n")
+        #expect(paragraph.isLiteral(angle(paragraph.text, 1)))
+        let block = MarkdownBody(text: "Text\n\n<span>\n\\<b>\n")
+        #expect(!block.isLiteral(angle(block.text, 1)))
+    }
+
+    @Test func editsRescanTheEscapes() {
+        let body = MarkdownBody(text: "<b>x</b> \\<i>\n")
+        body.replace(0..<3, with: "\\\\")
+        body.commitEdits()
+        #expect(body.text == "\\\\x</b> \\<i>\n")
+        #expect(!body.isLiteral(angle(body.text, 0)))
+        #expect(body.isLiteral(angle(body.text, 1)))
+    }
+}
