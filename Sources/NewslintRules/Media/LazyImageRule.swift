@@ -68,7 +68,7 @@ struct LazyImageRule: Rule {
             }
         }
         guard let markdown = context.markdown else { return [] }
-        let tags = MarkdownURLs.tags(in: markdown, named: ["img"]).compactMap { tag -> Violation? in
+        let tags = MarkdownURLs.tags(context, named: ["img"]).compactMap { tag -> Violation? in
             let src = tag.attribute("src")?.value
             guard LazyImageRule.isPlaceholder(src) else { return nil }
             let location = context.location(ofMarkdownOffset: tag.range.lowerBound)

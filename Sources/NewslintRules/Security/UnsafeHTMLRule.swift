@@ -157,7 +157,7 @@ private extension UnsafeHTMLRule {
 
     func markdownViolations(_ markdown: MarkdownBody, context: RuleContext, allowed: [String]) -> [Violation] {
         var violations: [Violation] = []
-        for tag in MarkdownURLs.tags(in: markdown) {
+        for tag in MarkdownURLs.tags(context) {
             let location = context.location(ofMarkdownOffset: tag.range.lowerBound)
             if UnsafeHTMLRule.embeds.contains(tag.name) {
                 let source = tag.attribute(tag.name == "object" ? "data" : "src")?.value

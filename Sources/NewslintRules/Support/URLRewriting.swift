@@ -385,13 +385,27 @@ enum MarkdownURLs {
     /// The URLs of the context's Markdown body, found once per state of the post and shared by the rules.
     static func all(_ context: RuleContext) -> [MarkdownURL] {
         guard let markdown = context.markdown else { return [] }
-        return context.derived("markdown-urls") { all(in: markdown) }
+        return context.derived("markdown-urls") { all(in: markdown, tags: tags(context)) }
     }
 
-    static func all(in markdown: MarkdownBody) -> [MarkdownURL] {
+    /// The inline HTML start tags of the context's Markdown body, optionally only those named `names`; found
+    /// once per state of the post.
+    static func tags(_ context: RuleContext, named names: Set<String>? = nil) -> [MarkdownTag] {
+        guard let markdown = context.markdown else { return [] }
+        let all = context.derived("markdown-tags") { tags(in: markdown) }
+        guard let names else { return all }
+        return all.filter { names.contains($0.name) }
+    }
+
+    /// Each pattern with a piece of text every match contains, to skip the regex on a body without it.
+    private static var urlPatterns: [(pattern: NSRegularExpression, kind: MarkdownURL.Kind, marker: String)] {
+        [(image, .image, "]("), (link, .link, "]("), (definition, .definition, "]:")]
+    }
+
+    static func all(in markdown: MarkdownBody, tags: [MarkdownTag]) -> [MarkdownURL] {
         let text = markdown.text
         var result: [MarkdownURL] = []
-        for (pattern, kind) in [(image, MarkdownURL.Kind.image), (link, .link), (definition, .definition)] {
+        for (pattern, kind, marker) in urlPatterns where text.containsBytes(marker) {
             for match in matches(of: pattern, in: text, markdown: markdown) {
                 guard let destination = match.group(3) ?? match.group(2) else { continue }
                 result.append(MarkdownURL(kind: kind, url: decodedDestination(destination.text),
@@ -399,12 +413,12 @@ enum MarkdownURLs {
                                           text: kind == .definition ? nil : match.group(1)?.text ?? ""))
             }
         }
-        for match in matches(of: autolink, in: text, markdown: markdown) {
+        for match in text.containsBytes("<") ? matches(of: autolink, in: text, markdown: markdown) : [] {
             guard let destination = match.group(1) else { continue }
             result.append(MarkdownURL(kind: .autolink, url: destination.text, urlRange: destination.range,
                                       range: match.range, text: nil))
         }
-        for tag in tags(in: markdown) {
+        for tag in tags {
             for attribute in tag.attributes where ["href", "src"].contains(attribute.name) {
                 guard let value = attribute.value, let valueRange = attribute.valueRange else { continue }
                 result.append(MarkdownURL(kind: .attribute(name: attribute.name, tag: tag.name), url: value,
@@ -417,6 +431,7 @@ enum MarkdownURLs {
     /// The inline HTML start tags of the body outside code, optionally only those named `names`.
     static func tags(in markdown: MarkdownBody, named names: Set<String>? = nil) -> [MarkdownTag] {
         let text = markdown.text
+        guard text.containsBytes("<") else { return [] }
         return matches(of: tag, in: text, markdown: markdown).compactMap { match -> MarkdownTag? in
             guard let name = match.group(1)?.text.lowercased(), names?.contains(name) ?? true else { return nil }
             let parsed = match.group(2).map { attributes(in: $0.range, of: text) } ?? []
