@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         let report = totals.report
         session.writeReports(report, summary: session.textReporter.summaryLine(report))
         if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.failure) }
-        if !report.findings.isEmpty, !options.exitZero { throw ExitCode(ExitStatus.findings) }
+        if report.tally.findings > 0, !options.exitZero { throw ExitCode(ExitStatus.findings) }
     }
 
     private func checkStandardInput(_ session: RunSession) throws {

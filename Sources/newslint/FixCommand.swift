@@ -61,7 +61,7 @@ struct FixCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         guard !options.exitZero else { return }
-        if writing ? !totals.remaining.isEmpty : totals.changedFiles > 0 { throw ExitCode(ExitStatus.findings) }
+        if writing ? totals.remaining.findings > 0 : totals.changedFiles > 0 { throw ExitCode(ExitStatus.findings) }
     }
 
     private func summary(_ totals: RunSession.Totals, writing: Bool) -> String {
@@ -69,9 +69,8 @@ struct FixCommand: ParsableCommand {
             return "\(TextReporter.plural(totals.changedFiles, "file")) would change."
         }
         let report = totals.report
-        let left = totals.remaining.isEmpty ? "No findings left."
-            : TextReporter.summary(findings: totals.remaining, filesWithFindings: report.filesWithFindings,
-                                   filesChecked: report.checkedFiles) + " left"
+        let left = totals.remaining.findings == 0 ? "No findings left."
+            : TextReporter.summary(totals.remaining, filesChecked: report.checkedFiles) + " left"
         let verb = out == nil ? "Fixed" : "Wrote"
         return "\(verb) \(TextReporter.plural(totals.changedFiles, "file")) "
             + "(\(TextReporter.plural(totals.resolvedFindings, "finding")) resolved). \(left)"

@@ -28,7 +28,8 @@ struct RunSession {
         var report: RunReport
         var changedFiles = 0
         var resolvedFindings = 0
-        var remaining: [Finding] = []
+        /// What `fix` left in the files it read.
+        var remaining = FindingTally()
     }
 
     func run(_ discovery: FileDiscovery.Result) -> Totals {
@@ -37,7 +38,10 @@ struct RunSession {
         let streamsText = plan.standardOutput == .text && !options.statistics && streamsFindings
         let cache = options.cache ? options.cacheDir : nil
         let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
+        // Only what is rendered at the end needs every file; streamed text needs the counts.
+        let keepsFiles = retainsFiles
         var files: [ReportedFile] = []
+        var tally = FindingTally()
         var totals = Totals(report: RunReport(files: [], rules: []))
         var outTargets: OutTargets = [:]
         let process = processor(cache: cache)
@@ -62,17 +66,20 @@ struct RunSession {
                         return
                     }
                 }
-                totals.remaining += result.remaining
+                totals.remaining.add(findingsOfOneFile: result.remaining)
             } else if case .fix = mode {
                 // A cache hit: the file has nothing this run would fix, and its findings remain.
-                totals.remaining += outcome.findings
+                totals.remaining.add(findingsOfOneFile: outcome.findings)
             }
             let reported = ReportedFile(reportedOutcome(outcome), edits: edits)
             if streamsText { progress.interrupt { Console.outRaw(text.findings(of: reported)) } }
-            files.append(reported)
+            tally.add(reported)
+            if keepsFiles { files.append(reported) }
         }
         progress.finish()
-        totals.report = RunReport(files: files, rules: RulesCommand.documented, missing: discovery.errors)
+        totals.report = keepsFiles
+            ? RunReport(files: files, rules: RulesCommand.documented, missing: discovery.errors)
+            : RunReport(tally: tally, failures: files, rules: RulesCommand.documented, missing: discovery.errors)
         return totals
     }
 
@@ -115,6 +122,14 @@ struct RunSession {
 private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
+
+    /// True when a report rendered at the end needs every file's findings: any format but text streamed to
+    /// standard output, and `--statistics`. Otherwise a run keeps only the files that failed.
+    var retainsFiles: Bool {
+        options.statistics || plan.targets.contains { target in
+            !(target.format == .text && target.path == nil && streamsFindings)
+        }
+    }
 
     /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
     var streamsFindings: Bool {

@@ -106,9 +106,9 @@ public struct JSONReporter: Reporter {
         init(_ report: RunReport) {
             files = report.checkedFiles
             filesWithFindings = report.filesWithFindings
-            findings = report.findings.count
-            fixable = report.findings.filter(\.isFixable).count
-            unsafeFixable = report.findings.filter(\.hasUnsafeFix).count
+            findings = report.tally.findings
+            fixable = report.tally.fixable
+            unsafeFixable = report.tally.unsafeFixable
             errors = report.failedFiles.count
         }
 

@@ -1,24 +1,68 @@
 /// Everything a run found, as the reporters see it.
+///
+/// A run whose findings were all printed as files completed keeps only the files that failed and the
+/// counts of the rest (`tally`), so its memory does not grow with the number of files.
 public struct RunReport: Sendable {
-    /// Files in path order; outcomes hold no file texts, only findings, errors and edits.
+    /// Files in path order; outcomes hold no file texts, only findings, errors and edits. Only the files
+    /// that failed when the report was made with `init(tally:failures:rules:missing:)`.
     public let files: [ReportedFile]
     /// The rules that ran, for formats that describe them (SARIF).
     public let rules: [RuleDescription]
     /// Files named on the command line that do not exist or cannot be listed.
     public let missing: [(path: String, reason: String)]
+    /// The counts of every file's findings.
+    public let tally: FindingTally
 
     public init(files: [ReportedFile], rules: [RuleDescription], missing: [(path: String, reason: String)] = []) {
         self.files = files
         self.rules = rules
         self.missing = missing
+        tally = files.reduce(into: FindingTally()) { $0.add($1) }
     }
 
+    /// A report that keeps the counts of the files, and only the files that failed.
+    public init(tally: FindingTally, failures: [ReportedFile], rules: [RuleDescription],
+                missing: [(path: String, reason: String)] = []) {
+        files = failures
+        self.rules = rules
+        self.missing = missing
+        self.tally = tally
+    }
+
+    /// The findings of the kept files.
     public var findings: [Finding] { files.flatMap(\.findings) }
-    public var filesWithFindings: Int { files.filter { !$0.findings.isEmpty }.count }
+    public var filesWithFindings: Int { tally.filesWithFindings }
     public var failedFiles: [(path: String, reason: String)] {
         missing + files.compactMap { file in file.error.map { (file.path, $0) } }
     }
-    public var checkedFiles: Int { files.filter { $0.error == nil }.count }
+    public var checkedFiles: Int { tally.checkedFiles }
+}
+
+/// Counts of findings, added up as files complete.
+public struct FindingTally: Sendable, Equatable {
+    public private(set) var findings = 0
+    public private(set) var fixable = 0
+    public private(set) var unsafeFixable = 0
+    public private(set) var filesWithFindings = 0
+    /// Files read and checked (not those that failed).
+    public private(set) var checkedFiles = 0
+
+    public init() {}
+
+    public mutating func add(_ file: ReportedFile) {
+        guard file.error == nil else { return }
+        checkedFiles += 1
+        add(findingsOfOneFile: file.findings)
+    }
+
+    /// Counts one file's findings, without counting the file as checked.
+    public mutating func add(findingsOfOneFile list: [Finding]) {
+        guard !list.isEmpty else { return }
+        filesWithFindings += 1
+        findings += list.count
+        fixable += list.filter(\.isFixable).count
+        unsafeFixable += list.filter(\.hasUnsafeFix).count
+    }
 }
 
 /// One file in a report.

@@ -45,8 +45,7 @@ public struct TextReporter: Reporter {
     }
 
     public func summaryLine(_ report: RunReport) -> String {
-        var summary = TextReporter.summary(findings: report.findings, filesWithFindings: report.filesWithFindings,
-                                           filesChecked: report.checkedFiles)
+        var summary = TextReporter.summary(report.tally, filesChecked: report.checkedFiles)
         if !report.failedFiles.isEmpty { summary += TextReporter.unreadableNote(report.failedFiles.count) }
         return summary
     }
@@ -57,13 +56,11 @@ public struct TextReporter: Reporter {
     }
 
     /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean.
-    public static func summary(findings: [Finding], filesWithFindings: Int, filesChecked: Int) -> String {
-        guard !findings.isEmpty else { return "No findings in \(plural(filesChecked, "file"))." }
-        let fixable = findings.filter(\.isFixable).count
-        let unsafe = findings.filter(\.hasUnsafeFix).count
-        var detail = "\(fixable) fixable"
-        if unsafe > 0 { detail += ", \(unsafe) more with --unsafe-fixes" }
-        return "\(plural(findings.count, "finding")) in \(plural(filesWithFindings, "file")) (\(detail))"
+    public static func summary(_ tally: FindingTally, filesChecked: Int) -> String {
+        guard tally.findings > 0 else { return "No findings in \(plural(filesChecked, "file"))." }
+        var detail = "\(tally.fixable) fixable"
+        if tally.unsafeFixable > 0 { detail += ", \(tally.unsafeFixable) more with --unsafe-fixes" }
+        return "\(plural(tally.findings, "finding")) in \(plural(tally.filesWithFindings, "file")) (\(detail))"
     }
 
     /// `; 2 files could not be read (see above)`, appended to the summary when files failed.
