@@ -22,6 +22,13 @@ struct RunSession {
     let provider: LinterProvider
     let plan: OutputPlan
     let mode: Mode
+    /// The JSON reports written while the run goes on, by target; empty until `run` starts them.
+    private let streamedReports = StreamedReports()
+
+    /// The streamed reports of a run, shared by the copies of the session.
+    final class StreamedReports {
+        var json: [StreamedJSONReport] = []
+    }
 
     /// Totals the commands turn into exit codes and summaries.
     struct Totals {
@@ -43,6 +50,8 @@ struct RunSession {
         var files: [ReportedFile] = []
         var tally = FindingTally()
         var totals = Totals(report: RunReport(files: [], rules: []))
+        let jsonReports = streamsFindings ? plan.targets.filter { $0.format == .json }.map(StreamedJSONReport.init) : []
+        streamedReports.json = jsonReports
         var outTargets: OutTargets = [:]
         let process = processor(cache: cache)
         OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
@@ -53,6 +62,7 @@ struct RunSession {
             if let error = outcome.error {
                 progress.interrupt { Console.fileError(outcome.path, error) }
                 files.append(ReportedFile(outcome))
+                for report in jsonReports { report.add(ReportedFile(outcome)) }
                 return
             }
             let edits = plan.needsEdits ? outcome.edits : []
@@ -63,6 +73,7 @@ struct RunSession {
                     if let failure = deliver(result, path: outcome.path, settings: settings, outTargets: &outTargets) {
                         progress.interrupt { Console.fileError(outcome.path, failure) }
                         files.append(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
+                        for report in jsonReports { report.add(ReportedFile(FileOutcome(path: outcome.path, error: failure))) }
                         return
                     }
                 }
@@ -74,6 +85,7 @@ struct RunSession {
             let reported = ReportedFile(reportedOutcome(outcome), edits: edits)
             if streamsText { progress.interrupt { Console.outRaw(text.findings(of: reported)) } }
             tally.add(reported)
+            for report in jsonReports { report.add(reported) }
             if keepsFiles { files.append(reported) }
         }
         progress.finish()
@@ -87,6 +99,10 @@ struct RunSession {
     /// `streamed` says the findings already went to standard output as files completed.
     func writeReports(_ report: RunReport, summary: String?, streamed: Bool = true) {
         for target in plan.targets {
+            if let streamed = streamedReports.json.first(where: { $0.target.format == target.format && $0.target.path == target.path }) {
+                streamed.finish(report)
+                continue
+            }
             let rendered: String
             if target.format == .text {
                 rendered = renderText(report, summary: summary,
@@ -127,7 +143,9 @@ private extension RunSession {
     /// standard output, and `--statistics`. Otherwise a run keeps only the files that failed.
     var retainsFiles: Bool {
         options.statistics || plan.targets.contains { target in
-            !(target.format == .text && target.path == nil && streamsFindings)
+            // Text on standard output and JSON are written as files complete.
+            let streamed = target.format == .json || target.format == .text && target.path == nil
+            return !(streamed && streamsFindings)
         }
     }
 

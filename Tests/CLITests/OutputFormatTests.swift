@@ -167,6 +167,32 @@ import Testing
         #expect(try directory.read("out/junit.xml").contains("<testsuites name=\"newslint\" tests=\"3\""))
     }
 
+    /// The JSON report is written as files complete: every file in path order, failures and missing paths
+    /// included, one valid document on standard output and in a report file.
+    @Test func jsonStreamsEveryFileInPathOrder() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", Self.post)
+        try directory.writeBytes("b.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])
+        try directory.write("c.md", "---\ntitle: 干净\n---\n\n正文。\n")
+        for arguments in [["--format", "json"], ["--format", "json:out/report.json"]] {
+            let result = try CLIRunner.run(["check", "--no-cache"] + arguments + ["a.md", "b.md", "c.md", "gone.md"],
+                                           in: directory.url)
+            #expect(result.status == 2)
+            let text = arguments[1] == "json" ? result.stdout : try directory.read("out/report.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let files = try #require(document["files"] as? [[String: Any]])
+            #expect(files.map { $0["path"] as? String } == ["a.md", "b.md", "c.md", "gone.md"])
+            #expect((files[0]["findings"] as? [Any])?.count == 3)
+            #expect(files[1]["error"] is String)
+            #expect((files[2]["findings"] as? [Any])?.isEmpty == true)
+            let summary = try #require(document["summary"] as? [String: Any])
+            #expect(summary["files"] as? Int == 2)
+            #expect(summary["findings"] as? Int == 3)
+            #expect(summary["errors"] as? Int == 2)
+            #expect(document["version"] is String)
+        }
+    }
+
     @Test func outputFileTakesTheReport() throws {
         let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
         #expect(result.stdout.isEmpty)

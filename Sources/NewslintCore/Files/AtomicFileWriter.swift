@@ -31,9 +31,65 @@ public enum AtomicFileWriter {
         public let reason: String
         public var description: String { "cannot write the file: \(reason)" }
     }
+
+    /// A file written in pieces with the same guarantees: the pieces go to the temporary file, and
+    /// `commit()` puts it in place. A stream dropped without a commit removes the temporary file and leaves
+    /// the target as it was. Used for reports that are written as the files of a run complete.
+    public final class Stream {
+        private let path: String
+        private let target: String
+        private let directory: String
+        private let temporary: String
+        private let original: Original?
+        private var descriptor: Int32
+        private var finished = false
+
+        /// Opens the temporary file next to `path` (the target of `path` when it is a symbolic link).
+        public init(path: String, mustExist: Bool = false) throws {
+            self.path = path
+            target = try AtomicFileWriter.resolveLinks(path)
+            original = try AtomicFileWriter.inspect(target, path: path, mustExist: mustExist)
+            let folder = (target as NSString).deletingLastPathComponent
+            directory = folder.isEmpty ? "." : folder
+            temporary = directory + "/" + AtomicFileWriter.temporaryName(for: target)
+            // New files get the usual mode, less the umask; an existing file's mode is set with fchmod on commit.
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw AtomicFileWriter.failure(path) }
+        }
+
+        public func append(_ text: String) throws {
+            guard !finished else { return }
+            try AtomicFileWriter.fill(descriptor, with: Array(text.utf8), path: path)
+        }
+
+        /// Flushes the temporary file, gives it the original's mode and owner, and renames it over the target.
+        public func commit() throws {
+            guard !finished else { return }
+            finished = true
+            var renamed = false
+            defer { if !renamed { unlink(temporary) } }
+            do {
+                if let original { try AtomicFileWriter.keep(original, on: descriptor, path: path) }
+                guard fsync(descriptor) == 0 else { throw AtomicFileWriter.failure(path) }
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            guard close(descriptor) == 0 else { throw AtomicFileWriter.failure(path) }
+            guard rename(temporary, target) == 0 else { throw AtomicFileWriter.failure(path) }
+            renamed = true
+            AtomicFileWriter.syncDirectory(directory)
+        }
+
+        deinit {
+            guard !finished else { return }
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
 }
 
-private extension AtomicFileWriter {
+extension AtomicFileWriter {
     /// What is kept from the file being replaced.
     struct Original {
         let mode: mode_t
@@ -42,29 +98,9 @@ private extension AtomicFileWriter {
     }
 
     static func write(_ text: String, to path: String, mustExist: Bool) throws {
-        let target = try resolveLinks(path)
-        let original = try inspect(target, path: path, mustExist: mustExist)
-        let directory = (target as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/" + temporaryName(for: target)
-        // New files get the usual mode, less the umask; an existing file's mode is set with fchmod below.
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure(path) }
-        var renamed = false
-        defer {
-            if !renamed { unlink(temporary) }
-        }
-        do {
-            try fill(descriptor, with: Array(text.utf8), path: path)
-            if let original { try keep(original, on: descriptor, path: path) }
-            guard fsync(descriptor) == 0 else { throw failure(path) }
-        } catch {
-            close(descriptor)
-            throw error
-        }
-        guard close(descriptor) == 0 else { throw failure(path) }
-        guard rename(temporary, target) == 0 else { throw failure(path) }
-        renamed = true
-        syncDirectory(directory.isEmpty ? "." : directory)
+        let stream = try Stream(path: path, mustExist: mustExist)
+        try stream.append(text)
+        try stream.commit()
     }
 
     /// The file a symbolic link finally points at; `path` itself when it is not a link.

@@ -1,35 +1,55 @@
 import Foundation
 
 /// `--format json`: the report as one JSON document (shape documented in the README).
+///
+/// The document can be written in pieces as files complete (`opening`, `entry(for:first:)`, `closing`), so a
+/// run over many files need not keep their findings; `render` joins the same pieces.
 public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
-        let document = Document(
-            version: NewslintVersion.number,
-            files: report.files.map { file in
-                FileEntry(path: file.path, error: file.error, findings: file.findings.map { finding in
-                    FindingEntry(
-                        rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message,
-                        location: LocationEntry(line: finding.location.line, column: finding.location.column,
-                                                offset: finding.utf8Offset),
-                        fix: finding.fixTitle.map { title in
-                            FixEntry(applicability: finding.fixApplicability?.rawValue ?? "safe", title: title,
-                                     edits: file.edits(for: finding).map(EditEntry.init))
-                        })
-                })
-            } + report.missing.map { FileEntry(path: $0.path, error: $0.reason, findings: []) },
-            summary: SummaryEntry(report))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var output = opening
+        for (index, file) in report.files.enumerated() { output += entry(for: file, first: index == 0) }
+        return output + closing(report, wroteEntries: !report.files.isEmpty)
     }
 
-    struct Document: Encodable {
-        let version: String
-        let files: [FileEntry]
-        let summary: SummaryEntry
+    /// The start of the document, up to the first entry of `files`.
+    public var opening: String { "{\n  \"files\" : [\n" }
+
+    /// One file's entry of `files`.
+    public func entry(for file: ReportedFile, first: Bool) -> String {
+        let entry = FileEntry(path: file.path, error: file.error, findings: file.findings.map { finding in
+            FindingEntry(
+                rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message,
+                location: LocationEntry(line: finding.location.line, column: finding.location.column,
+                                        offset: finding.utf8Offset),
+                fix: finding.fixTitle.map { title in
+                    FixEntry(applicability: finding.fixApplicability?.rawValue ?? "safe", title: title,
+                             edits: file.edits(for: finding).map(EditEntry.init))
+                })
+        })
+        return (first ? "" : ",\n") + JSONReporter.encoded(entry, indent: "    ")
+    }
+
+    /// The end of the document: the entries of the paths that could not be read, and the summary.
+    /// `wroteEntries` says whether any file entry came before.
+    public func closing(_ report: RunReport, wroteEntries: Bool) -> String {
+        var output = ""
+        for (index, missing) in report.missing.enumerated() {
+            let entry = FileEntry(path: missing.path, error: missing.reason, findings: [])
+            output += (wroteEntries || index > 0 ? ",\n" : "") + JSONReporter.encoded(entry, indent: "    ")
+        }
+        output += "\n  ],\n  \"summary\" : " + JSONReporter.encoded(SummaryEntry(report), indent: "  ").dropFirst(2)
+        return output + ",\n  \"version\" : " + JSONReporter.encoded(NewslintVersion.number, indent: "") + "\n}\n"
+    }
+
+    /// `value` as pretty-printed JSON with every line indented.
+    private static func encoded<Value: Encodable>(_ value: Value, indent: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
+            .joined(separator: "\n")
     }
 
     struct FileEntry: Encodable {

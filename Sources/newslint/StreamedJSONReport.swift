@@ -1,0 +1,56 @@
+import Foundation
+import NewslintCore
+
+/// A `--format json` report written as the files of a run complete, so the run need not keep every file's
+/// findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets them
+/// through an `AtomicFileWriter.Stream`, committed when the summary is written, so a report file is never
+/// seen half-written.
+final class StreamedJSONReport {
+    let target: OutputPlan.Target
+    private let reporter = JSONReporter()
+    private var file: AtomicFileWriter.Stream?
+    private var wroteEntries = false
+    private var failed = false
+
+    /// Starts the document; a report file that cannot be created is named on standard error.
+    init(target: OutputPlan.Target) {
+        self.target = target
+        if let path = target.path {
+            do {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+                file = try AtomicFileWriter.Stream(path: path)
+            } catch {
+                fail(error)
+            }
+        }
+        write(reporter.opening)
+    }
+
+    func add(_ file: ReportedFile) {
+        write(reporter.entry(for: file, first: !wroteEntries))
+        wroteEntries = true
+    }
+
+    /// Writes the summary and, for a file, puts it in place.
+    func finish(_ report: RunReport) {
+        write(reporter.closing(report, wroteEntries: wroteEntries))
+        guard let file, !failed else { return }
+        do { try file.commit() } catch { fail(error) }
+    }
+
+    private func write(_ text: String) {
+        guard !failed else { return }
+        guard let file else { return Console.outRaw(text) }
+        do { try file.append(text) } catch { fail(error) }
+    }
+
+    private func fail(_ error: Error) {
+        failed = true
+        file = nil
+        let reason = (error as? AtomicFileWriter.WriteError)?.reason ?? error.localizedDescription
+        Console.fileError(target.path ?? "-", "cannot write the report: \(reason)")
+    }
+}
