@@ -131,6 +131,7 @@ private extension ProxiedImageRule {
         return body.descendants.compactMap { text -> Violation? in
             guard text.isText, text.hasAncestor(named: ["code", "pre"]) else { return nil }
             let content = text.text
+            guard content.containsBytes("//") else { return nil }
             let whole = NSRange(content.startIndex..., in: content)
             guard let first = pattern.firstMatch(in: content, range: whole),
                   let range = Range(first.range, in: content) else { return nil }
