@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads a post from bytes: validates the encoding, splits off the front matter and detects the body format.
 ///
-/// Input that is not a text post is refused with a `PostError` that says why: a file over
+/// Input that is not a text post is refused with a `PostError` that says why: an `.html` file, a file over
 /// `maximumFileSize`, a UTF-16 or UTF-32 byte order mark, a binary file, bytes that are not UTF-8 (naming the
 /// charset the file declares, if any), front matter that is not closed, is not valid YAML, or whose aliases
 /// expand past `maximumAliasExpansion` values.
@@ -19,8 +19,10 @@ public enum PostReader {
     /// has tens; a "billion laughs" alias bomb has billions, and hashing or walking it would never finish.
     public static let maximumAliasExpansion = 10_000
 
-    /// Reads `bytes` as a post at `path`. Throws `PostError` for input that is not a text post.
+    /// Reads `bytes` as a post at `path`. Throws `PostError` for input that is not a text post, and for an
+    /// `.html`/`.htm` path: its body would be written as Markdown, which the file cannot hold.
     public static func read(bytes: [UInt8], path: String) throws -> Post {
+        guard !PostError.isHTMLFileName(path) else { throw PostError.htmlFile }
         guard bytes.count <= maximumFileSize else {
             throw PostError.tooLarge(bytes: bytes.count, limit: maximumFileSize)
         }
