@@ -45,10 +45,22 @@ public struct TextReporter: Reporter {
     }
 
     public func summaryLine(_ report: RunReport) -> String {
-        var summary = TextReporter.summary(findings: report.findings, filesWithFindings: report.filesWithFindings,
-                                           filesChecked: report.checkedFiles)
-        if !report.failedFiles.isEmpty { summary += TextReporter.unreadableNote(report.failedFiles.count) }
-        return summary
+        TextReporter.summaryLine(findings: report.findings, filesWithFindings: report.filesWithFindings,
+                                 filesChecked: report.checkedFiles, filesFailed: report.failedFiles.count)
+    }
+
+    /// The last line of a check, for every combination of findings, files checked and files that failed:
+    /// `3 findings in 2 files (2 fixable)`, `No findings in 4 files.`, `No files checked.`, each with
+    /// `; 2 files could not be read (see above)` before any final period when files failed.
+    public static func summaryLine(findings: [Finding], filesWithFindings: Int, filesChecked: Int,
+                                   filesFailed: Int) -> String {
+        let failures = filesFailed == 0 ? "" : "; \(plural(filesFailed, "file")) could not be read (see above)"
+        guard findings.isEmpty else {
+            return summary(findings: findings, filesWithFindings: filesWithFindings, filesChecked: filesChecked)
+                + failures
+        }
+        let clean = filesChecked == 0 ? "No files checked" : "No findings in \(plural(filesChecked, "file"))"
+        return clean + failures + "."
     }
 
     public static func line(for finding: Finding, path: String) -> String {
@@ -56,19 +68,17 @@ public struct TextReporter: Reporter {
             + "\(finding.message) [\(finding.ruleID)]"
     }
 
-    /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean.
+    /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean,
+    /// `No files checked.` when there was nothing to check.
     public static func summary(findings: [Finding], filesWithFindings: Int, filesChecked: Int) -> String {
-        guard !findings.isEmpty else { return "No findings in \(plural(filesChecked, "file"))." }
+        guard !findings.isEmpty else {
+            return summaryLine(findings: [], filesWithFindings: 0, filesChecked: filesChecked, filesFailed: 0)
+        }
         let fixable = findings.filter(\.isFixable).count
         let unsafe = findings.filter(\.hasUnsafeFix).count
         var detail = "\(fixable) fixable"
         if unsafe > 0 { detail += ", \(unsafe) more with --unsafe-fixes" }
         return "\(plural(findings.count, "finding")) in \(plural(filesWithFindings, "file")) (\(detail))"
-    }
-
-    /// `; 2 files could not be read (see above)`, appended to the summary when files failed.
-    public static func unreadableNote(_ count: Int) -> String {
-        "; \(plural(count, "file")) could not be read (see above)"
     }
 
     public static func plural(_ count: Int, _ noun: String) -> String {
