@@ -40,18 +40,31 @@ public enum PostReader {
         let usesCRLF = firstLineBreakIsCRLF(bytes)
         // Every CRLF becomes LF, also in an LF file: a `\r\n` left in the text is one Character in Swift
         // and would hide a line break from code that splits lines.
-        let text = decoded.contains("\r\n") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
-        return try read(text: text, path: path, usesCRLF: usesCRLF)
+        let hasCRLF = decoded.contains("\r\n")
+        let text = hasCRLF ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+        return try read(text: text, path: path, usesCRLF: usesCRLF,
+                        carriageReturns: hasCRLF ? droppedCarriageReturns(bytes) : [])
     }
 
     /// Reads LF-normalised `text` as a post at `path`. A leading U+FEFF (byte order mark) is kept in
-    /// `leadingText` and is not part of the first line.
+    /// `leadingText` and is not part of the first line. With `usesCRLF`, the file is (or will be written as)
+    /// `text` with CRLF line breaks, and byte offsets count them.
     public static func read(text fullText: String, path: String, usesCRLF: Bool = false) throws -> Post {
+        try read(text: fullText, path: path, usesCRLF: usesCRLF, carriageReturns: nil)
+    }
+}
+
+private extension PostReader {
+    /// `carriageReturns` are those dropped before each line, counted in the file's bytes; nil means one per
+    /// line break when `usesCRLF`.
+    static func read(text fullText: String, path: String, usesCRLF: Bool, carriageReturns: [Int]?) throws -> Post {
         let byteOrderMark = fullText.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
         var scalars = fullText.unicodeScalars
         if !byteOrderMark.isEmpty { scalars.removeFirst() }
         let text = String(scalars)
-        let source = SourceText(text)
+        let lineBreaks = usesCRLF && carriageReturns == nil ? text.utf8.count { $0 == UInt8(ascii: "\n") } : 0
+        let source = SourceText(text, leadingBytes: byteOrderMark.utf8.count,
+                                carriageReturns: carriageReturns ?? (lineBreaks == 0 ? [] : Array(0...lineBreaks)))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count, lines[index].allSatisfy(\.isWhitespace), index < lines.count - 1 { index += 1 }
@@ -78,9 +91,17 @@ public enum PostReader {
             bodyFirstLine: closingIndex + 2, bodyFormat: BodyFormat.detect(body: body, path: path),
             usesCRLF: usesCRLF)
     }
-}
 
-private extension PostReader {
+    /// For each line of the file, the CRLF line breaks before it (the carriage returns reading drops).
+    static func droppedCarriageReturns(_ bytes: [UInt8]) -> [Int] {
+        var counts = [0]
+        var dropped = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if index > 0, bytes[index - 1] == UInt8(ascii: "\r") { dropped += 1 }
+            counts.append(dropped)
+        }
+        return counts
+    }
     static func isFence(_ line: Substring) -> Bool {
         line.trimmingTrailingWhitespace == "---"
     }
