@@ -61,7 +61,8 @@ import Testing
         let files = Set(result.stdout.split(separator: "\n").compactMap { line -> String? in
             line.contains("[") ? String(line.split(separator: ":")[0]) : nil
         })
-        #expect(files == ["content/a.md", "content/sub/b.markdown", "content/c.html"])
+        #expect(files == ["content/a.md", "content/sub/b.markdown"])
+        #expect(result.stderr == "", "HTML files are not walked, so not refused either")
     }
 
     @Test func reportsUnreadableFilesByNameAndGoesOn() throws {
@@ -77,6 +78,27 @@ import Testing
         #expect(result.stderr.contains("./image.md: error: binary file"))
         #expect(result.stderr.contains("missing.md: error: no such file or directory"))
         #expect(result.stdout.contains("./ok.md:5:6: warning: HTML comment 'ad' left in article body [ad-comment]"))
+    }
+
+    @Test func summaryReadsWellWhateverWasChecked() throws {
+        // It once read "No findings in 0 files.; 2 files could not be read (see above)".
+        let directory = try TemporaryDirectory()
+        try directory.write("empty/.keep", "")
+        try directory.write("clean.md", "---\ntitle: x\n---\n\nText.\n")
+        try directory.write("dirty.md", "---\ntitle: x\n---\n\nText <!-- ad -->\n")
+        try directory.writeBytes("bad.md", [0xC3, 0x28])
+        let cases: [([String], String)] = [
+            (["empty"], "No files checked.\n"),
+            (["bad.md", "gone.md"], "No files checked; 2 files could not be read (see above).\n"),
+            (["clean.md"], "No findings in 1 file.\n"),
+            (["clean.md", "bad.md"], "No findings in 1 file; 1 file could not be read (see above).\n"),
+            (["dirty.md", "bad.md"], "1 finding in 1 file (1 fixable); 1 file could not be read (see above)\n"),
+        ]
+        for (paths, summary) in cases {
+            let result = try CLIRunner.run(["check", "--no-cache", "--select", "ad-comment"] + paths, in: directory.url)
+            let lastLine = result.stdout.split(separator: "\n").last.map { String($0) + "\n" }
+            #expect(lastLine == summary, "\(paths): \(result.stdout)")
+        }
     }
 
     @Test func unknownSiteIsAUsageError() throws {

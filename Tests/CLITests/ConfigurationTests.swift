@@ -33,9 +33,9 @@ import Testing
 
     @Test func excludedFilesAreSkipped() throws {
         let directory = try TemporaryDirectory()
-        try directory.write(".newslint.yml", "exclude: [\"drafts/**\", \"*.html\"]\n")
+        try directory.write(".newslint.yml", "exclude: [\"drafts/**\", \"*.draft.md\"]\n")
         try directory.write("drafts/a.md", Self.post)
-        try directory.write("page.html", "<div><!-- x --></div>\n")
+        try directory.write("page.draft.md", "<div><!-- x --></div>\n")
         try directory.write("post.md", "---\ntitle: x\n---\n\nText.\n")
         let result = try CLIRunner.run(["check", "--no-cache", "."], in: directory.url)
         #expect(result.status == 0)

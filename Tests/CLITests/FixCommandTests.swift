@@ -102,6 +102,38 @@ import Testing
         #expect(try directory.read("good.md").contains("正文第一段。\n"))
         #expect(try directory.read("bad.md") == "---\ntitle: [unclosed\n---\n<div><p>x</p></div>\n")
     }
+
+    @Test func htmlFilesAreNotWalkedAndAreRefusedWhenNamed() throws {
+        // fix used to write Markdown into page.html, which the next run read as HTML again: never idempotent.
+        let page = "<div><p>　　正文</p><!-- ad --></div>\n"
+        let refusal = "an HTML file, not a Markdown post: fix writes the body as Markdown, which a .html file "
+            + "cannot hold (rename it to .md to convert it)"
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.dirtyPost)
+        try directory.write("page.html", page)
+        try directory.write("old.HTM", page)
+
+        let walked = try CLIRunner.run(["fix", "--write", "--no-cache", "."], in: directory.url)
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stdout == "Fixed 1 file (3 findings resolved). No findings left.\n")
+        #expect(try directory.read("page.html") == page)
+
+        let named = try CLIRunner.run(["fix", "--write", "--no-cache", "page.html", "old.HTM", "post.md"],
+                                      in: directory.url)
+        #expect(named.status == 2)
+        #expect(named.stderr == "old.HTM: error: \(refusal)\npage.html: error: \(refusal)\n"
+            + "2 files could not be fixed (see above).\n")
+        #expect(try directory.read("page.html") == page)
+        let check = try CLIRunner.run(["check", "--no-cache", "page.html"], in: directory.url)
+        #expect(check.status == 2)
+        #expect(check.stderr == "page.html: error: \(refusal)\n")
+
+        let standardInput = try CLIRunner.run(["fix", "--stdin", "--stdin-filename", "page.html"], in: directory.url,
+                                              standardInput: directory.url.appendingPathComponent("page.html"))
+        #expect(standardInput.status == 2)
+        #expect(standardInput.stdout == page, "the input is passed through unchanged")
+        #expect(standardInput.stderr == "page.html: error: \(refusal)\n")
+    }
 }
 
 @Suite struct RulesCommandTests {

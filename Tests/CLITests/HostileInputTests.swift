@@ -53,6 +53,40 @@ import Testing
         #expect(again.status == 0, "a second fix must not touch the byte order mark: \(again.stdout)")
     }
 
+    @Test func offsetsCountTheByteOrderMarkAndCarriageReturns() throws {
+        // Finding offsets were counted in the text without the mark, 3 bytes short of the fix edits'; and a CRLF
+        // file was one line to the edits, which were then left out of the report.
+        let directory = try TemporaryDirectory()
+        let file = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: x\r\n---\r\n\r\n第一段 <!-- ad -->\r\n".utf8)
+        try directory.writeBytes("bom.md", file)
+        let check = try CLIRunner.run(["check", "--no-cache", "--format", "json", "--select", "ad-comment", "bom.md"],
+                                      in: directory.url)
+        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        let files = try #require(report?["files"] as? [[String: Any]])
+        let finding = try #require((files.first?["findings"] as? [[String: Any]])?.first)
+        let location = try #require(finding["location"] as? [String: Int])
+        let comment = try #require(file.indices.first { file[$0] == UInt8(ascii: "<") })
+        #expect(location == ["line": 5, "column": 5, "offset": comment])
+        let edits = try #require((finding["fix"] as? [String: Any])?["edits"] as? [[String: Any]])
+        #expect(edits.count == 1)
+        #expect(edits.first?["start"] as? [String: Int] == ["line": 5, "offset": comment - 10])
+        #expect(edits.first?["content"] as? String == "第一段 \r\n")
+    }
+
+    @Test func unusedSuppressionIsRemovedFromAPostWithAByteOrderMark() throws {
+        // The removal matched suppressions by offset, counted with the mark on one side and without on the other.
+        let directory = try TemporaryDirectory()
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for (name, lineBreak) in [("lf.md", "\n"), ("crlf.md", "\r\n")] {
+            let post = ["---", "title: x", "---", "", "<!-- newslint-disable-next-line ad-comment -->", "正文。", ""]
+            try directory.writeBytes(name, bom + Array(post.joined(separator: lineBreak).utf8))
+            let fix = try CLIRunner.run(["fix", "--write", "--no-cache", name], in: directory.url)
+            #expect(fix.status == 0, "\(name): \(fix.stdout)\(fix.stderr)")
+            let fixed = ["---", "title: x", "---", "", "正文。", ""].joined(separator: lineBreak)
+            #expect(try directory.bytes(name) == bom + Array(fixed.utf8), "\(name)")
+        }
+    }
+
     @Test func nulBytesMakeABinaryFile() throws {
         try expectRejected(Array("---\ntitle: x\n---\n<div><p>a\u{0}b</p></div>\n".utf8),
                            reason: "binary file (contains NUL bytes), not a post")

@@ -13,7 +13,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let origin = "http://127.0.0.1:\(listener.port)"
         try directory.write("html-body.md", Self.htmlPost(origin))
-        try directory.write("page.html", Self.htmlPost(origin).components(separatedBy: "---\n").last ?? "")
+        try directory.write("bare-html-body.md", Self.htmlPost(origin).components(separatedBy: "---\n").last ?? "")
         try directory.write("markdown-body.md", Self.markdownPost(origin))
         for arguments in [["check"], ["fix"], ["fix", "--diff"], ["fix", "--write", "--unsafe-fixes"]] {
             let run = try BoundedRun.run(arguments + ["--no-cache", "."], in: directory.url, seconds: 60)

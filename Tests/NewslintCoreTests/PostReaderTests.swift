@@ -89,6 +89,24 @@ import Testing
         #expect(post.withOriginalLineEndings(post.assembled(body: post.body)) == "---\r\ntitle: a\r\n---\r\nText\r\n")
     }
 
+    @Test func fileOffsetsCountTheByteOrderMarkAndCarriageReturns() throws {
+        // The text a post is read into has neither; the offsets reports give are into the file.
+        let file = Array("\u{FEFF}---\r\ntitle: x\n---\r\n\r\n第一段 <!-- ad -->\n".utf8)
+        let post = try PostReader.read(bytes: file, path: "a.md")
+        let comment = try #require(file.indices.first { file[$0] == UInt8(ascii: "<") })
+        #expect(post.source.line(5) == "第一段 <!-- ad -->")
+        #expect(post.source.fileOffset(line: 5, column: 5) == comment)
+        #expect(post.source.fileOffset(line: 1, column: 1) == 3)
+        #expect(post.source.fileOffset(line: 2, column: 1) == 3 + 5)
+    }
+
+    @Test func fileOffsetsOfAPlainFileAreTextOffsets() throws {
+        let post = try PostReader.read(bytes: Array("---\ntitle: x\n---\nab\n".utf8), path: "a.md")
+        #expect(post.source.fileOffset(line: 4, column: 2) == 18)
+        let written = try PostReader.read(text: "---\ntitle: x\n---\nab\n", path: "a.md", usesCRLF: true)
+        #expect(written.source.fileOffset(line: 4, column: 2) == 21)
+    }
+
     @Test(arguments: [
         ("<div>\n<p>x</p></div>", BodyFormat.html), ("\n\n<p>x</p>", .html), ("Plain *Markdown*", .markdown),
         ("<!-- more -->\n\nText", .markdown), ("<!-- ad --><div><p>x</p></div>", .html), ("<img src=\"a\" referrerpolicy=\"no-referrer\">", .markdown),

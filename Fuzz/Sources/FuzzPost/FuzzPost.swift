@@ -34,8 +34,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The promises `newslint fix` makes for every input, checked the way the CLI uses the library.
 ///
 /// The input is a whole file, read as `post.md` (so the body format is detected from the content). A hash
-/// of it picks whether unsafe fixes run, so a saved crash input replays exactly. `.html` paths are not
-/// fuzzed: `fix` writes Markdown into them, which is read back as HTML (see Fuzz/README.md).
+/// of it picks whether unsafe fixes run, so a saved crash input replays exactly. `.html` paths are refused as
+/// posts, so they are not fuzzed (see Fuzz/README.md).
 /// An input that is not a post (bad UTF-8, unclosed front matter, …) must be rejected with a `PostError`;
 /// one that is a post must be checked, fixed, read back and fixed again, and then:
 ///

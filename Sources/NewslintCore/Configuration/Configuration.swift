@@ -4,7 +4,7 @@
 /// extends: ../shared.newslint.yml      # one path or a list, relative to this file
 /// target: hexo                          # commonmark | hexo | jekyll | hugo
 /// sites: [newslint-sites]               # extra site-profile folders, relative to this file
-/// exclude: ["drafts/**", "**/*.html"]   # globs, relative to this file's folder
+/// exclude: ["drafts/**", "**/*.draft.md"]   # globs, relative to this file's folder
 /// rules:
 ///   ad-comment: off                     # off | warning | error
 ///   hotlinked-image: error

@@ -79,7 +79,7 @@ extension Linter {
         var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
         var remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
         if remaining.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {
-            fixedText = Suppressions.removingUnused(remaining, from: fixedText)
+            fixedText = Suppressions.removingUnused(remaining, from: fixedText, usesCRLF: post.usesCRLF)
             remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
         }
         let output = post.withOriginalLineEndings(fixedText)
@@ -149,7 +149,7 @@ extension Linter {
         return Finding(
             ruleID: ContentLoss.id, severity: .error,
             message: "fixing would lose \(firstLoss.description) (removed by \(culprit)); the file was not changed",
-            location: location, utf8Offset: post.source.utf8Offset(line: location.line, column: location.column))
+            location: location, utf8Offset: post.source.fileOffset(line: location.line, column: location.column))
     }
 
     /// The text node that held the lost text (removed, and not declared), and its location in the file.

@@ -51,8 +51,7 @@ public struct Linter: Sendable {
         for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
             for violation in rule.check(context) {
                 let location = violation.location
-                let offset = context.post.source.utf8Offset(line: location.line, column: location.column)
-                    + (context.post.usesCRLF ? location.line - 1 : 0)
+                let offset = context.post.source.fileOffset(line: location.line, column: location.column)
                 result.append(Finding(
                     ruleID: rule.id, severity: severities[rule.id] ?? violation.severity ?? rule.description.severity,
                     message: violation.message,

@@ -12,6 +12,15 @@ public final class MarkdownBody {
     /// UTF-8 offsets of the characters a backslash escapes, outside code and raw HTML blocks.
     public private(set) var escapedOffsets: Set<Int> = []
     private var pendingEdits: [(range: Range<Int>, replacement: String)] = []
+    private var cachedSource: SourceText?
+
+    /// The text with its line index, for turning offsets into lines and columns; built once per text.
+    public var source: SourceText {
+        if let cachedSource { return cachedSource }
+        let source = SourceText(text)
+        cachedSource = source
+        return source
+    }
 
     init(text: String) {
         self.text = text
@@ -62,6 +71,7 @@ public final class MarkdownBody {
         }
         pendingEdits.removeAll()
         text = String(decoding: bytes, as: UTF8.self)
+        cachedSource = nil
         scanLiterals()
     }
 

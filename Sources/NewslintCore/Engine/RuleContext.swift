@@ -89,7 +89,7 @@ public final class RuleContext {
     /// The location of a UTF-8 offset in a Markdown body.
     public func location(ofMarkdownOffset offset: Int) -> Location {
         guard let markdown else { return bodyStart }
-        let position = SourceText(markdown.text).position(ofUTF8Offset: offset)
+        let position = markdown.source.position(ofUTF8Offset: offset)
         return Location(line: post.bodyFirstLine + position.line - 1, column: position.column)
     }
 

@@ -2,9 +2,11 @@ import Foundation
 
 /// Expands the paths given on the command line into the post files to process.
 ///
-/// Directories are walked for `*.md`, `*.markdown`, `*.html` and `*.htm`, skipping hidden entries,
-/// `.git` and `node_modules`; a directory is walked whatever its name, so `x.md/` is a folder, not a post.
-/// Files named explicitly are taken whatever their extension, because pre-commit passes file names.
+/// Directories are walked for `*.md` and `*.markdown`, skipping hidden entries, `.git` and `node_modules`;
+/// a directory is walked whatever its name, so `x.md/` is a folder, not a post. HTML files are not walked:
+/// a site's folders hold layouts and includes, and `fix` writes Markdown. Files named explicitly are taken
+/// whatever their extension, because pre-commit passes file names; reading refuses `.html`/`.htm` ones with
+/// `PostError.htmlFile`.
 /// The result is sorted and free of duplicates.
 ///
 /// Only regular files (or symbolic links to them) are returned, so that reading one can neither block (a
@@ -12,7 +14,7 @@ import Foundation
 /// a dangling symbolic link, a symbolic link loop, not a regular file, or over `PostReader.maximumFileSize`
 /// (refused here, before a byte of it is read).
 public enum FileDiscovery {
-    public static let postExtensions: Set<String> = ["md", "markdown", "html", "htm"]
+    public static let postExtensions: Set<String> = ["md", "markdown"]
     static let skippedDirectories: Set<String> = [".git", "node_modules"]
 
     public struct Result: Sendable {

@@ -4,7 +4,8 @@ public struct Finding: Hashable, Sendable, Codable {
     public let severity: Severity
     public let message: String
     public let location: Location
-    /// The byte offset of `location` in the file as read (UTF-8, CRLF counted).
+    /// The byte offset of `location` in the file as read, from its first byte: a UTF-8 byte order mark and the
+    /// carriage returns of CRLF line breaks count. For what `fix --write` leaves, the offset in the written file.
     public let utf8Offset: Int
     /// The fix title, when the finding can be fixed.
     public let fixTitle: String?

@@ -89,8 +89,11 @@ enum EmphasisSimulation {
         while items.indices.contains(position) {
             if case .text(let text) = items[position] {
                 // The marks around verbatim code are not written; the code's own characters are the neighbours.
-                let scalars = text.unicodeScalars.filter { !TemplateProtection.isVerbatimMark($0) }
-                if let scalar = step < 0 ? scalars.last : scalars.first { return scalar }
+                let written = { (scalar: Unicode.Scalar) in !TemplateProtection.isVerbatimMark(scalar) }
+                let scalars = text.unicodeScalars
+                if let scalar = step < 0 ? scalars.last(where: written) : scalars.first(where: written) {
+                    return scalar
+                }
             }
             if case .run = items[position] { return "*" }
             position += step

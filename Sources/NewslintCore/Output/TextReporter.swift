@@ -45,9 +45,17 @@ public struct TextReporter: Reporter {
     }
 
     public func summaryLine(_ report: RunReport) -> String {
-        var summary = TextReporter.summary(report.tally, filesChecked: report.checkedFiles)
-        if !report.failedFiles.isEmpty { summary += TextReporter.unreadableNote(report.failedFiles.count) }
-        return summary
+        TextReporter.summaryLine(report.tally, filesChecked: report.checkedFiles, filesFailed: report.failedFiles.count)
+    }
+
+    /// The last line of a check, for every combination of findings, files checked and files that failed:
+    /// `3 findings in 2 files (2 fixable)`, `No findings in 4 files.`, `No files checked.`, each with
+    /// `; 2 files could not be read (see above)` before any final period when files failed.
+    public static func summaryLine(_ tally: FindingTally, filesChecked: Int, filesFailed: Int) -> String {
+        let failures = filesFailed == 0 ? "" : "; \(plural(filesFailed, "file")) could not be read (see above)"
+        guard tally.findings == 0 else { return summary(tally, filesChecked: filesChecked) + failures }
+        let clean = filesChecked == 0 ? "No files checked" : "No findings in \(plural(filesChecked, "file"))"
+        return clean + failures + "."
     }
 
     public static func line(for finding: Finding, path: String) -> String {
@@ -55,17 +63,13 @@ public struct TextReporter: Reporter {
             + "\(finding.message) [\(finding.ruleID)]"
     }
 
-    /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean.
+    /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean,
+    /// `No files checked.` when there was nothing to check.
     public static func summary(_ tally: FindingTally, filesChecked: Int) -> String {
-        guard tally.findings > 0 else { return "No findings in \(plural(filesChecked, "file"))." }
+        guard tally.findings > 0 else { return summaryLine(tally, filesChecked: filesChecked, filesFailed: 0) }
         var detail = "\(tally.fixable) fixable"
         if tally.unsafeFixable > 0 { detail += ", \(tally.unsafeFixable) more with --unsafe-fixes" }
         return "\(plural(tally.findings, "finding")) in \(plural(tally.filesWithFindings, "file")) (\(detail))"
-    }
-
-    /// `; 2 files could not be read (see above)`, appended to the summary when files failed.
-    public static func unreadableNote(_ count: Int) -> String {
-        "; \(plural(count, "file")) could not be read (see above)"
     }
 
     public static func plural(_ count: Int, _ noun: String) -> String {

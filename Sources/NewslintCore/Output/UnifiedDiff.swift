@@ -32,10 +32,12 @@ public enum UnifiedDiff {
         case insert(Int)
     }
 
+    /// The lines of `text`, split at every LF; a CRLF line keeps its CR (Swift's `Character` would read
+    /// `\r\n` as one character, and a CRLF file as one line).
     static func lines(_ text: String) -> [Line] {
         guard !text.isEmpty else { return [] }
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let endsWithNewline = text.hasSuffix("\n")
+        var parts = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+        let endsWithNewline = text.unicodeScalars.last == "\n"
         if endsWithNewline { parts.removeLast() }
         return parts.enumerated().map { index, part in
             let last = index == parts.count - 1

@@ -11,10 +11,9 @@ public enum BodyFormat: String, Sendable {
         "span", "br",
     ]
 
-    /// Detects the format: `.html` files are HTML; otherwise a body whose first tag after any comments opens
-    /// one of `htmlOpeningTags` is HTML, and anything else is Markdown.
+    /// Detects the format: a body whose first tag after any comments opens one of `htmlOpeningTags` is HTML,
+    /// and anything else is Markdown. (`.html` files are not read as posts at all: `PostError.htmlFile`.)
     public static func detect(body: String, path: String) -> BodyFormat {
-        if path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") { return .html }
         var start = body.drop { $0.isWhitespace }
         // Template comments often come first in scraped bodies; the first tag after them decides.
         while start.hasPrefix("<!--"), let end = start.range(of: "-->") {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a file could not be read as a post. The CLI prefixes the message with the file's path.
 public enum PostError: Error, Equatable, CustomStringConvertible {
     case unreadable(String)
@@ -13,6 +15,8 @@ public enum PostError: Error, Equatable, CustomStringConvertible {
     case unterminatedFrontMatter(line: Int)
     case invalidYAML(line: Int, reason: String)
     case invalidHTML(String)
+    /// An `.html` or `.htm` file: a page, not a post, and `fix` would write Markdown into it.
+    case htmlFile
 
     public var description: String {
         switch self {
@@ -31,7 +35,15 @@ public enum PostError: Error, Equatable, CustomStringConvertible {
         case .unterminatedFrontMatter(let line): "front matter opened at line \(line) is never closed with '---'"
         case .invalidYAML(let line, let reason): "invalid YAML front matter at line \(line): \(reason)"
         case .invalidHTML(let reason): "cannot parse the HTML body: \(reason)"
+        case .htmlFile:
+            "an HTML file, not a Markdown post: fix writes the body as Markdown, which a .html file cannot hold "
+                + "(rename it to .md to convert it)"
         }
+    }
+
+    /// True for the names of HTML files (`.html`, `.htm`), which newslint does not read as posts.
+    public static func isHTMLFileName(_ path: String) -> Bool {
+        ["html", "htm"].contains((path as NSString).pathExtension.lowercased())
     }
 
     /// The file line the problem is at, when known.

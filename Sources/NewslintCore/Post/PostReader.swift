@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads a post from bytes: validates the encoding, splits off the front matter and detects the body format.
 ///
-/// Input that is not a text post is refused with a `PostError` that says why: a file over
+/// Input that is not a text post is refused with a `PostError` that says why: an `.html` file, a file over
 /// `maximumFileSize`, a UTF-16 or UTF-32 byte order mark, a binary file, bytes that are not UTF-8 (naming the
 /// charset the file declares, if any), front matter that is not closed, is not valid YAML, or whose aliases
 /// expand past `maximumAliasExpansion` values.
@@ -19,8 +19,10 @@ public enum PostReader {
     /// has tens; a "billion laughs" alias bomb has billions, and hashing or walking it would never finish.
     public static let maximumAliasExpansion = 10_000
 
-    /// Reads `bytes` as a post at `path`. Throws `PostError` for input that is not a text post.
+    /// Reads `bytes` as a post at `path`. Throws `PostError` for input that is not a text post, and for an
+    /// `.html`/`.htm` path: its body would be written as Markdown, which the file cannot hold.
     public static func read(bytes: [UInt8], path: String) throws -> Post {
+        guard !PostError.isHTMLFileName(path) else { throw PostError.htmlFile }
         guard bytes.count <= maximumFileSize else {
             throw PostError.tooLarge(bytes: bytes.count, limit: maximumFileSize)
         }
@@ -38,17 +40,29 @@ public enum PostReader {
         let usesCRLF = firstLineBreakIsCRLF(bytes)
         // Every CRLF becomes LF, also in an LF file: a `\r\n` left in the text is one Character in Swift
         // and would hide a line break from code that splits lines.
-        let text = ByteSearch.firstOffset(of: [13, 10], in: bytes) == nil
-            ? decoded : String(decoding: removingCRBeforeLF(bytes), as: UTF8.self)
-        return try read(text: text, path: path, usesCRLF: usesCRLF)
+        let hasCRLF = ByteSearch.firstOffset(of: [13, 10], in: bytes) != nil
+        let text = hasCRLF ? String(decoding: removingCRBeforeLF(bytes), as: UTF8.self) : decoded
+        return try read(text: text, path: path, usesCRLF: usesCRLF,
+                        carriageReturns: hasCRLF ? droppedCarriageReturns(bytes) : [])
     }
 
     /// Reads LF-normalised `text` as a post at `path`. A leading U+FEFF (byte order mark) is kept in
-    /// `leadingText` and is not part of the first line.
+    /// `leadingText` and is not part of the first line. With `usesCRLF`, the file is (or will be written as)
+    /// `text` with CRLF line breaks, and byte offsets count them.
     public static func read(text fullText: String, path: String, usesCRLF: Bool = false) throws -> Post {
+        try read(text: fullText, path: path, usesCRLF: usesCRLF, carriageReturns: nil)
+    }
+}
+
+private extension PostReader {
+    /// `carriageReturns` are those dropped before each line, counted in the file's bytes; nil means one per
+    /// line break when `usesCRLF`.
+    static func read(text fullText: String, path: String, usesCRLF: Bool, carriageReturns: [Int]?) throws -> Post {
         let byteOrderMark = fullText.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
         let text = byteOrderMark.isEmpty ? fullText : String(fullText.unicodeScalars.dropFirst())
-        let source = SourceText(text)
+        let lineBreaks = usesCRLF && carriageReturns == nil ? text.utf8.count { $0 == UInt8(ascii: "\n") } : 0
+        let source = SourceText(text, leadingBytes: byteOrderMark.utf8.count,
+                                carriageReturns: carriageReturns ?? (lineBreaks == 0 ? [] : Array(0...lineBreaks)))
         // Lines are read up to the closing fence only: the body is taken whole, never split and joined.
         let line = { (number: Int) in Substring(decoding: source.utf8[source.byteRange(ofLine: number)], as: UTF8.self) }
         var opening = 1
@@ -78,9 +92,17 @@ public enum PostReader {
             bodyFirstLine: closing + 1, bodyFormat: BodyFormat.detect(body: body, path: path),
             usesCRLF: usesCRLF)
     }
-}
 
-private extension PostReader {
+    /// For each line of the file, the CRLF line breaks before it (the carriage returns reading drops).
+    static func droppedCarriageReturns(_ bytes: [UInt8]) -> [Int] {
+        var counts = [0]
+        var dropped = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if index > 0, bytes[index - 1] == UInt8(ascii: "\r") { dropped += 1 }
+            counts.append(dropped)
+        }
+        return counts
+    }
     static func isFence(_ line: Substring) -> Bool {
         line.trimmingTrailingWhitespace == "---"
     }

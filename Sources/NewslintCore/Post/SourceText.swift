@@ -2,14 +2,21 @@
 ///
 /// Columns count Unicode scalars from the start of the line, starting at 1, the way editors and
 /// `path:line:col` consumers expect for non-ASCII text.
+///
+/// A post's text is not byte for byte its file: a UTF-8 byte order mark is set aside and CRLF is read as LF.
+/// `fileOffset` maps back to the file, for the byte offsets reports give.
 public struct SourceText: Sendable {
     public let text: String
     /// UTF-8 offset of the first byte of each line.
     private let lineStarts: [Int]
+    /// The offset in the file of each line's first byte; nil when the file is the text.
+    private let fileLineStarts: [Int]?
     /// The text's UTF-8 bytes.
     let utf8: [UInt8]
 
-    public init(_ text: String) {
+    /// `leadingBytes` stand before the text in the file (3 for a byte order mark); `carriageReturns[i]` is the
+    /// number of carriage returns dropped from the file before line `i + 1` (one entry per line; empty: none).
+    public init(_ text: String, leadingBytes: Int = 0, carriageReturns: [Int] = []) {
         self.text = text
         utf8 = Array(text.utf8)
         var starts = [0]
@@ -17,6 +24,25 @@ public struct SourceText: Sendable {
             starts.append(offset + 1)
         }
         lineStarts = starts
+        if leadingBytes == 0, carriageReturns.allSatisfy({ $0 == 0 }) {
+            fileLineStarts = nil
+        } else {
+            fileLineStarts = starts.enumerated().map { line, start in
+                start + leadingBytes + (line < carriageReturns.count ? carriageReturns[line] : 0)
+            }
+        }
+    }
+
+    /// The byte offset in the file of 1-based `line` and `column`.
+    public func fileOffset(line: Int, column: Int) -> Int {
+        fileOffset(ofUTF8Offset: utf8Offset(line: line, column: column))
+    }
+
+    /// The byte offset in the file of a UTF-8 offset in `text`.
+    public func fileOffset(ofUTF8Offset offset: Int) -> Int {
+        guard let fileLineStarts else { return offset }
+        let line = lineIndex(of: offset)
+        return fileLineStarts[line] + offset - lineStarts[line]
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -41,12 +67,7 @@ public struct SourceText: Sendable {
     /// The 1-based line and column of a UTF-8 offset.
     public func position(ofUTF8Offset offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, utf8.count))
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
-        }
+        let low = lineIndex(of: clamped)
         let lineStart = lineStarts[low]
         let column = utf8[lineStart..<clamped].reduce(1) { count, byte in SourceText.startsScalar(byte) ? count + 1 : count }
         return (low + 1, column)
@@ -76,5 +97,16 @@ public struct SourceText: Sendable {
     /// True for a byte that begins a scalar (not a continuation byte `10xxxxxx`).
     private static func startsScalar(_ byte: UInt8) -> Bool {
         byte & 0xC0 != 0x80
+    }
+
+    /// The 0-based index of the line holding a UTF-8 offset.
+    private func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -37,7 +37,8 @@ struct SuppressionDirectives {
             let start = post.source.position(ofUTF8Offset: offset)
             let end = post.source.position(ofUTF8Offset: endOffset)
             directives.append(Directive(kind: kind, rules: rules, location: Location(line: start.line, column: start.column),
-                                        utf8Offset: offset, text: String(text[whole]), lines: start.line...end.line))
+                                        utf8Offset: post.source.fileOffset(ofUTF8Offset: offset),
+                                        text: String(text[whole]), lines: start.line...end.line))
         }
         if let frontMatter = post.frontMatter, let line = frontMatter.line(ofKey: "newslint") {
             let location = Location(line: line, column: 1)

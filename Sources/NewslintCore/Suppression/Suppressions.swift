@@ -54,7 +54,9 @@ public enum Suppressions {
     }
 
     /// `text` without the unused suppression comments that `findings` report (the fix of `unused-suppression`).
-    static func removingUnused(_ findings: [Finding], from text: String) -> String {
+    /// `text` is the file with LF line breaks (its byte order mark included); the findings' offsets count a
+    /// carriage return before each line break when the file is written with CRLF.
+    static func removingUnused(_ findings: [Finding], from text: String, usesCRLF: Bool) -> String {
         let offsets = Set(findings.filter { $0.ruleID == unusedID && $0.isFixable }.map(\.utf8Offset))
         guard !offsets.isEmpty else { return text }
         var bytes = Array(text.utf8)
@@ -62,7 +64,8 @@ public enum Suppressions {
         for match in matches.reversed() {
             guard let range = Range(match.range, in: text) else { continue }
             let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
-            guard offsets.contains(start) else { continue }
+            let carriageReturns = usesCRLF ? bytes[..<start].count { $0 == UInt8(ascii: "\n") } : 0
+            guard offsets.contains(start + carriageReturns) else { continue }
             let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
             let removal = lineAwareRange(start..<end, in: bytes)
             bytes.removeSubrange(removal)

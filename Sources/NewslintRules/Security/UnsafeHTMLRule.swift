@@ -158,7 +158,8 @@ private extension UnsafeHTMLRule {
     func markdownViolations(_ markdown: MarkdownBody, context: RuleContext, allowed: [String]) -> [Violation] {
         var violations: [Violation] = []
         for tag in MarkdownURLs.tags(context) {
-            let location = context.location(ofMarkdownOffset: tag.range.lowerBound)
+            // Only the tags that are findings need a location: a long paragraph holds thousands of others.
+            var location: Location { context.location(ofMarkdownOffset: tag.range.lowerBound) }
             if UnsafeHTMLRule.embeds.contains(tag.name) {
                 let source = tag.attribute(tag.name == "object" ? "data" : "src")?.value
                 let address = UnsafeHTMLRule.address(tag.name, source)
