@@ -6,8 +6,8 @@
 #                     [--no-build | --binary PATH] [--scratch DIR] [--keep]
 #
 #   --posts N         posts in the measured corpus (default 10000)
-#   --corpus DIR      take the posts from DIR (walked like newslint does: *.md, *.markdown, *.html,
-#                     *.htm, no hidden entries) instead of Examples/; replicated or cut to N files
+#   --corpus DIR      take the posts from DIR (walked like newslint does: *.md and *.markdown, no hidden
+#                     entries) instead of Examples/; replicated or cut to N files
 #   --repeat R        run each newslint and floor measurement R times and keep the median (default 1)
 #   --latency-runs L  repetitions of the one-file check (default 50)
 #   --no-h2m          do not time html-to-markdown
@@ -116,8 +116,8 @@ gcc -O2 -o "$WORK/floor" Benchmarks/floor.c $(pkg-config --cflags --libs libxml-
 mkdir "$WORK/corpus"
 if [[ -n $CORPUS ]]; then SOURCE=$CORPUS; else SOURCE=$ROOT/Examples; fi
 mapfile -t SOURCES < <(find "$SOURCE" -name '.*' -prune -o -name node_modules -prune -o -type f \
-    \( -iname '*.md' -o -iname '*.markdown' -o -iname '*.html' -o -iname '*.htm' \) -print | LC_ALL=C sort)
-((${#SOURCES[@]} > 0)) || fail "no posts (*.md, *.markdown, *.html, *.htm) under $SOURCE"
+    \( -iname '*.md' -o -iname '*.markdown' \) -print | LC_ALL=C sort)
+((${#SOURCES[@]} > 0)) || fail "no posts (*.md, *.markdown) under $SOURCE"
 step "writing $POSTS posts from ${#SOURCES[@]} in $SOURCE"
 perl Benchmarks/make_corpus.pl "$WORK/corpus" "$POSTS" "${SOURCES[@]}"
 find "$WORK/corpus" -type f | LC_ALL=C sort >"$WORK/files.txt"
