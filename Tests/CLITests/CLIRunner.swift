@@ -41,13 +41,12 @@ enum CLIRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read before waiting: a full pipe would block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once: reading one to its end first would leave the child blocked on the
+        // other once it filled up (64 KiB), and the test waiting for it forever.
+        let collected = PipeCollector(output: output, error: error)
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outputData, as: UTF8.self),
-                         stderr: String(decoding: errorData, as: UTF8.self))
+        let (stdout, stderr) = collected.wait()
+        return CLIResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
 }
 
