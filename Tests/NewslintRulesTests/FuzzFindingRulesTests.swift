@@ -66,4 +66,19 @@ import Testing
         let code = "<p><code>http://link.zhihu.com/?target=https%3A//example.com/avb。</code></p>"
         #expect(try fixSettles(code) == "`http://link.zhihu.com/?target=https%3A//example.com/avb。`\n")
     }
+
+    @Test func imageSourceBrokenOverLinesIsNotAThumbnail() throws {
+        // The writer percent-encodes the line break (`%0A`), or escapes it in an `<img>` tag (`&#10;`); read as
+        // is or written, the source is not a picture for the front matter.
+        let head = "---\ntitle: x\nheadimg: 'https://picsum.photos/400/300?random=1'\n---\n"
+        for source in ["https://example.com/a.png\n<p>b", "https://n.sinaimg.cn/a.jpg\n<p>b"] {
+            let post = head + "<p>正文<img src=\"\(source)\"></p>\n"
+            #expect(try fixSettles(post).contains("headimg: 'https://picsum.photos/400/300?random=1'"))
+            #expect(try !fixSettles(post, unsafe: true).contains("headimg"))
+        }
+        // A source with a space is an address: the writer encodes the space as browsers do.
+        let spaced = try fixSettles(head + "<p>正文<img src=\" https://example.com/a b.png\"></p>\n")
+        #expect(spaced.contains("headimg: 'https://example.com/a b.png'"))
+        #expect(spaced.contains("![](https://example.com/a%20b.png)"))
+    }
 }
