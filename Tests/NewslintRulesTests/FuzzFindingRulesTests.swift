@@ -6,12 +6,13 @@ import Testing
 /// The rule-level cause of each fuzz finding in `Tests/Fixtures/hostile/`, through every built-in rule: the
 /// fix converges, fixing its output changes nothing, and nothing fixable is left.
 @Suite struct FuzzFindingRulesTests {
-    /// Fixes `text` twice and checks the promises; returns the first output.
-    func fixSettles(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let first = try PostFixing.fix(text, path: "post.md")
+    /// Fixes `text` twice (with the unsafe fixes too when `unsafe`) and checks the promises; returns the first output.
+    func fixSettles(_ text: String, unsafe: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String {
+        let first = try PostFixing.fix(text, path: "post.md", unsafe: unsafe)
         #expect(first.remaining.filter(\.isFixable).isEmpty, "\(first.remaining.map(\.message))",
                 sourceLocation: sourceLocation)
-        let second = try PostFixing.fix(first.output, path: "post.md")
+        let second = try PostFixing.fix(first.output, path: "post.md", unsafe: unsafe)
         #expect(second.output == first.output, "fix is not idempotent", sourceLocation: sourceLocation)
         return first.output
     }
@@ -47,5 +48,37 @@ import Testing
         #expect(output.contains("正文"))
         #expect(output.contains("<https://ads.example.net/1>") && output.contains("<https://ads.example.net/\(depth)>"))
         #expect(try fixSettles("<!DOCTYPE>" + String(repeating: "<iframe>", count: 9) + "<g one") == "")
+    }
+
+    @Test func urlsInTextThatBecomeAutolinksAreFixedAsLinks() throws {
+        // The writer turns a URL followed by text into an autolink, which the link rules rewrite in Markdown;
+        // in the HTML it was text, so the first fix left it and the second rewrote it.
+        let redirect = "<p>原文：http://link.zhihu.com/?target=https%3A//example.com/avb。</p>"
+        #expect(try fixSettles(redirect) == "原文：<https://example.com/avb>。\n")
+        let tracking = "<p>另见https://example.com/a?utm_source=feed&id=1。</p>"
+        #expect(try fixSettles(tracking) == "另见<https://example.com/a?id=1>。\n")
+        let affiliate = "<p>购买：https://c.duomai.com/track.php?site_id=1&t=https://www.microsoftstore.com.cn/。</p>"
+        #expect(try fixSettles(affiliate, unsafe: true) == "购买：<https://www.microsoftstore.com.cn/>。\n")
+        // Followed by a space the URL stays bare text, which no rule reads as a link, in HTML or in Markdown.
+        let bare = "<p>原文 http://link.zhihu.com/?target=https%3A//example.com/avb 。</p>"
+        #expect(try fixSettles(bare) == "原文 http://link.zhihu.com/?target=https%3A//example.com/avb 。\n")
+        // Inside a link or code the writer makes no autolink, and the text is left alone.
+        let code = "<p><code>http://link.zhihu.com/?target=https%3A//example.com/avb。</code></p>"
+        #expect(try fixSettles(code) == "`http://link.zhihu.com/?target=https%3A//example.com/avb。`\n")
+    }
+
+    @Test func imageSourceBrokenOverLinesIsNotAThumbnail() throws {
+        // The writer percent-encodes the line break (`%0A`), or escapes it in an `<img>` tag (`&#10;`); read as
+        // is or written, the source is not a picture for the front matter.
+        let head = "---\ntitle: x\nheadimg: 'https://picsum.photos/400/300?random=1'\n---\n"
+        for source in ["https://example.com/a.png\n<p>b", "https://n.sinaimg.cn/a.jpg\n<p>b"] {
+            let post = head + "<p>正文<img src=\"\(source)\"></p>\n"
+            #expect(try fixSettles(post).contains("headimg: 'https://picsum.photos/400/300?random=1'"))
+            #expect(try !fixSettles(post, unsafe: true).contains("headimg"))
+        }
+        // A source with a space is an address: the writer encodes the space as browsers do.
+        let spaced = try fixSettles(head + "<p>正文<img src=\" https://example.com/a b.png\"></p>\n")
+        #expect(spaced.contains("headimg: 'https://example.com/a b.png'"))
+        #expect(spaced.contains("![](https://example.com/a%20b.png)"))
     }
 }

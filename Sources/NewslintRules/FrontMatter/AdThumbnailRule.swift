@@ -93,7 +93,9 @@ struct AdThumbnailRule: Rule {
             }?.attribute("src")
         }
         guard let markdown = context.markdown else { return nil }
-        return markdown.matches(of: imageSource).lazy.compactMap { $0.groups[1] ?? $0.groups[2] }
+        // An `<img src>` is an attribute: `&#10;` in it is the line break the writer escaped.
+        return markdown.matches(of: imageSource).lazy
+            .compactMap { $0.groups[1] ?? $0.groups[2].map(MarkdownURLs.decodedEntities) }
             .first { !profile.adImages.contains($0) }
     }
 }

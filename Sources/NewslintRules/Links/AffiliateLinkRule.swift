@@ -3,9 +3,10 @@ import NewslintDOM
 
 /// Links through tracking or affiliate redirects: cnBeta's duomai, pvxt and Commission Junction links.
 ///
-/// Check: reports `<a href>` (in Markdown bodies: links, autolinks, reference definitions and inline `<a href>`)
-/// whose host is in `links.affiliate_hosts` (subdomains too), with the destination when the URL carries it
-/// (`t=`, `u=`, or a URL embedded in the path).
+/// Check: reports `<a href>` (in Markdown bodies: links, autolinks, reference definitions and inline `<a href>`;
+/// in HTML bodies also URLs in text that the Markdown writer turns into autolinks, see `TextAutolinks`) whose
+/// host is in `links.affiliate_hosts` (subdomains too), with the destination when the URL carries it (`t=`, `u=`,
+/// or a URL embedded in the path).
 /// Fix (unsafe): links to the destination; when it cannot be recovered (a short code such as
 /// `microsoft.pvxt.net/x9Vg1`), removes the link and keeps its text.
 struct AffiliateLinkRule: Rule {
@@ -58,22 +59,23 @@ struct AffiliateLinkRule: Rule {
         let hosts = context.profile.affiliateHosts
         guard !hosts.isEmpty else { return [] }
         if let body = context.body {
-            return body.descendants.compactMap { link -> Violation? in
-                guard link.isElement(["a"]), let href = link.attribute("href"),
-                      let host = AffiliateLinkRule.affiliateHost(of: href, hosts: hosts) else { return nil }
+            return body.descendants.flatMap { node -> [Violation] in
+                if node.isText { return AffiliateLinkRule.textViolations(node, hosts: hosts, context: context) }
+                guard node.isElement(["a"]), let href = node.attribute("href"),
+                      let host = AffiliateLinkRule.affiliateHost(of: href, hosts: hosts) else { return [] }
                 let destination = URLRewriting.affiliateDestination(of: href)
-                let location = context.location(of: link)
+                let location = context.location(of: node)
                 let message = AffiliateLinkRule.message(host: host, destination: destination)
                 guard let destination else {
-                    return Violation(at: location, message,
-                                     fix: Fix("remove the link, keeping its text", applicability: .unsafe,
-                                              removing: [link]) { link.unwrap() })
+                    return [Violation(at: location, message,
+                                      fix: Fix("remove the link, keeping its text", applicability: .unsafe,
+                                               removing: [node]) { node.unwrap() })]
                 }
-                return Violation(at: location, message,
-                                 fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
-                                          applicability: .unsafe, removing: [link]) {
-                                     URLRewriting.setHref(of: link, to: destination)
-                                 })
+                return [Violation(at: location, message,
+                                  fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
+                                           applicability: .unsafe, removing: [node]) {
+                                      URLRewriting.setHref(of: node, to: destination)
+                                  })]
             }
         }
         guard let markdown = context.markdown else { return [] }
@@ -100,6 +102,24 @@ struct AffiliateLinkRule: Rule {
 }
 
 private extension AffiliateLinkRule {
+    /// The affiliate URLs of a text node that the Markdown writer turns into autolinks, which a second fix
+    /// would find as links: the text is rewritten to the destination, as the autolink would be. Without a
+    /// destination there is no fix, as for an autolink, whose only text is the address.
+    static func textViolations(_ node: Node, hosts: [String], context: RuleContext) -> [Violation] {
+        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+            guard let host = affiliateHost(of: match.url, hosts: hosts) else { return nil }
+            let destination = URLRewriting.affiliateDestination(of: match.url)
+            let location = context.location(of: match.url, from: node)
+            let message = message(host: host, destination: destination)
+            guard let destination else { return Violation(at: location, message) }
+            return Violation(at: location, message,
+                             fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
+                                      applicability: .unsafe, removing: [node]) {
+                                 TextAutolinks.replace(match.url, with: destination, in: node)
+                             })
+        }
+    }
+
     static func affiliateHost(of url: String, hosts: [String]) -> String? {
         guard let host = URLParts.host(of: url), SiteProfile.host(host, isIn: hosts) else { return nil }
         return host

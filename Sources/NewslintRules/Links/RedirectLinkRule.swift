@@ -5,7 +5,8 @@ import NewslintDOM
 /// `link.zhihu.com/?target=`.
 ///
 /// Check: reports `<a href>` (in Markdown bodies: links, autolinks, reference definitions and inline `<a href>`)
-/// whose address is a wrapper listed in `links.redirects`.
+/// whose address is a wrapper listed in `links.redirects`; in HTML bodies also URLs in text that the Markdown
+/// writer turns into autolinks (see `TextAutolinks`).
 /// Fix (safe): points the link at the target, decoded (double encoding and the `http://https//` double scheme
 /// repaired). A wrapper whose target is not a web address is reported without a fix.
 struct RedirectLinkRule: Rule {
@@ -62,16 +63,17 @@ struct RedirectLinkRule: Rule {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
         if let body = context.body {
-            return body.descendants.compactMap { link -> Violation? in
-                guard link.isElement(["a"]), let href = link.attribute("href"),
-                      let found = URLRewriting.redirect(of: href, in: redirects) else { return nil }
+            return body.descendants.flatMap { node -> [Violation] in
+                if node.isText { return RedirectLinkRule.textViolations(node, redirects: redirects, context: context) }
+                guard node.isElement(["a"]), let href = node.attribute("href"),
+                      let found = URLRewriting.redirect(of: href, in: redirects) else { return [] }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
-                guard let target = found.target else { return Violation(at: context.location(of: link), message) }
-                return Violation(at: context.location(of: link), message,
-                                 fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
-                                          removing: URLRewriting.declared(link)) {
-                                     URLRewriting.setHref(of: link, to: target)
-                                 })
+                guard let target = found.target else { return [Violation(at: context.location(of: node), message)] }
+                return [Violation(at: context.location(of: node), message,
+                                  fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
+                                           removing: URLRewriting.declared(node)) {
+                                      URLRewriting.setHref(of: node, to: target)
+                                  })]
             }
         }
         guard let markdown = context.markdown else { return [] }
@@ -89,6 +91,23 @@ struct RedirectLinkRule: Rule {
 }
 
 private extension RedirectLinkRule {
+    /// The wrapped URLs of a text node that the Markdown writer turns into autolinks, which a second fix would
+    /// find as links: the text is rewritten to the target, as the autolink would be.
+    static func textViolations(_ node: Node, redirects: [SiteProfileData.Redirect], context: RuleContext)
+        -> [Violation] {
+        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+            guard let found = URLRewriting.redirect(of: match.url, in: redirects) else { return nil }
+            let location = context.location(of: match.url, from: node)
+            let message = message(found.redirect, target: found.target)
+            guard let target = found.target else { return Violation(at: location, message) }
+            return Violation(at: location, message,
+                             fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
+                                      removing: [node]) {
+                                 TextAutolinks.replace(match.url, with: target, in: node)
+                             })
+        }
+    }
+
     static func message(_ redirect: SiteProfileData.Redirect, target: String?) -> String {
         let wrapper = redirect.host + (redirect.path.map { $0 == "/" ? "" : $0 } ?? "")
         guard let target else {

@@ -3,9 +3,10 @@ import NewslintDOM
 
 /// Tracking parameters (`utm_*`, `from=pc` …) and leaked credentials (`#id_token=…`) in link and image addresses.
 ///
-/// Check: reports each `<a href>` and `<img src>` (in Markdown bodies: every link, image, autolink, definition and
-/// inline tag address; in the front matter: `headimg` and `thumbnail`) whose query or `#k=v` fragment carries a
-/// parameter listed in `links.tracking_parameters`. A leaked token is named as a security error in the message.
+/// Check: reports each `<a href>` and `<img src>` (in HTML bodies also URLs in text that the Markdown writer turns
+/// into autolinks, see `TextAutolinks`; in Markdown bodies: every link, image, autolink, definition and inline tag
+/// address; in the front matter: `headimg` and `thumbnail`) whose query or `#k=v` fragment carries a parameter
+/// listed in `links.tracking_parameters`. A leaked token is named as a security error in the message.
 /// Fix (safe): removes those parameters, keeping the others and their order.
 struct TrackingParameterRule: Rule {
     let description = RuleDescription(
@@ -57,7 +58,11 @@ struct TrackingParameterRule: Rule {
         guard !patterns.isEmpty else { return [] }
         var violations = frontMatterViolations(context, patterns: patterns)
         if let body = context.body {
-            for node in body.descendants where node.isElement(["a", "img"]) {
+            for node in body.descendants where node.isText || node.isElement(["a", "img"]) {
+                guard !node.isText else {
+                    violations += TrackingParameterRule.textViolations(node, patterns: patterns, context: context)
+                    continue
+                }
                 let name = node.name == "a" ? "href" : "src"
                 guard let value = node.attribute(name),
                       let cleaned = URLRewriting.removingParameters(from: value, matching: patterns) else { continue }
@@ -102,6 +107,21 @@ private extension TrackingParameterRule {
                              severity: TrackingParameterRule.severity(cleaned.removed),
                              fix: Fix(TrackingParameterRule.fixTitle(cleaned.removed)) {
                                  context.editFrontMatter { $0.setString(key, to: cleaned.url) }
+                             })
+        }
+    }
+
+    /// The URLs with tracking parameters in a text node that the Markdown writer turns into autolinks, which a
+    /// second fix would find as links: the parameters are removed from the text, as from the autolink.
+    static func textViolations(_ node: Node, patterns: [String], context: RuleContext) -> [Violation] {
+        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+            guard let cleaned = URLRewriting.removingParameters(from: match.url, matching: patterns) else {
+                return nil
+            }
+            return Violation(at: context.location(of: match.url, from: node), message(cleaned.removed),
+                             severity: severity(cleaned.removed),
+                             fix: Fix(fixTitle(cleaned.removed), removing: [node]) {
+                                 TextAutolinks.replace(match.url, with: cleaned.url, in: node)
                              })
         }
     }

@@ -7,7 +7,7 @@ enum ThumbnailRepair {
     static func violation(key: String, message: String, replacement: String?, removal: Applicability,
                           context: RuleContext) -> Violation {
         let location = context.location(ofKey: key)
-        guard let replacement, isImageAddress(replacement) else {
+        guard let replacement = replacement.flatMap(imageAddress) else {
             return Violation(at: location, message,
                              fix: Fix("remove the \(key) key (the post has no content image)", applicability: removal) {
                                  context.editFrontMatter { $0.removeKey(key) }
@@ -18,11 +18,18 @@ enum ThumbnailRepair {
         })
     }
 
-    /// An absolute, protocol-relative or root-relative address without white space: a source broken over lines
-    /// by an unclosed attribute, or a fragment of one, is not a picture a theme can show.
-    static func isImageAddress(_ source: String) -> Bool {
-        guard !source.isEmpty, !source.contains(where: \.isWhitespace) else { return false }
-        let lower = source.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")
+    /// The address a theme can show, as the Markdown writer writes it (surrounding white space trimmed), or nil.
+    ///
+    /// An absolute, protocol-relative or root-relative address. A source broken over lines by an unclosed
+    /// attribute is not one, whether the line break is in it as is (an HTML body) or percent-encoded (the
+    /// Markdown the writer made of that body, `%0A`), so both readings of a post agree. A space is part of an
+    /// address (browsers and the writer encode it as `%20`).
+    static func imageAddress(_ source: String) -> String? {
+        let address = String(source.trimmingWhitespace)
+        let lower = address.lowercased()
+        let lineBreaks = ["\n", "\r", "\t", "%0a", "%0d", "%09"]
+        guard !lineBreaks.contains(where: lower.containsBytes) else { return nil }
+        let isAddress = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")
+        return isAddress ? address : nil
     }
 }

@@ -1,0 +1,68 @@
+import NewslintDOM
+
+/// The URLs in an HTML body's text that the Markdown writer writes as autolinks (`<https://…>`, see `BareURL`).
+///
+/// In the HTML they are text; in the Markdown the body becomes they are links, which the link rules read and
+/// rewrite. A rule that rewrites links reads these as well, so that the fix that converts the body already
+/// does what fixing its Markdown again would do.
+public enum TextAutolinks {
+    /// A URL of a text node that becomes an autolink, and where it is in the node's text.
+    public struct Match {
+        public let url: String
+        public let range: Range<String.Index>
+    }
+
+    /// The URLs of the text node `node` the writer turns into autolinks: none when the node is not written as
+    /// Markdown text (inside a link, in code or in embedded content, which the writer keeps as they are).
+    public static func matches(in node: Node) -> [Match] {
+        guard node.isText, node.text.containsBytes("://"), isWrittenAsText(node) else { return [] }
+        return matches(in: node.text)
+    }
+
+    /// The autolinked URLs of `text`, cut into words at HTML white space as the writer cuts it.
+    static func matches(in text: String) -> [Match] {
+        var result: [Match] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard !text[index].isHTMLWhitespace else {
+                index = text.index(after: index)
+                continue
+            }
+            let wordEnd = text[index...].firstIndex(where: \.isHTMLWhitespace) ?? text.endIndex
+            var segmentStart = index
+            for segment in BareURL.segments(of: String(text[index..<wordEnd])) {
+                let content: String
+                switch segment {
+                case .text(let text): content = text
+                case .autolink(let url): content = url
+                }
+                let segmentEnd = text.unicodeScalars.index(segmentStart, offsetBy: content.unicodeScalars.count)
+                if case .autolink(let url) = segment {
+                    result.append(Match(url: url, range: segmentStart..<segmentEnd))
+                }
+                segmentStart = segmentEnd
+            }
+            index = wordEnd
+        }
+        return result
+    }
+
+    /// Replaces the first autolinked `url` of the text node `node` with `replacement`.
+    public static func replace(_ url: String, with replacement: String, in node: Node) {
+        var text = node.text
+        guard let match = matches(in: text).first(where: { $0.url == url }) else { return }
+        text.replaceSubrange(match.range, with: replacement)
+        node.setText(text)
+    }
+
+    /// False inside a link (a link holds no other), code, and embedded, dropped or preformatted content.
+    private static func isWrittenAsText(_ node: Node) -> Bool {
+        !node.ancestors.contains { ancestor in
+            guard ancestor.isElement else { return false }
+            let name = ancestor.name
+            return (name == "a" && ancestor.attribute("href") != nil) || name == "code"
+                || HTMLElementKinds.preformatted.contains(name) || HTMLElementKinds.embedded.contains(name)
+                || HTMLElementKinds.dropped.contains(name)
+        }
+    }
+}
