@@ -23,6 +23,19 @@ import Testing
         #expect(output == "<img src=\"https://sinaimg.cn\" alt=\"\"\nreferrerpolicy=\"no-referrer\">\n")
     }
 
+    @Test func hotlinkedImageInABlockQuoteIsOneTag() throws {
+        // The writer breaks a lone image's tag over two lines; in a quote the second starts with `>`, which
+        // belongs to the quote. Read as the tag's end, it made the rule add the policy again on every fix.
+        let output = try fixSettles("---\ntitle: t\nauthor: 新浪财经\n---\n<div><blockquote><p>导语</p>"
+                                        + "<img src=\"https://n.sinaimg.cn/a.jpg\"></blockquote><p>正文。</p></div>\n")
+        #expect(output.contains("> <img src=\"https://n.sinaimg.cn/a.jpg\" alt=\"\"\n> referrerpolicy=\"no-referrer\">\n"))
+        let markdown = "---\ntitle: t\nauthor: 新浪财经\n---\n\n> <img src=\"https://n.sinaimg.cn/a.jpg\" alt=\"\"\n"
+            + "> referrerpolicy=\"origin\">\n\nb <img src=\"https://n.sinaimg.cn/b.jpg\"/>\n"
+        #expect(try fixSettles(markdown) == "---\ntitle: t\nauthor: 新浪财经\n---\n\n> <img src=\"https://n.sinaimg.cn/a.jpg\" "
+                    + "alt=\"\"\n> referrerpolicy=\"no-referrer\">\n\nb <img src=\"https://n.sinaimg.cn/b.jpg\" "
+                    + "referrerpolicy=\"no-referrer\"/>\n")
+    }
+
     @Test func escapedStyleTagInMarkdownIsText() throws {
         let post = "---\ntitle: x\n---\n\nCSS: \\<style>.a{}\\</style> and `<style>`.\n"
         #expect(try PostFixing.check(post, path: "post.md").isEmpty)

@@ -67,15 +67,20 @@ struct HotlinkedImageRule: Rule {
                                  markdown.replace(match.range, with: html)
                              })
         }
-        let htmlImages = markdown.matches(of: HotlinkedImageRule.htmlImage).compactMap { match -> Violation? in
-            let tag = match.groups[0] ?? ""
-            let src = HTMLImage.attribute("src", in: tag)
-            guard needsPolicy(src: src, policy: HTMLImage.attribute("referrerpolicy", in: tag), profile: profile) else {
-                return nil
-            }
-            return Violation(at: context.location(ofMarkdownOffset: match.range.lowerBound), message(for: src ?? ""),
+        // Inline `<img>` tags as the shared scanner reads them: outside code, and over the `>` markers of the
+        // lines of a block quote, where the writer breaks a lone image's tag.
+        let htmlImages = MarkdownURLs.tags(context, named: ["img"]).compactMap { tag -> Violation? in
+            let src = tag.attribute("src")?.value
+            let policy = tag.attribute("referrerpolicy")
+            guard needsPolicy(src: src, policy: policy?.value, profile: profile) else { return nil }
+            return Violation(at: context.location(ofMarkdownOffset: tag.range.lowerBound), message(for: src ?? ""),
                              fix: Fix("add referrerpolicy=\"no-referrer\"") {
-                                 markdown.replace(match.range, with: HTMLImage.settingNoReferrer(in: tag))
+                                 if let range = policy?.valueRange {
+                                     markdown.replace(range, with: "\"no-referrer\"")
+                                 } else {
+                                     let end = tag.attributes.last?.range.upperBound ?? tag.range.lowerBound + 4
+                                     markdown.replace(end..<end, with: " referrerpolicy=\"no-referrer\"")
+                                 }
                              })
         }
         return markdownImages + htmlImages
@@ -84,7 +89,6 @@ struct HotlinkedImageRule: Rule {
 
 private extension HotlinkedImageRule {
     static let markdownImage = MarkdownEdits.pattern(#"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#)
-    static let htmlImage = MarkdownEdits.pattern(#"<img\b[^>]*>"#, options: [.caseInsensitive])
 
     func needsPolicy(src: String?, policy: String?, profile: SiteProfile) -> Bool {
         guard let src, profile.isHotlinkProtected(src) else { return false }

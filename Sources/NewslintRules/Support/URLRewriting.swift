@@ -547,9 +547,13 @@ enum MarkdownURLs {
     private static let definition = MarkdownEdits.pattern(
         #"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*(?:<([^<>\n]*)>|(\S+))"#, options: [.anchorsMatchLines])
     private static let autolink = MarkdownEdits.pattern(#"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"#)
+    /// White space inside a tag. In a block quote a tag may go on over lines that start with `>` markers
+    /// (the writer breaks a lone `<img>` so that it does not start an HTML block); the markers belong to the
+    /// quote, not to the tag, so a line break with them is white space and never the tag's end.
+    private static let tagSpace = #"(?:\n(?:[ \t]{0,3}>)+|\s)"#
     private static let tag = MarkdownEdits.pattern(
-        #"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*"#
-            + #"(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"#)
+        #"<([A-Za-z][A-Za-z0-9-]*)((?:"# + tagSpace + #"+[A-Za-z_:][-A-Za-z0-9_:.]*"#
+            + #"(?:"# + tagSpace + #"*="# + tagSpace + #"*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"# + tagSpace + #"*/?>"#)
     private static let attribute = MarkdownEdits.pattern(
         #"\s+([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#)
 
