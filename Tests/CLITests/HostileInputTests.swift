@@ -374,7 +374,8 @@ import Testing
     @Test(arguments: ["fuzz-escaped-braces-title.md", "fuzz-unclosed-img-src.md", "fuzz-hotlinked-img-markdown.md",
                       "fuzz-escaped-style-tag.md", "fuzz-escaped-iframe-tag.md", "fuzz-angle-bracket-in-src.md",
                       "fuzz-placeholder-thumbnail-loop.md", "fuzz-nested-iframes.md", "fuzz-redirect-url-in-text.md",
-                      "fuzz-img-src-broken-over-lines.md", "fuzz-hotlinked-img-in-quote.md"])
+                      "fuzz-img-src-broken-over-lines.md", "fuzz-hotlinked-img-in-quote.md",
+                      "fuzz-editor-line-split-by-comment.md"])
     func fuzzerFindingFixesOnceAndForAll(_ name: String) throws {
         let directory = try TemporaryDirectory()
         try directory.writeBytes(name, try fixture(name))

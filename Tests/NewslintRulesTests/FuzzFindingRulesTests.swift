@@ -36,6 +36,14 @@ import Testing
                     + "referrerpolicy=\"no-referrer\"/>\n")
     }
 
+    @Test func editorLineWhoseBlanksRunOverACommentIsTrimmedInOnePass() throws {
+        // The line's trailing line break and the one after the comment are two text nodes: trimming only the
+        // last one left the line untrimmed, and `editor-line` changed the post on every pass.
+        let output = try fixSettles("---\ntitle: t\nauthor: 新浪财经\n---\n<div>\n<p>正文。</p>\n"
+                                        + "<div>责任编辑：刘玄逸 \n<!-- 编辑姓名及工作代码 -->\n</div></div>\n")
+        #expect(output.hasSuffix("\n正文。\n\n责任编辑：刘玄逸\n"))
+    }
+
     @Test func escapedStyleTagInMarkdownIsText() throws {
         let post = "---\ntitle: x\n---\n\nCSS: \\<style>.a{}\\</style> and `<style>`.\n"
         #expect(try PostFixing.check(post, path: "post.md").isEmpty)

@@ -227,7 +227,7 @@ private extension CreditLineRule {
         let paragraph = body.document.createElement("p")
         body.appendChild(paragraph)
         for node in line.nodes { paragraph.appendChild(node) }
-        trim(paragraph)
+        TextClasses.trimEdges(of: paragraph)
         breakAfter?.remove()
     }
 
@@ -240,16 +240,6 @@ private extension CreditLineRule {
                 || child.isText && TextClasses.isBlank(child.text)
         }
         return onlyLine ? parent : nil
-    }
-
-    static func trim(_ paragraph: Node) {
-        let texts = paragraph.descendants.filter(\.isText)
-        if let first = texts.first { first.setText(String(first.text.drop(while: TextClasses.isBlank))) }
-        if let last = texts.last {
-            var text = last.text
-            while let character = text.last, TextClasses.isBlank(character) { text.removeLast() }
-            last.setText(text)
-        }
     }
 
     /// A Markdown line's text without link, emphasis and escape syntax.

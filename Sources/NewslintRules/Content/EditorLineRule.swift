@@ -60,7 +60,7 @@ struct EditorLineRule: Rule {
         let problem = isLast ? "has surrounding whitespace" : "is not the post's last paragraph"
         return [Violation(at: context.location(of: line), "editor line '\(TextClasses.snippet(text))' \(problem)",
                           fix: Fix(isLast ? "trim the editor line" : "move the editor line to the end") {
-                              EditorLineRule.trim(line)
+                              TextClasses.trimEdges(of: line)
                               if !EditorLineRule.isLastContent(line, in: body) { body.appendChild(line) }
                           })]
     }
@@ -97,16 +97,6 @@ private extension EditorLineRule {
         let text = line.textContent
         guard let first = text.first, let last = text.last else { return true }
         return !TextClasses.isBlank(first) && !TextClasses.isBlank(last)
-    }
-
-    static func trim(_ line: Node) {
-        let texts = line.descendants.filter(\.isText)
-        if let first = texts.first { first.setText(String(first.text.drop(while: TextClasses.isBlank))) }
-        if let last = texts.last {
-            var text = last.text
-            while let character = text.last, TextClasses.isBlank(character) { text.removeLast() }
-            last.setText(text)
-        }
     }
 
     func missing(_ context: RuleContext) -> Violation {

@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// Character classes the rules share.
 enum TextClasses {
     /// Whitespace a reader does not see as content: ASCII whitespace, NBSP, U+3000, zero-width characters.
@@ -52,5 +54,24 @@ enum TextClasses {
         let folded = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
         return folded.count <= limit ? folded : String(folded.prefix(limit)) + "…"
+    }
+
+    /// Removes the blank characters at the start and the end of `element`'s text. The blanks may run over
+    /// several text nodes (a comment or an empty element between them), so trimming goes on from node to
+    /// node until it meets visible text; trimming only the first and last node left a line that was never
+    /// trimmed and a fix that never converged.
+    static func trimEdges(of element: Node) {
+        let texts = element.descendants.filter(\.isText)
+        for text in texts {
+            let kept = String(text.text.drop(while: isBlank))
+            text.setText(kept)
+            if !kept.isEmpty { break }
+        }
+        for text in texts.reversed() {
+            var kept = text.text
+            while let character = kept.last, isBlank(character) { kept.removeLast() }
+            text.setText(kept)
+            if !kept.isEmpty { break }
+        }
     }
 }
