@@ -18,6 +18,9 @@ fi
 
 # Swift's own crash backtracer reads memory ASan forbids; libFuzzer prints the stack instead.
 export SWIFT_BACKTRACE=enable=no
+# Sets and dictionaries iterate in the same order in every process: one source of run-to-run variation less
+# for a seeded run (node handles still hash by address, so two runs may still diverge).
+export SWIFT_DETERMINISTIC_HASHING=1
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 
 if [ "${1:-}" = "--replay" ]; then
