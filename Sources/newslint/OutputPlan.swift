@@ -7,7 +7,7 @@ struct OutputPlan {
         case text, json, sarif, github, junit
     }
 
-    struct Target {
+    struct Target: Equatable {
         let format: Format
         /// nil for standard output.
         let path: String?

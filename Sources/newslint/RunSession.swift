@@ -53,6 +53,12 @@ struct RunSession {
         let jsonReports = streamsFindings ? plan.targets.filter { $0.format == .json }.map(StreamedJSONReport.init) : []
         streamedReports.json = jsonReports
         var outTargets: OutTargets = [:]
+        /// Counts a file, hands it to the streamed reports, and keeps it when the end needs it.
+        func record(_ file: ReportedFile) {
+            tally.add(file)
+            for report in jsonReports { report.add(file) }
+            if keepsFiles || file.error != nil { files.append(file) }
+        }
         let process = processor(cache: cache)
         OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
             progress.advance()
@@ -61,8 +67,7 @@ struct RunSession {
             let outcome = processed.outcome
             if let error = outcome.error {
                 progress.interrupt { Console.fileError(outcome.path, error) }
-                files.append(ReportedFile(outcome))
-                for report in jsonReports { report.add(ReportedFile(outcome)) }
+                record(ReportedFile(outcome))
                 return
             }
             let edits = plan.needsEdits ? outcome.edits : []
@@ -72,8 +77,7 @@ struct RunSession {
                     totals.resolvedFindings += max(0, result.findings.count - result.remaining.count)
                     if let failure = deliver(result, path: outcome.path, settings: settings, outTargets: &outTargets) {
                         progress.interrupt { Console.fileError(outcome.path, failure) }
-                        files.append(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
-                        for report in jsonReports { report.add(ReportedFile(FileOutcome(path: outcome.path, error: failure))) }
+                        record(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
                         return
                     }
                 }
@@ -84,14 +88,10 @@ struct RunSession {
             }
             let reported = ReportedFile(reportedOutcome(outcome), edits: edits)
             if streamsText { progress.interrupt { Console.outRaw(text.findings(of: reported)) } }
-            tally.add(reported)
-            for report in jsonReports { report.add(reported) }
-            if keepsFiles { files.append(reported) }
+            record(reported)
         }
         progress.finish()
-        totals.report = keepsFiles
-            ? RunReport(files: files, rules: RulesCommand.documented, missing: discovery.errors)
-            : RunReport(tally: tally, failures: files, rules: RulesCommand.documented, missing: discovery.errors)
+        totals.report = RunReport(files: files, tally: tally, rules: RulesCommand.documented, missing: discovery.errors)
         return totals
     }
 
@@ -99,7 +99,7 @@ struct RunSession {
     /// `streamed` says the findings already went to standard output as files completed.
     func writeReports(_ report: RunReport, summary: String?, streamed: Bool = true) {
         for target in plan.targets {
-            if let streamed = streamedReports.json.first(where: { $0.target.format == target.format && $0.target.path == target.path }) {
+            if let streamed = streamedReports.json.first(where: { $0.target == target }) {
                 streamed.finish(report)
                 continue
             }

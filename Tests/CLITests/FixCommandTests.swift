@@ -2,19 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct FixCommandTests {
-    static let dirtyPost = """
-        ---
-        title: '新闻'
-        author: 新浪财经
-        ---
-
-        <div>
-        <p>　　正文第一段。</p>
-        <!-- 正文下iframe -->
-        <p class="article-editor">责任编辑：刘万里 SF014</p>
-        </div>
-
-        """
+    /// The post the hostile-input tests use too: three safe-fixable findings.
+    static let dirtyPost = HostileInput.dirtyPost
 
     @Test func withoutWritePrintsADiffAndLeavesTheFile() throws {
         let directory = try TemporaryDirectory()

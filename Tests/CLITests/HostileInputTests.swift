@@ -162,8 +162,7 @@ import Testing
     @Test func hundredThousandNestedDivsAreRefused() throws {
         let directory = try TemporaryDirectory()
         let depth = 100_000
-        try directory.write("deep.md", "---\ntitle: x\n---\n" + String(repeating: "<div>", count: depth) + "正文"
-            + String(repeating: "</div>", count: depth) + "\n")
+        try directory.write("deep.md", HostileInput.nestedPost(depth: depth))
         let seconds = try expectRejected(
             in: directory, name: "deep.md",
             reason: "cannot parse the HTML body: elements are nested more than 512 levels deep")
@@ -174,8 +173,7 @@ import Testing
         let directory = try TemporaryDirectory()
         // <html> and <body> are levels 1 and 2.
         let depth = 510
-        try directory.write("deep.md", "---\ntitle: x\n---\n" + String(repeating: "<div>", count: depth) + "正文"
-            + String(repeating: "</div>", count: depth) + "\n")
+        try directory.write("deep.md", HostileInput.nestedPost(depth: depth))
         let run = try BoundedRun.run(["fix", "--write", "--no-cache", "deep.md"], in: directory.url, seconds: 120)
         #expect(!run.timedOut)
         #expect(run.result.status == 0, "\(run.result.stderr)")

@@ -186,6 +186,11 @@ enum Machine {
 
 /// Test inputs: posts, and the files that are too large to commit.
 enum HostileInput {
+    /// A post whose body is `depth` nested `<div>`s around one word.
+    static func nestedPost(depth: Int) -> String {
+        "---\ntitle: x\n---\n" + String(repeating: "<div>", count: depth) + "正文" + String(repeating: "</div>", count: depth) + "\n"
+    }
+
     /// A post with three safe-fixable findings and its exact fixed form.
     static let dirtyPost = """
         ---

@@ -32,12 +32,8 @@ struct ContentFingerprint {
 
     /// Whitespace of every kind, which fixes may normalise freely.
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        // White_Space, then the zero-width space, the byte order mark and the word joiner.
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        case 0x200B, 0xFEFF, 0x2060: true
-        default: false
-        }
+        // White_Space, the zero-width space, the byte order mark and the word joiner.
+        scalar.isWhiteSpace || scalar.value == 0x200B || scalar.value == 0xFEFF || scalar.value == 0x2060
     }
 
     /// Adds a declared removal.

@@ -1,10 +1,10 @@
 /// Everything a run found, as the reporters see it.
 ///
-/// A run whose findings were all printed as files completed keeps only the files that failed and the
-/// counts of the rest (`tally`), so its memory does not grow with the number of files.
+/// A run whose findings were all printed as files completed keeps only the files that failed, with the
+/// counts of every file (`tally`), so its memory does not grow with the number of files.
 public struct RunReport: Sendable {
-    /// Files in path order; outcomes hold no file texts, only findings, errors and edits. Only the files
-    /// that failed when the report was made with `init(tally:failures:rules:missing:)`.
+    /// The kept files in path order (every file, or only those that failed); outcomes hold no file texts,
+    /// only findings, errors and edits.
     public let files: [ReportedFile]
     /// The rules that ran, for formats that describe them (SARIF).
     public let rules: [RuleDescription]
@@ -13,20 +13,13 @@ public struct RunReport: Sendable {
     /// The counts of every file's findings.
     public let tally: FindingTally
 
-    public init(files: [ReportedFile], rules: [RuleDescription], missing: [(path: String, reason: String)] = []) {
+    /// `tally` counts every file of the run; by default, those of `files`.
+    public init(files: [ReportedFile], tally: FindingTally? = nil, rules: [RuleDescription],
+                missing: [(path: String, reason: String)] = []) {
         self.files = files
         self.rules = rules
         self.missing = missing
-        tally = files.reduce(into: FindingTally()) { $0.add($1) }
-    }
-
-    /// A report that keeps the counts of the files, and only the files that failed.
-    public init(tally: FindingTally, failures: [ReportedFile], rules: [RuleDescription],
-                missing: [(path: String, reason: String)] = []) {
-        files = failures
-        self.rules = rules
-        self.missing = missing
-        self.tally = tally
+        self.tally = tally ?? files.reduce(into: FindingTally()) { $0.add($1) }
     }
 
     /// The findings of the kept files.

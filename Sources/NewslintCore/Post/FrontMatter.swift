@@ -13,6 +13,9 @@ import Yams
 /// stays in `lines` (and in the output) until `repairQuoteWrappedTitle()` replaces it.
 public struct FrontMatter: Sendable {
     /// The YAML lines between the `---` fences, without newlines.
+    /// The keys themes read a post's thumbnail from (Hexo's `headimg` and `thumbnail`).
+    public static let imageKeys = ["headimg", "thumbnail"]
+
     public private(set) var lines: [String]
     /// The file line number of `lines[0]`.
     public let firstLine: Int
@@ -177,11 +180,7 @@ private extension FrontMatter {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let after = line.index(after: colon)
         guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
-        let key = line[..<colon]
-        let isQuoteOrSpace = { (character: Character) in character == " " || character == "\"" || character == "'" }
-        guard let first = key.firstIndex(where: { !isQuoteOrSpace($0) }),
-              let last = key.lastIndex(where: { !isQuoteOrSpace($0) }) else { return "" }
-        return String(key[first...last])
+        return String(line[..<colon].trimming { $0 == " " || $0 == "\"" || $0 == "'" })
     }
 
     static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {

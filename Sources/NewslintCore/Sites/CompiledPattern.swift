@@ -12,8 +12,17 @@ public struct CompiledPattern: @unchecked Sendable {
 
     public init(_ source: String) throws {
         self.source = source
-        expression = try CompiledPattern.compiled(source)
+        expression = try CompiledPattern.shared(source)
         firstScalars = PatternPrefilter.firstScalars(of: source)
+    }
+
+    /// A pattern written in the code: a literal, so one that does not compile is a programming error.
+    public init(literal source: String) {
+        do {
+            try self.init(source)
+        } catch {
+            preconditionFailure("invalid built-in pattern \(source): \(error)")
+        }
     }
 
     public func matches(_ text: String) -> Bool {
@@ -26,12 +35,16 @@ public struct CompiledPattern: @unchecked Sendable {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var compiledSources: [String: NSRegularExpression] = [:]
 
-    private static func compiled(_ source: String) throws -> NSRegularExpression {
+    /// The expression for `source` and `options`, compiled on first use and then shared by every caller and
+    /// thread: for patterns built per post from the same profile data, which must not be compiled per post.
+    public static func shared(_ source: String, options: NSRegularExpression.Options = []) throws
+        -> NSRegularExpression {
+        let key = "\(options.rawValue)/" + source
         lock.lock()
         defer { lock.unlock() }
-        if let known = compiledSources[source] { return known }
-        let expression = try NSRegularExpression(pattern: source)
-        compiledSources[source] = expression
+        if let known = compiledSources[key] { return known }
+        let expression = try NSRegularExpression(pattern: source, options: options)
+        compiledSources[key] = expression
         return expression
     }
 }

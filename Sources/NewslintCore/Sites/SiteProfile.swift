@@ -49,10 +49,10 @@ public struct SiteProfile: Sendable {
         requiresEditorLine = layers.contains { $0.editorLine?.required == true }
         hotlinkProtectedHosts = layers.flatMap { $0.images?.hotlinkProtectedHosts ?? [] }
         adImages = Set(layers.flatMap { $0.images?.adImages ?? [] })
-        placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map(CompiledPattern.init)
+        placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map { try CompiledPattern($0) }
         imageProxies = layers.flatMap { $0.images?.proxies ?? [] }
         lazyImageAttributes = layers.flatMap { $0.images?.lazyAttributes ?? [] }
-        creditLinePatterns = try layers.flatMap { $0.creditLines?.patterns ?? [] }.map(CompiledPattern.init)
+        creditLinePatterns = try layers.flatMap { $0.creditLines?.patterns ?? [] }.map { try CompiledPattern($0) }
         requiresCreditLine = layers.contains { $0.creditLines?.required == true }
         relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
             (try block.selector.map(Selector.init), block.label, block.headings ?? [])

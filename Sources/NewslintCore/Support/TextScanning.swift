@@ -26,19 +26,18 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (`CharacterSet.whitespaces`: tab and the Unicode
     /// space separators), without bridging to `NSString`.
     public var trimmingSpaces: SubSequence {
-        let isSpace = { (character: Character) -> Bool in
-            character == "\t" || character.unicodeScalars.first?.properties.generalCategory == .spaceSeparator
-        }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return self[endIndex...]
-        }
-        return self[first...last]
+        trimming { $0 == "\t" || $0.unicodeScalars.first?.properties.generalCategory == .spaceSeparator }
     }
 
     /// The text without leading and trailing whitespace, line breaks included (like
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`).
     public var trimmingWhitespace: SubSequence {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+        trimming(\.isWhitespace)
+    }
+
+    /// The text without the characters at either end for which `isTrimmed` is true.
+    public func trimming(_ isTrimmed: (Character) -> Bool) -> SubSequence {
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
             return self[endIndex...]
         }
         return self[first...last]
@@ -47,6 +46,17 @@ extension StringProtocol {
     /// True when `needle` occurs, compared byte for byte.
     public func containsBytes(_ needle: String) -> Bool {
         byteRange(of: needle) != nil
+    }
+}
+
+extension Unicode.Scalar {
+    /// The Unicode White_Space property (what `Character.isWhitespace` asks of a first scalar), without a
+    /// property lookup: the set is fixed by Unicode's stability policy.
+    public var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
 

@@ -137,11 +137,6 @@ private extension CreditLineRule {
         return true
     }
 
-    static func isEditorLine(_ text: String, profile: SiteProfile) -> Bool {
-        let trimmed = String(text.drop(while: TextClasses.isBlank))
-        return profile.editorLinePatterns.contains { $0.matches(trimmed) }
-    }
-
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
     static func visibleLines(in body: Node, _ context: RuleContext) -> [TextLine] {
         let promo = PromoBlockRule.widgets(context).map(\.node)
@@ -183,7 +178,7 @@ private extension CreditLineRule {
     /// Credit, editor or article content, per line. A credit right under an image is the image's caption.
     static func classify(_ lines: [TextLine], profile: SiteProfile) -> [LineKind] {
         lines.enumerated().map { index, line in
-            if isEditorLine(line.text, profile: profile) { return .editor }
+            if EditorLineRule.matches(line.text, profile: profile) { return .editor }
             guard !line.hasMedia, isCredit(line.text, profile: profile) else { return .content }
             let underImage = index > 0 && lines[index - 1].hasMedia && TextClasses.isBlank(lines[index - 1].text)
             let inFigure = line.nodes.contains { $0.hasAncestor(named: ["figure", "figcaption"]) }

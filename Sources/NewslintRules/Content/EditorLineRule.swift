@@ -66,12 +66,15 @@ struct EditorLineRule: Rule {
     }
 }
 
-private extension EditorLineRule {
+extension EditorLineRule {
+    /// True when `text` is an editor line of the profile (`责任编辑：…`); `credit-line` asks too.
     static func matches(_ text: String, profile: SiteProfile) -> Bool {
         let trimmed = String(text.drop(while: TextClasses.isBlank))
         return profile.editorLinePatterns.contains { $0.matches(trimmed) }
     }
+}
 
+private extension EditorLineRule {
     /// The last paragraph-like element whose text matches the profile's pattern.
     static func editorLine(in body: Node, profile: SiteProfile) -> Node? {
         body.descendants.filter { node in

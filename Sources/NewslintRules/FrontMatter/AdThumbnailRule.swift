@@ -73,7 +73,7 @@ struct AdThumbnailRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
         let profile = context.profile
-        return AdThumbnailRule.keys.compactMap { key -> Violation? in
+        return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard let value = frontMatter.string(key), profile.adImages.contains(value) else { return nil }
             let message = "\(key) points at a known ad image (\(TextClasses.snippet(value, limit: 60)))"
             return ThumbnailRepair.violation(key: key, message: message,
@@ -101,6 +101,5 @@ struct AdThumbnailRule: Rule {
 }
 
 private extension AdThumbnailRule {
-    static let keys = ["headimg", "thumbnail"]
     static let imageSource = MarkdownEdits.pattern(#"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\ssrc="([^"]+)""#)
 }

@@ -91,7 +91,7 @@ struct PlaceholderThumbnailRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
         let profile = context.profile
-        return PlaceholderThumbnailRule.keys.compactMap { key -> Violation? in
+        return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let value = frontMatter.string(key) else { return nil }
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             let isEmpty = trimmed.isEmpty
@@ -112,8 +112,6 @@ struct PlaceholderThumbnailRule: Rule {
 }
 
 private extension PlaceholderThumbnailRule {
-    static let keys = ["headimg", "thumbnail"]
-
     /// The first content image (as `ad-thumbnail` finds it), unless that is itself a placeholder, such as a
     /// lazy-loaded image whose `src` is still `…/undefined`: pointing the key at it would fix nothing.
     static func contentImage(_ context: RuleContext) -> String? {

@@ -21,7 +21,8 @@ struct AffiliateLinkRule: Rule {
             Republished, they earn the source site a commission, track the reader and break when the program \
             ends. The finding names the destination when the URL carries it. The fix is unsafe: it links to \
             the destination when known, and otherwise removes the link and keeps its text, so a link the \
-            author meant may go. Hosts are listed in `links.affiliate_hosts`.
+            author meant may go. Hosts are listed in `links.affiliate_hosts`. A bare address in the text \
+            counts too: the Markdown writer turns it into a link.
             """,
         kind: .content,
         fixAvailability: .unsafe,

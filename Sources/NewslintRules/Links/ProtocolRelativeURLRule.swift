@@ -79,11 +79,9 @@ struct ProtocolRelativeURLRule: Rule {
 }
 
 private extension ProtocolRelativeURLRule {
-    static let keys = ["headimg", "thumbnail"]
-
     func frontMatterViolations(_ context: RuleContext) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
-        return ProtocolRelativeURLRule.keys.compactMap { key -> Violation? in
+        return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard let value = frontMatter.string(key), URLRewriting.isProtocolRelative(value) else { return nil }
             return Violation(at: context.location(ofKey: key), ProtocolRelativeURLRule.message(key, value),
                              fix: Fix("write https: in front") {

@@ -19,7 +19,8 @@ struct RedirectLinkRule: Rule {
             Republished, the link depends on the source site staying up, hides where it goes, and carries the \
             wrapper's encoding mistakes (`http%3A%2F%2Fhttps%2F%2F…`, 知乎's double-encoded `%25E7…`). The \
             target is in the URL, so the fix links to it directly. The wrappers are listed in \
-            `links.redirects` of `rules/defaults.yml` and the site profiles.
+            `links.redirects` of `rules/defaults.yml` and the site profiles. A bare address in the text counts \
+            too: the Markdown writer turns it into a link.
             """,
         kind: .content,
         fixAvailability: .safe,

@@ -19,7 +19,8 @@ struct TrackingParameterRule: Rule {
             link copied after signing in can carry the session itself: `…#id_token=eyJhbGciOiJSUzI1NiIs…` gives \
             anyone who reads the post the author's identity token. That is an error, not a style issue: the fix \
             removes it, and the token must also be revoked. The fix keeps every other parameter in its order. \
-            Parameters are listed in `links.tracking_parameters` (`utm_*` is a prefix, `from=pc` one value).
+            Parameters are listed in `links.tracking_parameters` (`utm_*` is a prefix, `from=pc` one value). \
+            A bare address in the text counts too: the Markdown writer turns it into a link.
             """,
         kind: .content,
         fixAvailability: .safe,
@@ -95,11 +96,9 @@ struct TrackingParameterRule: Rule {
 }
 
 private extension TrackingParameterRule {
-    static let keys = ["headimg", "thumbnail"]
-
     func frontMatterViolations(_ context: RuleContext, patterns: [String]) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
-        return TrackingParameterRule.keys.compactMap { key -> Violation? in
+        return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard let value = frontMatter.string(key),
                   let cleaned = URLRewriting.removingParameters(from: value, matching: patterns) else { return nil }
             let message = "\(key): " + TrackingParameterRule.message(cleaned.removed)

@@ -124,10 +124,10 @@ private extension HardwrappedTextRule {
 
     /// `1. `, `2、`, `(3)`: the next line is an item of a list the source wrote as lines, not a wrapped word.
     static func startsListItem(_ next: ArraySlice<Character>) -> Bool {
-        String(next).range(of: listMarker, options: .regularExpression) != nil
+        listMarker.matches(String(next))
     }
 
-    static let listMarker = #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#
+    static let listMarker = CompiledPattern(literal: #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#)
 
     static func isLayoutSpace(_ character: Character) -> Bool {
         character == " " || character == "\t" || character == "\n"

@@ -120,9 +120,7 @@ private extension LazyImageRule {
         return placeholderFile.matches(file)
     }
 
-    // A constant pattern: the rule examples fail if it ever stops compiling.
-    // swiftlint:disable:next force_try
-    static let placeholderFile = try! CompiledPattern(
+    static let placeholderFile = CompiledPattern(literal:
         #"^(placeholder|loading|lazy|lazyload|blank|spacer|grey|gray|pixel|transparent|empty)"#
             + #"([-_.][a-z0-9_.-]*)?\.(gif|png|svg|jpe?g|webp)$"#)
 

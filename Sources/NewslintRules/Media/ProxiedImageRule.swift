@@ -108,11 +108,9 @@ struct ProxiedImageRule: Rule {
 }
 
 private extension ProxiedImageRule {
-    static let keys = ["headimg", "thumbnail"]
-
     func frontMatterViolations(_ context: RuleContext, proxies: [String]) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
-        return ProxiedImageRule.keys.compactMap { key -> Violation? in
+        return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard let value = frontMatter.string(key), let found = URLRewriting.proxy(of: value, in: proxies) else {
                 return nil
             }

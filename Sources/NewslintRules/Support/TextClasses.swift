@@ -9,20 +9,12 @@ enum TextClasses {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return false }
         // `Character.isWhitespace` is the White_Space property of the first scalar.
-        if isWhitespace(first) { return true }
+        if first.isWhiteSpace { return true }
         return isZeroWidth(first) && scalars.index(after: scalars.startIndex) == scalars.endIndex
     }
 
     static func isBlank(_ text: String) -> Bool {
         text.allSatisfy(isBlank)
-    }
-
-    /// The Unicode White_Space property, without a property lookup.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
     }
 
     /// Zero-width characters a reader does not see.

@@ -209,26 +209,13 @@ enum URLRewriting {
 
     /// A pattern for the proxies' prefixes written in text (any scheme) before an unencoded web address, for
     /// code in which the proxy rewrote an `<img>` tag that was an example. Nil when there are no proxies.
+    /// A profile's proxies are the same for every post: the pattern is compiled once (`CompiledPattern.shared`).
     static func proxyPrefixPattern(_ proxies: [String]) -> NSRegularExpression? {
-        // A profile's proxies are the same for every post: compile once per list, not once per post.
-        let key = proxies.joined(separator: "\n")
-        proxyPatternLock.lock()
-        defer { proxyPatternLock.unlock() }
-        if let known = proxyPatterns[key] { return known }
-        let pattern = compileProxyPrefixPattern(proxies)
-        proxyPatterns[key] = .some(pattern)
-        return pattern
-    }
-
-    private static let proxyPatternLock = NSLock()
-    nonisolated(unsafe) private static var proxyPatterns: [String: NSRegularExpression?] = [:]
-
-    private static func compileProxyPrefixPattern(_ proxies: [String]) -> NSRegularExpression? {
         let alternatives = proxies.map { String(withoutScheme($0).dropFirst(2)) }.filter { !$0.isEmpty }
             .map(NSRegularExpression.escapedPattern(for:))
         guard !alternatives.isEmpty else { return nil }
-        return try? NSRegularExpression(
-            pattern: #"(?:https?:)?//(?:"# + alternatives.joined(separator: "|") + #")(?=(?:https?|ftp)://)"#,
+        return try? CompiledPattern.shared(
+            #"(?:https?:)?//(?:"# + alternatives.joined(separator: "|") + #")(?=(?:https?|ftp)://)"#,
             options: [.caseInsensitive])
     }
 
