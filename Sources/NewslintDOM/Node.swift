@@ -46,6 +46,19 @@ public struct Node: Hashable {
         }
     }
 
+    /// True when this is an element named `name` (lower case). Compares libxml2's bytes in place, without
+    /// making a string: the cheap test for one tag name.
+    public func isElement(named name: String) -> Bool {
+        guard isElement, let tag = pointer.pointee.name else { return false }
+        var index = 0
+        for byte in name.utf8 {
+            let other = tag[index]
+            guard other != 0, other == byte || (0x41...0x5A).contains(other) && other | 0x20 == byte else { return false }
+            index += 1
+        }
+        return tag[index] == 0
+    }
+
     /// True when this is an element with one of `names` (lower case).
     public func isElement(_ names: Set<String>) -> Bool {
         isElement && names.contains(name)
@@ -149,6 +162,17 @@ public struct Node: Hashable {
             let name = LibXMLString.borrowed(current.pointee.name) ?? ""
             let value = LibXMLString.takeOwned(xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1))
             result.append((name.lowercased(), value ?? ""))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The attribute names in source order, lower case, without reading the values.
+    public var attributeNames: [String] {
+        var result: [String] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            result.append(LibXMLString.borrowedLowercased(current.pointee.name) ?? "")
             attribute = current.pointee.next
         }
         return result

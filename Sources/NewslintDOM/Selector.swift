@@ -54,11 +54,12 @@ struct Compound: Hashable, Sendable {
     var attributes: [AttributeTest] = []
 
     func matches(_ node: Node) -> Bool {
-        if let tag, node.name != tag { return false }
+        if let tag, !node.isElement(named: tag) { return false }
         if let id, node.attribute("id") != id { return false }
         if !classes.isEmpty {
-            let nodeClasses = node.classes
-            if !classes.allSatisfy(nodeClasses.contains) { return false }
+            guard let value = node.attribute("class") else { return false }
+            let nodeClasses = value.split(whereSeparator: \.isWhitespace)
+            if !classes.allSatisfy({ nodeClasses.contains(Substring($0)) }) { return false }
         }
         return attributes.allSatisfy { $0.matches(node) }
     }

@@ -17,6 +17,8 @@ final class LinterProvider: @unchecked Sendable {
     private let explicitConfiguration: Configuration?
     private let lock = NSLock()
     private var entries: [String: Result<Entry, ConfigurationError>] = [:]
+    /// The nearest configuration file of each folder seen, so the folders above are searched once per run.
+    private var nearestConfiguration: [Substring: String?] = [:]
 
     init(options: CommonOptions) throws {
         self.options = options
@@ -39,10 +41,10 @@ final class LinterProvider: @unchecked Sendable {
 
     /// The linter for the post at `path`, or the configuration error that prevents checking it.
     func entry(for path: String) -> Result<Entry, ConfigurationError> {
-        let configurationPath = explicitConfiguration == nil ? ConfigurationLoader.nearest(to: path) : "--config"
-        let key = configurationPath ?? ""
         lock.lock()
         defer { lock.unlock() }
+        let configurationPath = explicitConfiguration == nil ? nearestConfiguration(to: path) : "--config"
+        let key = configurationPath ?? ""
         if let known = entries[key] { return known }
         let entry: Result<Entry, ConfigurationError>
         do {
@@ -55,6 +57,15 @@ final class LinterProvider: @unchecked Sendable {
         }
         entries[key] = entry
         return entry
+    }
+
+    /// `ConfigurationLoader.nearest(to:)`, remembered by folder. Call with the lock held.
+    private func nearestConfiguration(to path: String) -> String? {
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+        if let known = nearestConfiguration[folder] { return known }
+        let found = ConfigurationLoader.nearest(to: path)
+        nearestConfiguration[folder] = found
+        return found
     }
 
     /// True when the file's configuration excludes it.

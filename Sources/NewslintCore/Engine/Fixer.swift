@@ -163,7 +163,7 @@ extension Linter {
         guard let holder, let first = holder.text.unicodeScalars.first(where: { lost.contains($0) }) else {
             return (nil, context.bodyStart)
         }
-        let text = holder.isAttached ? nil : holder.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = holder.isAttached ? nil : String(holder.text.trimmingWhitespace)
         return (text, context.location(of: String(first), from: holder))
     }
 
@@ -177,7 +177,7 @@ extension Linter {
         guard let body = context.body else { return context.post.body }
         let separator = context.post.frontMatter == nil ? "" : "\n"
         if asMarkdown { return separator + MarkdownWriter(target: target).markdown(for: body) }
-        let html = body.innerHTML.trimmingCharacters(in: .whitespacesAndNewlines)
+        let html = String(body.innerHTML.trimmingWhitespace)
         return separator + html + "\n"
     }
 }

@@ -11,7 +11,7 @@ final class NodeLocator {
     private let bodyFirstLine: Int
     private let root: Node
     private lazy var columns: [Node: Int] = computeColumns()
-    /// Per line: the columns of each token (`<p`, `<!--` …) in order.
+    /// Per line: the columns of each token (`<p` as `p`, `<!--` as `!--` …) in order.
     private var tokensByLine: [Int: [String: [Int]]] = [:]
 
     init(body: String, bodyFirstLine: Int, root: Node) {
@@ -61,21 +61,28 @@ private extension NodeLocator {
         return node.parent.map(startLine(of:)) ?? 0
     }
 
+    /// What follows the `<` of the node's start tag: its name, or `!--` for a comment.
     func token(for node: Node) -> String? {
-        if node.isElement { return "<" + node.name }
-        if node.isComment { return "<!--" }
+        if node.isElement { return node.name }
+        if node.isComment { return "!--" }
         return nil
+    }
+
+    struct TokenOnLine: Hashable {
+        let line: Int
+        let token: String
     }
 
     func computeColumns() -> [Node: Int] {
         var result: [Node: Int] = [:]
-        var seen: [String: Int] = [:]
+        var seen: [TokenOnLine: Int] = [:]
         for node in root.descendants {
-            guard let token = token(for: node), node.line > 0 else { continue }
-            let key = "\(node.line)|\(token)"
+            let line = node.line
+            guard line > 0, let token = token(for: node) else { continue }
+            let key = TokenOnLine(line: line, token: token)
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
-            if let column = column(ofOccurrence: occurrence, of: token, line: node.line) {
+            if let column = column(ofOccurrence: occurrence, of: token, line: line) {
                 result[node] = column
             }
         }
@@ -88,7 +95,8 @@ private extension NodeLocator {
         return columns[occurrence]
     }
 
-    /// The `<name` (lower-cased) and `<!--` tokens of a line with their 1-based scalar columns.
+    /// The `<name` (as `name`, lower-cased) and `<!--` (as `!--`) tokens of a line with their 1-based scalar
+    /// columns.
     func tokens(onLine line: Int) -> [String: [Int]] {
         let bytes = body.utf8
         let range = body.byteRange(ofLine: line)
@@ -99,13 +107,13 @@ private extension NodeLocator {
             if bytes[index] == UInt8(ascii: "<") {
                 if index + 3 < range.upperBound, bytes[index + 1] == UInt8(ascii: "!"),
                    bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                    result["<!--", default: []].append(column)
+                    result["!--", default: []].append(column)
                 } else {
                     var end = index + 1
                     while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
                     if end > index + 1 {
                         let name = String(decoding: bytes[(index + 1)..<end].map(NodeLocator.lowercased), as: UTF8.self)
-                        result["<" + name, default: []].append(column)
+                        result[name, default: []].append(column)
                     }
                 }
             }

@@ -8,6 +8,7 @@ public enum VisibleText {
         "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "pre", "tr", "table", "ul", "ol", "dl",
         "center", "hr", "br",
     ]
+    static let invisible: Set<String> = ["style", "script", "template"]
 
     /// Blocks of an HTML body: whitespace-collapsed text, with images as `[image: src]`.
     public static func blocks(of body: Node) -> [String] {
@@ -25,7 +26,7 @@ public enum VisibleText {
                 if node.name == "img", let src = node.attribute("src") { current += " [image: \(src)] " }
                 continue
             }
-            guard node.isText, !node.hasAncestor(named: ["style", "script", "template"]) else { continue }
+            guard node.isText, !node.hasAncestor(named: invisible) else { continue }
             current += node.text
         }
         flush()

@@ -15,8 +15,10 @@ public enum TextAutolinks {
     /// The URLs of the text node `node` the writer turns into autolinks: none when the node is not written as
     /// Markdown text (inside a link, in code or in embedded content, which the writer keeps as they are).
     public static func matches(in node: Node) -> [Match] {
-        guard node.isText, node.text.containsBytes("://"), isWrittenAsText(node) else { return [] }
-        return matches(in: node.text)
+        guard node.isText else { return [] }
+        let text = node.text
+        guard text.containsBytes("://"), isWrittenAsText(node) else { return [] }
+        return matches(in: text)
     }
 
     /// The autolinked URLs of `text`, cut into words at HTML white space as the writer cuts it.

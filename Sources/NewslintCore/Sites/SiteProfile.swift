@@ -77,7 +77,7 @@ public struct SiteProfile: Sendable {
 
     /// True when a comment with this text is to be kept (e.g. Hexo's `<!-- more -->`).
     public func keepsComment(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(text.trimmingWhitespace)
         return keptComments.contains { pattern in
             pattern.hasSuffix("*") ? trimmed.hasPrefix(String(pattern.dropLast())) : trimmed == pattern
         }

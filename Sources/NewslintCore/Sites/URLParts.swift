@@ -9,20 +9,38 @@ public enum URLParts {
     /// `src="//n.sinaimg.cn/a.jpg⏎"` (an unclosed attribute running to the end of the line) is on
     /// `n.sinaimg.cn`, as the Markdown writer, which trims the value, will write it.
     public static func host(of url: String) -> String? {
-        let trimmed = browserForm(url)
-        let afterScheme: Substring
-        if let range = trimmed.byteRange(of: "://") {
-            afterScheme = trimmed[range.upperBound...]
-        } else if trimmed.hasPrefix("//") {
-            afterScheme = trimmed.dropFirst(2)
+        // Most addresses have nothing for the browser form to remove; they are read without a copy.
+        let form = url.utf8.contains { $0 <= 0x20 } ? browserForm(url) : url
+        return form.utf8.withContiguousStorageIfAvailable(host(inBytes:)) ?? host(inBytes: Array(form.utf8))
+    }
+
+    private static func host(inBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start: Int
+        if let separator = ByteSearch.firstOffset(of: schemeSeparator, in: bytes) {
+            start = separator + schemeSeparator.count
+        } else if bytes.starts(with: "//".utf8) {
+            start = 2
         } else {
             return nil
         }
-        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostPart = authority.split(separator: "@").last ?? authority
-        let host = hostPart.split(separator: ":").first.map(String.init) ?? ""
-        return host.isEmpty ? nil : host.lowercased()
+        // The authority runs to the first `/`, `?` or `#`; the host follows its last `@` and ends at a `:`.
+        var end = start
+        while end < bytes.count, !authorityEnds.contains(bytes[end]) {
+            if bytes[end] == UInt8(ascii: "@") { start = end + 1 }
+            end += 1
+        }
+        let host = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let length = host.firstIndex(of: UInt8(ascii: ":")) ?? host.count
+        guard length > 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: host[0..<length]), as: UTF8.self).lowercased()
     }
+
+    private static func host(inBytes bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer(host(inBytes:))
+    }
+
+    private static let schemeSeparator = Array("://".utf8)
+    private static let authorityEnds: [UInt8] = Array("/?#".utf8)
 
     /// `url` without leading and trailing C0 controls and spaces, and without tabs and line breaks inside.
     static func browserForm(_ url: String) -> String {

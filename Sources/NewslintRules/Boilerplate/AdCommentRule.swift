@@ -46,7 +46,7 @@ struct AdCommentRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let extraKept = context.option("keep", for: id)?.strings ?? []
         let keeps = { (text: String) in
-            context.profile.keepsComment(text) || extraKept.contains(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            context.profile.keepsComment(text) || extraKept.contains(String(text.trimmingWhitespace))
         }
         if let body = context.body {
             return templateComments(in: body, keeps: keeps).map { comment in
@@ -76,7 +76,7 @@ private extension AdCommentRule {
     }
 
     func message(for text: String, profile: SiteProfile) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(text.trimmingWhitespace)
         if trimmed.isEmpty { return "empty HTML comment in article body" }
         if let marker = profile.adCommentMarkers.first(where: { trimmed.contains($0) }) {
             return "template comment '\(marker)' left in article body"

@@ -83,7 +83,7 @@ private extension PageChromeRule {
 
     /// A link inside a heading with no text and no image: the theme's permalink anchor.
     static func isHeadingAnchor(_ node: Node) -> Bool {
-        guard node.isElement(["a"]), node.hasAncestor(named: headings) else { return false }
+        guard node.isElement(named: "a"), node.hasAncestor(named: headings) else { return false }
         return !hasText(node) && !node.descendants.contains { $0.isElement(media) }
     }
 

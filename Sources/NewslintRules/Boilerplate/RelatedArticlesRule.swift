@@ -98,6 +98,8 @@ struct RelatedArticlesRule: Rule {
 
 private extension RelatedArticlesRule {
     static let paragraphs: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
+    /// The siblings that continue a list of related links.
+    static let listHolders: Set<String> = ["p", "ul", "ol", "div"]
     /// Separators between links in a link list: punctuation and whitespace.
     static let separators = Set(" \t\n\u{00A0}\u{3000}、，,;；|｜/·•-—:：")
 
@@ -133,12 +135,12 @@ private extension RelatedArticlesRule {
     static func onlyLinks(_ nodes: [Node]) -> Bool {
         var links = 0
         for node in nodes {
-            if node.isElement(["a"]), node.hasAttribute("href") { links += 1; continue }
-            if node.isElement(["br"]) { continue }
+            if node.isElement(named: "a"), node.hasAttribute("href") { links += 1; continue }
+            if node.isElement(named: "br") { continue }
             guard node.isElement, !node.isElement(TextClasses.replacedElements) else { return false }
             let texts = node.descendants.filter { $0.isText && !$0.text.allSatisfy { separators.contains($0) } }
-            guard texts.allSatisfy({ text in text.ancestors.contains { $0.isElement(["a"]) && $0.isInside(node) } }),
-                  node.descendants.contains(where: { $0.isElement(["a"]) }) else { return false }
+            guard texts.allSatisfy({ text in text.ancestors.contains { $0.isElement(named: "a") && $0.isInside(node) } }),
+                  node.descendants.contains(where: { $0.isElement(named: "a") }) else { return false }
             links += 1
         }
         return links > 0
@@ -152,7 +154,7 @@ private extension RelatedArticlesRule {
             defer { sibling = current.nextSibling }
             if current.isText, TextClasses.isBlank(current.text) { continue }
             if current.isComment { continue }
-            guard current.isElement(["p", "ul", "ol", "div"]),
+            guard current.isElement(listHolders),
                   onlyLinks(current.children.flatMap(linkCandidates)) else { break }
             result.append(current)
         }
@@ -163,7 +165,7 @@ private extension RelatedArticlesRule {
     static func linkCandidates(_ node: Node) -> [Node] {
         if node.isText, node.text.allSatisfy({ separators.contains($0) }) { return [] }
         if node.isComment { return [] }
-        if node.isElement(["li"]) { return node.children.flatMap(linkCandidates) }
+        if node.isElement(named: "li") { return node.children.flatMap(linkCandidates) }
         return [node]
     }
 }

@@ -112,12 +112,16 @@ private extension CreditLineRule {
     static let invisible: Set<String> = ["style", "script", "template", "noscript"]
     static let opaque: Set<String> = ["pre", "textarea", "xmp"]
     static let movableContainers: Set<String> = ["p", "div", "section", "center"]
+    static let figures: Set<String> = ["figure", "figcaption"]
+    /// Where a line's paragraph stops being its own: the body, a table cell, a list item.
+    static let lineContainers: Set<String> = ["body", "td", "th", "li"]
 
     static func isCredit(_ text: String, profile: SiteProfile) -> Bool {
         let trimmed = text.drop(while: TextClasses.isBlank)
-        guard !trimmed.isEmpty, isShort(trimmed) else { return false }
+        guard !trimmed.isEmpty else { return false }
         let line = String(trimmed)
-        return profile.creditLinePatterns.contains { $0.matches(line) }
+        // The patterns turn nearly every paragraph away on its first character; the length is counted after.
+        return profile.creditLinePatterns.contains { $0.matches(line) } && isShort(trimmed)
     }
 
     /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
@@ -152,7 +156,7 @@ private extension CreditLineRule {
         func walk(_ parent: Node) {
             for child in parent.children {
                 if child.isComment || skipped.contains(child) || child.isElement(invisible) { continue }
-                if child.isElement(["br"]) {
+                if child.isElement(named: "br") {
                     flush()
                 } else if child.isElement(opaque) {
                     flush()
@@ -181,7 +185,7 @@ private extension CreditLineRule {
             if EditorLineRule.matches(line.text, profile: profile) { return .editor }
             guard !line.hasMedia, isCredit(line.text, profile: profile) else { return .content }
             let underImage = index > 0 && lines[index - 1].hasMedia && TextClasses.isBlank(lines[index - 1].text)
-            let inFigure = line.nodes.contains { $0.hasAncestor(named: ["figure", "figcaption"]) }
+            let inFigure = line.nodes.contains { $0.hasAncestor(named: figures) }
             return underImage || inFigure || followsTable(line) ? .content : .credit
         }
     }
@@ -191,15 +195,15 @@ private extension CreditLineRule {
         guard let first = line.nodes.first else { return false }
         var anchor = first
         while isBlankSiblingChain(before: anchor), let parent = anchor.parent,
-              !parent.isElement(["body", "td", "th", "li"]) {
+              !parent.isElement(lineContainers) {
             anchor = parent
         }
         var sibling = anchor.previousSibling
-        while let current = sibling, current.isComment || current.isElement(["br"])
+        while let current = sibling, current.isComment || current.isElement(named: "br")
                 || current.isText && TextClasses.isBlank(current.text) {
             sibling = current.previousSibling
         }
-        return sibling?.isElement(["table"]) == true
+        return sibling?.isElement(named: "table") == true
     }
 
     static func isBlankSiblingChain(before node: Node) -> Bool {
@@ -218,7 +222,7 @@ private extension CreditLineRule {
             body.appendChild(paragraph)
             return
         }
-        let breakAfter = line.nodes.last?.nextSibling.flatMap { $0.isElement(["br"]) ? $0 : nil }
+        let breakAfter = line.nodes.last?.nextSibling.flatMap { $0.isElement(named: "br") ? $0 : nil }
         let paragraph = body.document.createElement("p")
         body.appendChild(paragraph)
         for node in line.nodes { paragraph.appendChild(node) }
@@ -231,7 +235,7 @@ private extension CreditLineRule {
         guard let parent = line.nodes.first?.parent, parent != body, parent.isElement(movableContainers),
               line.nodes.allSatisfy({ $0.parent == parent }) else { return nil }
         let onlyLine = parent.children.allSatisfy { child in
-            line.nodes.contains(child) || child.isComment || child.isElement(["br"])
+            line.nodes.contains(child) || child.isComment || child.isElement(named: "br")
                 || child.isText && TextClasses.isBlank(child.text)
         }
         return onlyLine ? parent : nil

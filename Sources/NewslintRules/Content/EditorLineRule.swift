@@ -56,7 +56,7 @@ struct EditorLineRule: Rule {
         let isLast = EditorLineRule.isLastContent(line, in: body)
         let isTrimmed = EditorLineRule.isTrimmed(line)
         guard !isLast || !isTrimmed else { return [] }
-        let text = line.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(line.textContent.trimmingWhitespace)
         let problem = isLast ? "has surrounding whitespace" : "is not the post's last paragraph"
         return [Violation(at: context.location(of: line), "editor line '\(TextClasses.snippet(text))' \(problem)",
                           fix: Fix(isLast ? "trim the editor line" : "move the editor line to the end") {
@@ -75,10 +75,12 @@ extension EditorLineRule {
 }
 
 private extension EditorLineRule {
+    static let lineElements: Set<String> = ["p", "div", "span", "section"]
+
     /// The last paragraph-like element whose text matches the profile's pattern.
     static func editorLine(in body: Node, profile: SiteProfile) -> Node? {
         body.descendants.filter { node in
-            node.isElement(["p", "div", "span", "section"])
+            node.isElement(lineElements)
                 && !node.descendants.contains { $0.isElement(TextClasses.blockElements) }
                 && matches(node.textContent, profile: profile)
         }.last

@@ -88,7 +88,7 @@ struct AdThumbnailRule: Rule {
         if let body = context.body {
             let widgets = PromoBlockRule.widgets(context).map(\.node)
             return body.descendants.first { image in
-                guard image.isElement(["img"]), let src = image.attribute("src"), !src.isEmpty else { return false }
+                guard image.isElement(named: "img"), let src = image.attribute("src"), !src.isEmpty else { return false }
                 return !profile.adImages.contains(src) && !widgets.contains { image.isInside($0) }
             }?.attribute("src")
         }

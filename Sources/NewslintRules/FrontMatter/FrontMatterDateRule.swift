@@ -69,7 +69,7 @@ struct FrontMatterDateRule: Rule {
         let isoWanted = context.option("iso8601", for: id)?.bool ?? false
         return FrontMatterDateRule.keys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let raw = frontMatter.string(key) else { return nil }
-            let value = raw.trimmingCharacters(in: .whitespaces)
+            let value = String(raw.trimmingSpaces)
             guard let problem = DateValue.problem(with: value, handWritten: context.post.bodyFormat == .markdown,
                                                   isoWanted: isoWanted)
             else { return nil }

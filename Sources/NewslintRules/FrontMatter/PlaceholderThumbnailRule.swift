@@ -93,7 +93,7 @@ struct PlaceholderThumbnailRule: Rule {
         let profile = context.profile
         return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let value = frontMatter.string(key) else { return nil }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(value.trimmingSpaces)
             let isEmpty = trimmed.isEmpty
             guard isEmpty || PlaceholderThumbnailRule.isPlaceholder(trimmed, profile: profile) else { return nil }
             let message = isEmpty

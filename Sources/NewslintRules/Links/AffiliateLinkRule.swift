@@ -62,7 +62,7 @@ struct AffiliateLinkRule: Rule {
         if let body = context.body {
             return body.descendants.flatMap { node -> [Violation] in
                 if node.isText { return AffiliateLinkRule.textViolations(node, hosts: hosts, context: context) }
-                guard node.isElement(["a"]), let href = node.attribute("href"),
+                guard node.isElement(named: "a"), let href = node.attribute("href"),
                       let host = AffiliateLinkRule.affiliateHost(of: href, hosts: hosts) else { return [] }
                 let destination = URLRewriting.affiliateDestination(of: href)
                 let location = context.location(of: node)

@@ -47,14 +47,14 @@ struct ProtocolRelativeURLRule: Rule {
         var violations = frontMatterViolations(context)
         if let body = context.body {
             // `<script>` and `<style>` go whole with `style-block`.
-            for node in body.descendants where node.isElement && !node.isElement(["script", "style"]) {
+            for node in body.descendants where node.isElement && !node.isElement(named: "script") && !node.isElement(named: "style") {
                 for name in ["href", "src"] {
                     guard let value = node.attribute(name), URLRewriting.isProtocolRelative(value) else { continue }
                     let fixed = URLRewriting.withHTTPS(value)
                     violations.append(Violation(
                         at: context.location(of: node), ProtocolRelativeURLRule.message(name, value),
                         fix: Fix("write https: in front", removing: URLRewriting.declared(node)) {
-                            if name == "href", node.isElement(["a"]) {
+                            if name == "href", node.isElement(named: "a") {
                                 URLRewriting.setHref(of: node, to: fixed)
                             } else {
                                 node.setAttribute(name, fixed)

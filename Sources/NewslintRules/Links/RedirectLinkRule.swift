@@ -66,7 +66,7 @@ struct RedirectLinkRule: Rule {
         if let body = context.body {
             return body.descendants.flatMap { node -> [Violation] in
                 if node.isText { return RedirectLinkRule.textViolations(node, redirects: redirects, context: context) }
-                guard node.isElement(["a"]), let href = node.attribute("href"),
+                guard node.isElement(named: "a"), let href = node.attribute("href"),
                       let found = URLRewriting.redirect(of: href, in: redirects) else { return [] }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
                 guard let target = found.target else { return [Violation(at: context.location(of: node), message)] }

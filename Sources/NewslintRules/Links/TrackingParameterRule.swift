@@ -59,7 +59,7 @@ struct TrackingParameterRule: Rule {
         guard !patterns.isEmpty else { return [] }
         var violations = frontMatterViolations(context, patterns: patterns)
         if let body = context.body {
-            for node in body.descendants where node.isText || node.isElement(["a", "img"]) {
+            for node in body.descendants where node.isText || node.isElement(named: "a") || node.isElement(named: "img") {
                 guard !node.isText else {
                     violations += TrackingParameterRule.textViolations(node, patterns: patterns, context: context)
                     continue

@@ -75,7 +75,7 @@ private extension FullwidthIndentRule {
         guard node.text.allSatisfy(TextClasses.isBlank) else { return false }
         var sibling = node.nextSibling
         while let current = sibling {
-            if current.isElement(["br"]) || current.isElement(TextClasses.blockElements) { return true }
+            if current.isElement(named: "br") || current.isElement(TextClasses.blockElements) { return true }
             if current.isElement(TextClasses.replacedElements) { return false }
             if !current.textContent.allSatisfy(TextClasses.isBlank) { return false }
             sibling = current.nextSibling

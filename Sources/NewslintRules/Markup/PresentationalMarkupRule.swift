@@ -80,8 +80,8 @@ private struct MarkupChange {
 
 private extension PresentationalMarkupRule {
     static func change(for node: Node, profile: SiteProfile) -> MarkupChange? {
-        let tag = "<\(node.name)>"
-        let description = describe(node)
+        // Most elements match nothing: their description is made only for a finding.
+        var description: String { describe(node) }
         if profile.boldSelectors.contains(where: { $0.matches(node) }) {
             return MarkupChange(action: .rename("strong"), attributes: [],
                                 message: "\(description) is used for bold text", title: "replace it with <strong>")
@@ -98,11 +98,12 @@ private extension PresentationalMarkupRule {
         }
         if profile.unwrapSelectors.contains(where: { $0.matches(node) }) {
             return MarkupChange(action: .unwrap, attributes: [],
-                                message: "presentational wrapper \(description)", title: "unwrap the \(tag) element")
+                                message: "presentational wrapper \(description)", title: "unwrap the <\(node.name)> element")
         }
-        let attributes = node.attributes.map(\.name).filter(profile.isPresentationalAttribute)
+        let attributes = node.attributeNames.filter(profile.isPresentationalAttribute)
         guard !attributes.isEmpty else { return nil }
         let list = attributes.map { "'\($0)'" }.joined(separator: ", ")
+        let tag = "<\(node.name)>"
         return MarkupChange(action: .dropAttributes, attributes: attributes,
                             message: "presentational attribute\(attributes.count == 1 ? "" : "s") \(list) on \(tag)",
                             title: "remove the attribute\(attributes.count == 1 ? "" : "s")")

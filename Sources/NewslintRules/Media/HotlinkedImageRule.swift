@@ -49,7 +49,7 @@ struct HotlinkedImageRule: Rule {
         let profile = context.profile
         if let body = context.body {
             return body.descendants.filter { image in
-                image.isElement(["img"]) && needsPolicy(src: image.attribute("src"), policy: image.attribute("referrerpolicy"),
+                image.isElement(named: "img") && needsPolicy(src: image.attribute("src"), policy: image.attribute("referrerpolicy"),
                                                        profile: profile)
             }.map { image in
                 Violation(at: context.location(of: image), message(for: image.attribute("src") ?? ""),

@@ -54,7 +54,7 @@ struct LazyImageRule: Rule {
         let attributes = context.profile.lazyImageAttributes
         if let body = context.body {
             return body.descendants.compactMap { image -> Violation? in
-                guard image.isElement(["img"]) else { return nil }
+                guard image.isElement(named: "img") else { return nil }
                 let src = image.attribute("src")
                 guard LazyImageRule.isPlaceholder(src) else { return nil }
                 let location = context.location(of: image)
@@ -100,7 +100,7 @@ private extension LazyImageRule {
     /// The first lazy attribute, in the profile's order, that holds a real address.
     static func realSource(_ candidates: [(String, String?)]) -> (name: String, value: String)? {
         for (name, value) in candidates {
-            guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !isPlaceholder(value) else {
+            guard let value = value.map({ String($0.trimmingWhitespace) }), !isPlaceholder(value) else {
                 continue
             }
             return (name, value)

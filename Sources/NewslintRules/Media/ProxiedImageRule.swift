@@ -78,7 +78,7 @@ struct ProxiedImageRule: Rule {
         var violations = frontMatterViolations(context, proxies: proxies)
         if let body = context.body {
             violations += body.descendants.compactMap { image -> Violation? in
-                guard image.isElement(["img"]), let src = image.attribute("src"),
+                guard image.isElement(named: "img"), let src = image.attribute("src"),
                       let found = URLRewriting.proxy(of: src, in: proxies) else { return nil }
                 let location = context.location(of: image)
                 let message = ProxiedImageRule.message("image", found.proxy, target: found.target)
@@ -123,11 +123,13 @@ private extension ProxiedImageRule {
         }
     }
 
+    private static let code: Set<String> = ["code", "pre"]
+
     /// The proxy rewrote `<img>` tags quoted as examples inside code too; the code read the address itself.
     func codeViolations(_ body: Node, context: RuleContext, proxies: [String]) -> [Violation] {
         guard let pattern = URLRewriting.proxyPrefixPattern(proxies) else { return [] }
         return body.descendants.compactMap { text -> Violation? in
-            guard text.isText, text.hasAncestor(named: ["code", "pre"]) else { return nil }
+            guard text.isText, text.hasAncestor(named: ProxiedImageRule.code) else { return nil }
             let content = text.text
             guard content.containsBytes("//") else { return nil }
             let whole = NSRange(content.startIndex..., in: content)

@@ -82,7 +82,7 @@ private extension UnsafeHTMLRule {
         for node in body.descendants where node.isElement {
             // `<script>` and `<style>` go whole with `style-block`; inside a reported `<iframe>` or `<object>`, the
             // embed is the finding. What libxml2 nests inside a void `<embed>` is the rest of the article, and counts.
-            guard !node.isElement(["script", "style"]),
+            guard !(node.isElement(named: "script") || node.isElement(named: "style")),
                   !reportedEmbeds.contains(where: { $0.name != "embed" && node.isInside($0) }) else { continue }
             if node.isElement(UnsafeHTMLRule.embeds) {
                 let address = UnsafeHTMLRule.embedAddress(node)
@@ -128,17 +128,17 @@ private extension UnsafeHTMLRule {
     /// fix replaces only itself.
     static func replaceEmbeds(from node: Node, allowed: [String]) {
         var embeds = [node]
-        if !node.isElement(["embed"]) {
+        if !node.isElement(named: "embed") {
             embeds += node.descendants.filter { inner in
                 inner.isElement(UnsafeHTMLRule.embeds) && !isAllowed(embedAddress(inner), allowed)
             }
         }
         // An `<object>`'s parameters mean nothing without it, and an `<embed>` inside it is the same player
         // again (Flash's fallback): those go before any link is made.
-        for object in embeds where object.isElement(["object"]) && object.isAttached {
+        for object in embeds where object.isElement(named: "object") && object.isAttached {
             let inner = Array(object.descendants)
-            for element in inner where element.isElement(["param"]) { element.remove() }
-            for element in inner.reversed() where element.isElement(["embed"]) { element.unwrap() }
+            for element in inner where element.isElement(named: "param") { element.remove() }
+            for element in inner.reversed() where element.isElement(named: "embed") { element.unwrap() }
         }
         // Innermost first, so every link lands where its embed stood. Fallback content stays, and so does what
         // libxml2 nested inside a void `<embed>` (the rest of the article, players included).
@@ -234,7 +234,7 @@ private extension UnsafeHTMLRule {
 
     /// The embed's address as a web address (protocol-relative ones with `https:`), or nil when it has none.
     static func address(_ name: String, _ value: String?) -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = value.map({ String($0.trimmingWhitespace) }), !value.isEmpty else { return nil }
         return URLRewriting.withHTTPS(value)
     }
 

@@ -43,7 +43,7 @@ enum TextClasses {
 
     /// `text` shortened to `limit` characters with an ellipsis, newlines folded, for messages.
     static func snippet(_ text: String, limit: Int = 40) -> String {
-        let folded = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let folded = text.split(whereSeparator: \.isNewline).map { String($0.trimmingSpaces) }
             .joined(separator: " ")
         return folded.count <= limit ? folded : String(folded.prefix(limit)) + "…"
     }

@@ -100,14 +100,13 @@ enum URLRewriting {
     /// it is still an encoded URL (double encoding), with the generator's `http://https//` double scheme
     /// repaired. Nil when the result is not a web or mail address, which a fix must not link to.
     static func target(fromEncoded raw: String) -> String? {
-        var value = raw.trimmingCharacters(in: .whitespaces)
+        var value = String(raw.trimmingSpaces)
         // A target written unencoded (`t=https://…`) is taken as it is: decoding it would turn its own
         // escapes (`%20`, an encoded query) into different characters.
         let written = isLinkable(value) || isProtocolRelative(value)
         for _ in 0..<(written ? 0 : 3) {
             value = percentDecoded(value)
-            guard value.range(of: #"^(https?|ftp)%3A"#, options: [.regularExpression, .caseInsensitive]) != nil
-            else { break }
+            guard afterWebScheme(value, separator: "%3a") != nil else { break }
         }
         value = withHTTPS(repairingDoubleScheme(value))
         return isLinkable(value) ? value : nil
@@ -128,8 +127,30 @@ enum URLRewriting {
 
     /// An absolute `http`, `https` or `ftp` URL with a host, or a `mailto:` address.
     static func isLinkable(_ url: String) -> Bool {
-        if url.lowercased().hasPrefix("mailto:") { return url.count > 7 }
-        return url.range(of: #"^(https?|ftp)://[^/?#\s]+"#, options: [.regularExpression, .caseInsensitive]) != nil
+        if let address = afterPrefix(url, "mailto:") { return !address.isEmpty }
+        guard let host = afterWebScheme(url, separator: "://")?.unicodeScalars.first else { return false }
+        return host != "/" && host != "?" && host != "#" && !host.isWhiteSpace
+    }
+
+    /// What follows `http`, `https` or `ftp` and `separator` (lower case) at the start of `url`, compared
+    /// without regard to ASCII case; nil when `url` does not start so.
+    static func afterWebScheme(_ url: String, separator: String) -> Substring? {
+        for scheme in ["http", "https", "ftp"] {
+            if let rest = afterPrefix(url, scheme + separator) { return rest }
+        }
+        return nil
+    }
+
+    /// What follows `prefix` (lower case) at the start of `text`, compared without regard to ASCII case.
+    private static func afterPrefix(_ text: String, _ prefix: String) -> Substring? {
+        var index = text.utf8.startIndex
+        for expected in prefix.utf8 {
+            guard index < text.utf8.endIndex else { return nil }
+            let byte = text.utf8[index]
+            guard byte == expected || (0x41...0x5A).contains(byte) && byte | 0x20 == expected else { return nil }
+            index = text.utf8.index(after: index)
+        }
+        return text[index...]
     }
 
     // MARK: Protocol-relative URLs
@@ -299,14 +320,14 @@ enum URLRewriting {
         link.setAttribute("href", url)
         let children = link.children
         guard children.count == 1, let text = children.first, text.isText,
-              text.text.trimmingCharacters(in: .whitespacesAndNewlines) == old, !old.isEmpty else { return }
+              String(text.text.trimmingWhitespace) == old, !old.isEmpty else { return }
         text.setText(url)
     }
 
     /// The nodes a URL fix must declare to the content-loss guard: the old address of a link or an image
     /// goes away (the link's text stays, but the guard only knows whole nodes).
     static func declared(_ node: Node) -> [Node] {
-        node.isElement(["a", "img"]) ? [node] : []
+        node.isElement(named: "a") || node.isElement(named: "img") ? [node] : []
     }
 
     /// Shortens a URL for a message.
