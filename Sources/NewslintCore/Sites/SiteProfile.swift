@@ -60,7 +60,7 @@ public struct SiteProfile: Sendable {
         pageChromeSelectors = try layers.flatMap { $0.pageChrome ?? [] }.map(Selector.init)
         redirects = layers.flatMap { $0.links?.redirects ?? [] }
         affiliateHosts = layers.flatMap { $0.links?.affiliateHosts ?? [] }
-        trackingParameters = layers.flatMap { $0.links?.trackingParameters ?? [] }
+        trackingParameters = layers.flatMap { $0.links?.trackingParameters ?? [] }.map { $0.lowercased() }
         allowedEmbedHosts = layers.flatMap { $0.embeds?.allowedHosts ?? [] }
     }
 

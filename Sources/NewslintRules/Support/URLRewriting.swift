@@ -15,13 +15,14 @@ enum URLRewriting {
         var fragment: String?
 
         init(_ url: String) {
+            // `#` and `?` are ASCII: searching the bytes finds what a search by characters finds.
             var rest = Substring(url)
-            if let hash = rest.firstIndex(of: "#") {
-                fragment = String(rest[rest.index(after: hash)...])
+            if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                fragment = String(rest[rest.utf8.index(after: hash)...])
                 rest = rest[..<hash]
             }
-            if let mark = rest.firstIndex(of: "?") {
-                query = String(rest[rest.index(after: mark)...])
+            if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+                query = String(rest[rest.utf8.index(after: mark)...])
                 rest = rest[..<mark]
             }
             base = String(rest)
@@ -268,7 +269,8 @@ enum URLRewriting {
     /// keeping the other items and their order. Nil when nothing matches.
     static func removingParameters(from url: String, matching patterns: [String])
         -> (url: String, removed: [QueryItem])? {
-        guard !patterns.isEmpty else { return nil }
+        guard !patterns.isEmpty, url.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        else { return nil }
         var parts = Parts(url)
         var removed: [QueryItem] = []
         if let query = parts.query {
@@ -285,18 +287,18 @@ enum URLRewriting {
             removed += all.filter { matches($0, patterns) }
             parts.fragment = kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
         } else if let fragment = parts.fragment, !fragment.isEmpty,
-                  patterns.contains(where: { $0.lowercased() == fragment.lowercased() && !$0.hasSuffix("*") }) {
+                  patterns.contains(where: { $0 == fragment.lowercased() && !$0.hasSuffix("*") }) {
             removed.append(QueryItem(raw: fragment))
             parts.fragment = nil
         }
         return removed.isEmpty ? nil : (parts.string, removed)
     }
 
+    /// `patterns` are lower case (as `SiteProfile.trackingParameters` holds them).
     private static func matches(_ item: QueryItem, _ patterns: [String]) -> Bool {
         let name = item.name.lowercased()
         guard !name.isEmpty else { return false }
         return patterns.contains { pattern in
-            let pattern = pattern.lowercased()
             if pattern.hasSuffix("*") { return name.hasPrefix(String(pattern.dropLast())) }
             if let equals = pattern.firstIndex(of: "=") {
                 let value = String(pattern[pattern.index(after: equals)...])
