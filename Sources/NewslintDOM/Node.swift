@@ -60,8 +60,9 @@ public struct Node: Hashable {
     }
 
     /// True when this is an element with one of `names` (lower case).
-    public func isElement(_ names: Set<String>) -> Bool {
-        isElement && names.contains(name)
+    public func isElement(_ names: TagNames) -> Bool {
+        guard isElement, let tag = pointer.pointee.name else { return false }
+        return names.contains(tag: tag)
     }
 
     /// The 1-based line of the node in the parsed input, or 0 when libxml2 did not record one.
@@ -110,10 +111,10 @@ public struct Node: Hashable {
     }
 
     /// True when an ancestor element has one of `names`.
-    public func hasAncestor(named names: Set<String>) -> Bool {
+    public func hasAncestor(named names: TagNames) -> Bool {
         var current = pointer.pointee.parent
         while let node = current, node.pointee.type == XML_ELEMENT_NODE {
-            if let name = LibXMLString.borrowedLowercased(node.pointee.name), names.contains(name) { return true }
+            if let name = node.pointee.name, names.contains(tag: name) { return true }
             current = node.pointee.parent
         }
         return false

@@ -28,7 +28,7 @@ struct ContentFingerprint {
         characters += node.text.unicodeScalars.filter { !ContentFingerprint.isIgnorable($0) }
     }
 
-    static let invisible: Set<String> = ["style", "script", "template", "noscript"]
+    static let invisible: TagNames = ["style", "script", "template", "noscript"]
 
     /// Whitespace of every kind, which fixes may normalise freely.
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,12 +3,12 @@ import NewslintDOM
 
 /// The text a reader sees, block by block: what `fix --diff` compares before and after the fixes.
 public enum VisibleText {
-    static let blockNames: Set<String> = [
+    static let blockNames: TagNames = [
         "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "li", "dt", "dd",
         "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "pre", "tr", "table", "ul", "ol", "dl",
         "center", "hr", "br",
     ]
-    static let invisible: Set<String> = ["style", "script", "template"]
+    static let invisible: TagNames = ["style", "script", "template"]
 
     /// Blocks of an HTML body: whitespace-collapsed text, with images as `[image: src]`.
     public static func blocks(of body: Node) -> [String] {

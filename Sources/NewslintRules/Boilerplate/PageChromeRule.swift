@@ -77,9 +77,9 @@ private extension PageChromeRule {
         return profile.pageChromeSelectors.first { $0.matches(node) }.map { "page chrome (\($0.source))" }
     }
 
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    static let media: Set<String> = ["img", "video", "audio", "iframe", "embed", "object", "picture", "table", "canvas"]
-    static let controls: Set<String> = ["button", "input", "select", "textarea", "i", "svg"]
+    static let headings: TagNames = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let media: TagNames = ["img", "video", "audio", "iframe", "embed", "object", "picture", "table", "canvas"]
+    static let controls: TagNames = ["button", "input", "select", "textarea", "i", "svg"]
 
     /// A link inside a heading with no text and no image: the theme's permalink anchor.
     static func isHeadingAnchor(_ node: Node) -> Bool {

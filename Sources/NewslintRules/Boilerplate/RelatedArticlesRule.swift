@@ -97,9 +97,9 @@ struct RelatedArticlesRule: Rule {
 }
 
 private extension RelatedArticlesRule {
-    static let paragraphs: Set<String> = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
+    static let paragraphs: TagNames = ["p", "div", "section", "h2", "h3", "h4", "h5", "h6"]
     /// The siblings that continue a list of related links.
-    static let listHolders: Set<String> = ["p", "ul", "ol", "div"]
+    static let listHolders: TagNames = ["p", "ul", "ol", "div"]
     /// Separators between links in a link list: punctuation and whitespace.
     static let separators = Set(" \t\n\u{00A0}\u{3000}、，,;；|｜/·•-—:：")
 

@@ -52,7 +52,7 @@ struct StyleBlockRule: Rule {
 }
 
 private extension StyleBlockRule {
-    static let elements: Set<String> = ["style", "script"]
+    static let elements: TagNames = ["style", "script"]
     static let blockPattern = MarkdownEdits.pattern(
         "<(style|script)\\b[^>]*>[\\s\\S]*?</\\1\\s*>", options: [.caseInsensitive])
 

@@ -109,12 +109,12 @@ private enum LineKind { case credit, editor, content }
 private extension CreditLineRule {
     /// A credit line is short: a paragraph that merely starts like one is article text.
     static let maximumLength = 120
-    static let invisible: Set<String> = ["style", "script", "template", "noscript"]
-    static let opaque: Set<String> = ["pre", "textarea", "xmp"]
-    static let movableContainers: Set<String> = ["p", "div", "section", "center"]
-    static let figures: Set<String> = ["figure", "figcaption"]
+    static let invisible: TagNames = ["style", "script", "template", "noscript"]
+    static let opaque: TagNames = ["pre", "textarea", "xmp"]
+    static let movableContainers: TagNames = ["p", "div", "section", "center"]
+    static let figures: TagNames = ["figure", "figcaption"]
     /// Where a line's paragraph stops being its own: the body, a table cell, a list item.
-    static let lineContainers: Set<String> = ["body", "td", "th", "li"]
+    static let lineContainers: TagNames = ["body", "td", "th", "li"]
 
     static func isCredit(_ text: String, profile: SiteProfile) -> Bool {
         let trimmed = text.drop(while: TextClasses.isBlank)

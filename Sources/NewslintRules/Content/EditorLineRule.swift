@@ -75,7 +75,7 @@ extension EditorLineRule {
 }
 
 private extension EditorLineRule {
-    static let lineElements: Set<String> = ["p", "div", "span", "section"]
+    static let lineElements: TagNames = ["p", "div", "span", "section"]
 
     /// The last paragraph-like element whose text matches the profile's pattern.
     static func editorLine(in body: Node, profile: SiteProfile) -> Node? {

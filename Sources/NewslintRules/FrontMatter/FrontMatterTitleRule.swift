@@ -1,5 +1,6 @@
 import Foundation
 import NewslintCore
+import NewslintDOM
 
 /// Front-matter `title` with the generator's quote-wrapping bug, or that is a truncated excerpt of the body.
 ///
@@ -83,7 +84,7 @@ struct FrontMatterTitleRule: Rule {
 
 private extension FrontMatterTitleRule {
     static let ellipsis = "..."
-    static let invisible: Set<String> = ["style", "script", "template", "noscript"]
+    static let invisible: TagNames = ["style", "script", "template", "noscript"]
 
     /// The title without its `...` is how the article's text begins (`_` in the title stands for any character:
     /// the generator replaces `/`, `|`, `:` and quotes with it).

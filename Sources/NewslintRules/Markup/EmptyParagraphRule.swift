@@ -51,7 +51,7 @@ struct EmptyParagraphRule: Rule {
 }
 
 private extension EmptyParagraphRule {
-    static let candidates: Set<String> = [
+    static let candidates: TagNames = [
         "p", "div", "section", "article", "center", "figure", "figcaption", "font", "span", "blockquote",
         "h1", "h2", "h3", "h4", "h5", "h6",
     ]

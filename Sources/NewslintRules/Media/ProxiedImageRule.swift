@@ -123,7 +123,7 @@ private extension ProxiedImageRule {
         }
     }
 
-    private static let code: Set<String> = ["code", "pre"]
+    private static let code: TagNames = ["code", "pre"]
 
     /// The proxy rewrote `<img>` tags quoted as examples inside code too; the code read the address itself.
     func codeViolations(_ body: Node, context: RuleContext, proxies: [String]) -> [Violation] {

@@ -71,7 +71,7 @@ struct UnsafeHTMLRule: Rule {
 }
 
 private extension UnsafeHTMLRule {
-    static let embeds: Set<String> = ["iframe", "embed", "object"]
+    static let embeds: TagNames = ["iframe", "embed", "object"]
     static let urlAttributes = ["href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"]
 
     // MARK: HTML bodies

@@ -26,17 +26,17 @@ enum TextClasses {
     }
 
     /// Elements whose text is code or raw text, where markup-looking content is content.
-    static let codeContainers: Set<String> = ["pre", "code", "textarea", "xmp", "script", "style", "kbd", "samp"]
+    static let codeContainers: TagNames = ["pre", "code", "textarea", "xmp", "script", "style", "kbd", "samp"]
 
     /// Elements that start a new line of text in a browser.
-    static let blockElements: Set<String> = [
+    static let blockElements: TagNames = [
         "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "li", "ul", "ol",
         "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "table", "tr", "td", "th",
         "pre", "center", "hr", "body",
     ]
 
     /// Elements that are content even without text.
-    static let replacedElements: Set<String> = [
+    static let replacedElements: TagNames = [
         "img", "video", "audio", "iframe", "embed", "object", "svg", "canvas", "hr", "table", "picture", "source",
         "input", "button", "select", "textarea", "math",
     ]
