@@ -68,7 +68,8 @@ struct InlineRenderer {
         let words = tokens.compactMap { token -> String? in
             if case .word(let word) = token { word } else { nil }
         }
-        let hasBothBrackets = words.contains { $0.contains("[") } && words.contains { $0.contains("]") }
+        let hasBothBrackets = words.contains { $0.utf8.contains(UInt8(ascii: "[")) }
+            && words.contains { $0.utf8.contains(UInt8(ascii: "]")) }
         var pieces: [InlinePiece] = []
         var marks: [Int: InlineMark] = [:]
         var linkDepth = 0

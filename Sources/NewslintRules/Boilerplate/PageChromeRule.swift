@@ -89,7 +89,7 @@ private extension PageChromeRule {
 
     /// An element Vue rendered (`data-v-…`) that holds controls or icons but no text or media of the article.
     static func isVueWidget(_ node: Node) -> Bool {
-        guard node.attributes.contains(where: { $0.name.lowercased().hasPrefix("data-v-") }) else { return false }
+        guard node.attributeNames.contains(where: { $0.hasPrefix("data-v-") }) else { return false }
         guard !hasText(node), !node.descendants.contains(where: { $0.isElement(media) }) else { return false }
         return node.isElement(controls) || node.descendants.contains { $0.isElement(controls) }
     }

@@ -108,7 +108,7 @@ private extension RelatedArticlesRule {
     /// is not a link, so the paragraph is not taken for a block.
     static func remainder(of paragraph: Node, after headings: [String]) -> [Node]? {
         guard !paragraph.descendants.contains(where: { $0.isElement(TextClasses.blockElements) }) else { return nil }
-        let text = paragraph.textContent.drop(while: TextClasses.isBlank)
+        let text = leadingText(of: paragraph, characters: headings.map(\.count).max() ?? 0)
         guard let heading = headings.first(where: { text.hasPrefix($0) }) else { return nil }
         var remaining = heading.count
         var rest: [Node] = []
@@ -129,6 +129,17 @@ private extension RelatedArticlesRule {
             rest.append(child)
         }
         return rest.filter { !($0.isText && $0.text.allSatisfy(separators.contains)) }
+    }
+
+    /// The start of the element's text (what `textContent` begins with), without leading blanks: at least
+    /// `characters` characters when there are that many. Reads only the first text nodes, not the whole element.
+    static func leadingText(of element: Node, characters: Int) -> Substring {
+        var text = ""
+        for node in element.descendants where node.isText {
+            text += node.text
+            if text.drop(while: TextClasses.isBlank).count >= characters { break }
+        }
+        return text.drop(while: TextClasses.isBlank)
     }
 
     /// True when every node is a link (or holds only links) and there is at least one.
