@@ -96,9 +96,15 @@ extension Linter {
                             afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> Bool {
         var convertToMarkdown = false
         var pass = 0
+        // Counts the fixes applied, so that a rule whose check offered nothing to apply is not asked again about
+        // the same state: the pass that confirms the fixed point then re-checks only the rules before the last
+        // change. Rules are functions of the post, so skipping them changes no result.
+        var state = 0
+        var settledAt: [String: Int] = [:]
         while true {
             var changedBy: [String] = []
             for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
+                if settledAt[rule.id] == state { continue }
                 var applied = false
                 for violation in rule.check(context) {
                     guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
@@ -115,11 +121,14 @@ extension Linter {
                     }
                 }
                 context.markdown?.commitEdits()
-                if applied { context.postDidChange() }
-                if applied {
-                    changedBy.append(rule.id)
-                    if afterRule(rule.id, declared) { return convertToMarkdown }
+                guard applied else {
+                    settledAt[rule.id] = state
+                    continue
                 }
+                state += 1
+                context.postDidChange()
+                changedBy.append(rule.id)
+                if afterRule(rule.id, declared) { return convertToMarkdown }
             }
             if changedBy.isEmpty { return convertToMarkdown }
             pass += 1
