@@ -21,9 +21,17 @@ public struct TagNames: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// True when `name` is one of the names, compared exactly.
-    public func contains<Name: StringProtocol>(_ name: Name) -> Bool {
-        guard let first = name.utf8.first else { return false }
-        return buckets[TagNames.bucket(of: first)].contains { $0.elementsEqual(name.utf8) }
+    public func contains(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            return buckets[TagNames.bucket(of: first)].contains { $0.elementsEqual(bytes) }
+        }
+    }
+
+    /// True when `name` is one of the names, compared exactly.
+    public func contains(_ name: Substring) -> Bool {
+        contains(String(name))
     }
 
     /// True when the NUL-terminated name `tag`, lower-cased as `Node.name` lower-cases it, is one of the names.

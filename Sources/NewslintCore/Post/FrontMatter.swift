@@ -16,7 +16,11 @@ public struct FrontMatter: Sendable {
     /// The keys themes read a post's thumbnail from (Hexo's `headimg` and `thumbnail`).
     public static let imageKeys = ["headimg", "thumbnail"]
 
-    public private(set) var lines: [String]
+    public private(set) var lines: [String] {
+        didSet { keyLines = FrontMatter.keyLines(in: lines) }
+    }
+    /// The index in `lines` of each top-level key's first line: rules ask for keys on every pass.
+    private var keyLines: [String: Int]
     /// The file line number of `lines[0]`.
     public let firstLine: Int
     /// The quote-wrapped title line, when the front matter was read only by tolerating it.
@@ -27,6 +31,7 @@ public struct FrontMatter: Sendable {
     /// Parses `yaml`; throws `PostError.invalidYAML` with the file line of the problem.
     public init(lines: [String], firstLine: Int) throws {
         self.lines = lines
+        keyLines = FrontMatter.keyLines(in: lines)
         self.firstLine = firstLine
         (scalars, sequences, quoteWrappedTitle) = try FrontMatter.parseTolerant(lines: lines, firstLine: firstLine)
     }
@@ -105,7 +110,15 @@ public struct FrontMatter: Sendable {
 
 private extension FrontMatter {
     func keyLineIndex(_ key: String) -> Int? {
-        lines.firstIndex { FrontMatter.topLevelKey(in: $0) == key }
+        keyLines[key]
+    }
+
+    private static func keyLines(in lines: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            if let key = topLevelKey(in: line), result[key] == nil { result[key] = index }
+        }
+        return result
     }
 
     /// The key line plus the indented or sequence lines that belong to it.

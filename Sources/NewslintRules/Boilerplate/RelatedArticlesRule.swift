@@ -137,7 +137,8 @@ private extension RelatedArticlesRule {
         var text = ""
         for node in element.descendants where node.isText {
             text += node.text
-            if text.drop(while: TextClasses.isBlank).count >= characters { break }
+            // At least `characters` characters: dropping one fewer leaves some (without counting them all).
+            if !text.drop(while: TextClasses.isBlank).dropFirst(max(characters - 1, 0)).isEmpty { break }
         }
         return text.drop(while: TextClasses.isBlank)
     }

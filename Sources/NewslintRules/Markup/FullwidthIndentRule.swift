@@ -52,9 +52,9 @@ private extension FullwidthIndentRule {
         var atLineStart = true
         for node in body.descendants {
             if node.isElement {
-                if TextClasses.blockElements.contains(node.name) || node.name == "br" {
+                if node.isElement(TextClasses.blockElements) || node.isElement(named: "br") {
                     atLineStart = true
-                } else if TextClasses.replacedElements.contains(node.name) {
+                } else if node.isElement(TextClasses.replacedElements) {
                     atLineStart = false
                 }
                 continue
