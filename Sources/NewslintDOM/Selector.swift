@@ -20,7 +20,7 @@ public struct Selector: Hashable, Sendable, CustomStringConvertible {
     /// True when `node` is an element that matches the selector.
     public func matches(_ node: Node) -> Bool {
         guard node.isElement else { return false }
-        return alternatives.contains { chain in Selector.matches(chain: chain[...], node: node) }
+        return alternatives.contains { chain in Selector.matches(chain: chain, count: chain.count, node: node) }
     }
 
     /// Every matching element below `root`, in document order.
@@ -28,13 +28,14 @@ public struct Selector: Hashable, Sendable, CustomStringConvertible {
         root.descendants.filter { matches($0) }
     }
 
-    private static func matches(chain: ArraySlice<Compound>, node: Node) -> Bool {
-        guard let last = chain.last, last.matches(node) else { return false }
-        let rest = chain.dropLast()
-        guard !rest.isEmpty else { return true }
+    /// True when `node` matches the first `count` compounds of `chain`: the last of them itself, the others
+    /// on ancestors, in order. Compounds are read in place (copying one retains each of its strings).
+    private static func matches(chain: [Compound], count: Int, node: Node) -> Bool {
+        guard count > 0, chain[count - 1].matches(node) else { return false }
+        guard count > 1 else { return true }
         var ancestor = node.parent
         while let candidate = ancestor {
-            if matches(chain: rest, node: candidate) { return true }
+            if matches(chain: chain, count: count - 1, node: candidate) { return true }
             ancestor = candidate.parent
         }
         return false
@@ -57,11 +58,20 @@ struct Compound: Hashable, Sendable {
         if let tag, !node.isElement(named: tag) { return false }
         if let id, node.attribute("id") != id { return false }
         if !classes.isEmpty {
-            guard let value = node.attribute("class") else { return false }
-            let nodeClasses = value.split(whereSeparator: \.isWhitespace)
-            if !classes.allSatisfy({ nodeClasses.contains(Substring($0)) }) { return false }
+            guard let value = node.attribute("class"), classes.allSatisfy({ Compound.hasWord($0, in: value) }) else {
+                return false
+            }
         }
         return attributes.allSatisfy { $0.matches(node) }
+    }
+
+    /// True when `word` is one of the whitespace-separated words of `value`. An ASCII value is read as bytes.
+    static func hasWord(_ word: String, in value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return value.split(whereSeparator: \.isWhitespace).contains { $0 == word }
+        }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return value.utf8.split(whereSeparator: isSpace).contains { $0.elementsEqual(word.utf8) }
     }
 }
 
@@ -76,9 +86,10 @@ struct AttributeTest: Hashable, Sendable {
         switch op {
         case .exists: return true
         case .equals: return actual == value
-        case .word: return actual.split(whereSeparator: \.isWhitespace).contains { $0 == value }
+        case .word: return Compound.hasWord(value, in: actual)
         case .prefix: return actual.hasPrefix(value)
-        case .contains: return actual.contains(value)
+        // Code point for code point, as browsers compare (an empty value matches nothing).
+        case .contains: return !value.isEmpty && actual.utf8.indices.contains { actual.utf8[$0...].starts(with: value.utf8) }
         }
     }
 }

@@ -26,10 +26,15 @@ public struct CompiledPattern: @unchecked Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-        if let firstScalars {
-            guard let first = text.unicodeScalars.first, firstScalars.contains(first) else { return false }
-        }
+        guard mayMatch(text) else { return false }
         return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// False when the prefilter rules a match out without the regex engine; true when only the regex can tell.
+    public func mayMatch(_ text: String) -> Bool {
+        guard let firstScalars else { return true }
+        guard let first = text.unicodeScalars.first else { return false }
+        return firstScalars.contains(first)
     }
 
     private static let lock = NSLock()

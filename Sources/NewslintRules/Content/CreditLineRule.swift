@@ -120,8 +120,11 @@ private extension CreditLineRule {
         let trimmed = text.drop(while: TextClasses.isBlank)
         guard !trimmed.isEmpty else { return false }
         let line = String(trimmed)
-        // The patterns turn nearly every paragraph away on its first character; the length is counted after.
-        return profile.creditLinePatterns.contains { $0.matches(line) } && isShort(trimmed)
+        // Cheapest first: the patterns' prefilters turn nearly every paragraph away on its first character, the
+        // length is counted only to the limit, and only a short line is given to the regex engine.
+        let patterns = profile.creditLinePatterns
+        guard patterns.contains(where: { $0.mayMatch(line) }), isShort(trimmed) else { return false }
+        return patterns.contains { $0.matches(line) }
     }
 
     /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
