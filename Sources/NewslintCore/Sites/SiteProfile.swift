@@ -4,7 +4,9 @@ import NewslintDOM
 
 /// The site knowledge in force for one post: the defaults merged with the matched site's profile,
 /// with selectors and patterns compiled.
-public struct SiteProfile: Sendable {
+///
+/// A class, not a struct: rules read it for every node, and copying a value of some twenty arrays retained each.
+public final class SiteProfile: Sendable {
     /// The matched site's id, or `defaults`.
     public let id: String
     public let name: String

@@ -70,6 +70,7 @@ struct RelatedArticlesRule: Rule {
     static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
         var found: [(nodes: [Node], label: String)] = []
         let headed = profile.relatedBlocks.filter { !$0.headings.isEmpty }
+        let longestHeading = headed.flatMap(\.headings).map(\.count).max() ?? 0
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { block in block.nodes.contains { node.isInside($0) } }) else { continue }
             guard !node.hasAncestor(named: TextClasses.codeContainers) else { continue }
@@ -77,9 +78,11 @@ struct RelatedArticlesRule: Rule {
                 found.append(([node], block.label))
                 continue
             }
-            guard node.isElement(paragraphs) else { continue }
+            guard !headed.isEmpty, node.isElement(paragraphs),
+                  !node.descendants.contains(where: { $0.isElement(TextClasses.blockElements) }) else { continue }
+            let lead = leadingText(of: node, characters: longestHeading)
             for block in headed {
-                guard let rest = remainder(of: node, after: block.headings) else { continue }
+                guard let rest = remainder(of: node, lead: lead, after: block.headings) else { continue }
                 if rest.isEmpty {
                     let following = linkOnlySiblings(after: node)
                     guard !following.isEmpty else { continue }
@@ -103,13 +106,12 @@ private extension RelatedArticlesRule {
     /// Separators between links in a link list: punctuation and whitespace.
     static let separators = Set(" \t\n\u{00A0}\u{3000}、，,;；|｜/·•-—:：")
 
-    /// The nodes of `paragraph` after a leading heading (`推荐阅读：`, alone or in its own `<strong>`), or nil when
-    /// the paragraph does not start with one. Plain text right after the heading comes back as a text node, which
-    /// is not a link, so the paragraph is not taken for a block.
-    static func remainder(of paragraph: Node, after headings: [String]) -> [Node]? {
-        guard !paragraph.descendants.contains(where: { $0.isElement(TextClasses.blockElements) }) else { return nil }
-        let text = leadingText(of: paragraph, characters: headings.map(\.count).max() ?? 0)
-        guard let heading = headings.first(where: { text.hasPrefix($0) }) else { return nil }
+    /// The nodes of `paragraph` (which holds no block) after a leading heading (`推荐阅读：`, alone or in its own
+    /// `<strong>`), or nil when the paragraph does not start with one; `lead` is the start of its text, as long as
+    /// the longest heading. Plain text right after the heading comes back as a text node, which is not a link, so
+    /// the paragraph is not taken for a block.
+    static func remainder(of paragraph: Node, lead: Substring, after headings: [String]) -> [Node]? {
+        guard let heading = headings.first(where: { lead.hasPrefix($0) }) else { return nil }
         var remaining = heading.count
         var rest: [Node] = []
         for child in paragraph.children where !child.isComment {

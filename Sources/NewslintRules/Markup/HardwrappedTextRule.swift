@@ -135,7 +135,10 @@ private extension HardwrappedTextRule {
     static let listMarker = CompiledPattern(literal: #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#)
 
     static func isLayoutSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\n"
+        // One-byte characters only: `\r\n` is one character and is not a layout space.
+        let utf8 = character.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return byte == 0x20 || byte == 0x09 || byte == 0x0A
     }
 
     static func isLatinWord(_ character: Character) -> Bool {

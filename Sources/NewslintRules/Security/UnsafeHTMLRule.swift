@@ -223,7 +223,14 @@ private extension UnsafeHTMLRule {
 
     /// Browsers ignore whitespace and control characters inside the scheme, so `java\tscript:` counts.
     static func isScriptURL(_ value: String) -> Bool {
-        let compact = String(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+        // Only the first eleven kept scalars can make the scheme; no other scalar lower-cases to an ASCII letter
+        // of these schemes, so the rest of the address is never copied.
+        var start = ""
+        for scalar in value.unicodeScalars where scalar.value > 0x20 && scalar.value != 0x7F {
+            start.unicodeScalars.append(scalar)
+            if start.unicodeScalars.count == 11 { break }
+        }
+        let compact = start.lowercased()
         return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
     }
 

@@ -43,11 +43,12 @@ enum URLRewriting {
     /// One `name=value` item of a query or fragment, with its raw (still encoded) text.
     struct QueryItem {
         let raw: String
-        var name: String { String(raw.prefix { $0 != "=" }) }
+        // URLs are read code point by code point: `=` is found in the bytes.
+        var name: String { String(raw[..<(raw.utf8.firstIndex(of: UInt8(ascii: "=")) ?? raw.endIndex)]) }
         /// The raw value, nil for an item without `=`.
         var rawValue: String? {
-            guard let equals = raw.firstIndex(of: "=") else { return nil }
-            return String(raw[raw.index(after: equals)...])
+            guard let equals = raw.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            return String(raw[raw.utf8.index(after: equals)...])
         }
         var value: String? { rawValue.map(URLRewriting.percentDecoded) }
     }
@@ -299,10 +300,11 @@ enum URLRewriting {
         let name = item.name.lowercased()
         guard !name.isEmpty else { return false }
         return patterns.contains { pattern in
-            if pattern.hasSuffix("*") { return name.hasPrefix(String(pattern.dropLast())) }
-            if let equals = pattern.firstIndex(of: "=") {
-                let value = String(pattern[pattern.index(after: equals)...])
-                return name == pattern[..<equals] && item.value?.lowercased() == value
+            let bytes = pattern.utf8
+            if bytes.last == UInt8(ascii: "*") { return name.utf8.starts(with: bytes.dropLast()) }
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                return name.utf8.elementsEqual(bytes[..<equals])
+                    && item.value?.lowercased() == String(pattern[bytes.index(after: equals)...])
             }
             return name == pattern
         }
