@@ -127,23 +127,6 @@ private extension CreditLineRule {
         return patterns.contains { $0.matches(line) }
     }
 
-    /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
-    /// runs of layout whitespace do not make a line long. Stops counting past the limit.
-    static func isShort(_ text: Substring) -> Bool {
-        var length = 0
-        var inWord = false
-        for character in text {
-            if TextClasses.isBlank(character) {
-                inWord = false
-                continue
-            }
-            length += inWord ? 1 : 2
-            inWord = true
-            if length > maximumLength { return false }
-        }
-        return true
-    }
-
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
     static func visibleLines(in body: Node, _ context: RuleContext) -> [TextLine] {
         let promo = PromoBlockRule.widgets(context).map(\.node)
@@ -268,5 +251,49 @@ private extension CreditLineRule {
             ?? context.bodyStart
         return Violation(at: start, "post has no credit line, which \(context.profile.name) articles carry "
                              + "(e.g. 来源：… or 原文链接)")
+    }
+}
+
+extension CreditLineRule {
+    /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
+    /// runs of layout whitespace do not make a line long. Stops counting past the limit.
+    static func isShort(_ text: Substring) -> Bool {
+        // Most lines are ASCII and CJK, where every scalar is a character of its own (a carriage return is not:
+        // `\r\n` is one): counted by scalars, without finding character boundaries. Anything else is counted
+        // by characters.
+        var length = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            // Also out: the combining tone and kana voicing marks among the CJK blocks.
+            case 0x0D, 0x80..<0x3000, 0x302A...0x302F, 0x3099...0x309A, 0xA000..<0xFF00, 0xFF9E...0xFF9F, 0xFFF0...:
+                return isShortByCharacters(text)
+            default:
+                break
+            }
+            if scalar.isWhiteSpace {
+                inWord = false
+                continue
+            }
+            length += inWord ? 1 : 2
+            inWord = true
+            if length > maximumLength { return false }
+        }
+        return true
+    }
+
+    static func isShortByCharacters(_ text: Substring) -> Bool {
+        var length = 0
+        var inWord = false
+        for character in text {
+            if TextClasses.isBlank(character) {
+                inWord = false
+                continue
+            }
+            length += inWord ? 1 : 2
+            inWord = true
+            if length > maximumLength { return false }
+        }
+        return true
     }
 }
