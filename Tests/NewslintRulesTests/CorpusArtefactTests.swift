@@ -228,8 +228,8 @@ enum CorpusRun {
 }
 
 enum EvidenceReader {
-    static let codeContainers: Set<String> = ["pre", "code", "textarea", "xmp", "kbd", "samp"]
-    static let blockElements: Set<String> = [
+    static let codeContainers: TagNames = ["pre", "code", "textarea", "xmp", "kbd", "samp"]
+    static let blockElements: TagNames = [
         "p", "div", "section", "article", "blockquote", "ul", "ol", "li", "table", "pre", "h1", "h2", "h3", "h4",
         "h5", "h6", "figure",
     ]

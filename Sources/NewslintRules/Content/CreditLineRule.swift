@@ -258,19 +258,13 @@ extension CreditLineRule {
     /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
     /// runs of layout whitespace do not make a line long. Stops counting past the limit.
     static func isShort(_ text: Substring) -> Bool {
-        // Most lines are ASCII and CJK, where every scalar is a character of its own (a carriage return is not:
-        // `\r\n` is one): counted by scalars, without finding character boundaries. Anything else is counted
-        // by characters.
+        // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
+        // own (see `standsAlone`): counted by scalars, without finding character boundaries. A line with any
+        // other scalar is counted by characters.
         var length = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            // Also out: the combining tone and kana voicing marks among the CJK blocks.
-            case 0x0D, 0x80..<0x3000, 0x302A...0x302F, 0x3099...0x309A, 0xA000..<0xFF00, 0xFF9E...0xFF9F, 0xFFF0...:
-                return isShortByCharacters(text)
-            default:
-                break
-            }
+            guard standsAlone(scalar) else { return isShortByCharacters(text) }
             if scalar.isWhiteSpace {
                 inWord = false
                 continue
@@ -280,6 +274,18 @@ extension CreditLineRule {
             if length > maximumLength { return false }
         }
         return true
+    }
+
+    /// True for the scalars of ASCII, Latin-1 and Latin Extended letters, general punctuation (quotes, dashes,
+    /// ellipses) and the CJK blocks that are always a character of their own: not a carriage return, combining
+    /// mark, joiner, variation selector or format character.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x0C, 0x0E...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF: true
+        case 0xFF00...0xFF9D, 0xFFA0...0xFFEF: true
+        default: false
+        }
     }
 
     static func isShortByCharacters(_ text: Substring) -> Bool {
