@@ -46,24 +46,58 @@ struct InlineWhitespace {
                 result.append(token)
                 continue
             }
-            var word = ""
-            var spaceHasNewline: Bool?
-            for character in text {
-                if character.isHTMLWhitespace {
-                    if !word.isEmpty { result.append(.word(word)) }
-                    word = ""
-                    let newline = character == "\n" || character == "\r" || character == "\r\n"
-                    spaceHasNewline = (spaceHasNewline ?? false) || newline
-                } else {
-                    if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
-                    spaceHasNewline = nil
-                    word.append(character)
-                }
+            if text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" }) {
+                InlineWhitespace.splitWords(byBytes: text, into: &result)
+            } else {
+                InlineWhitespace.splitWords(byCharacters: text, into: &result)
             }
-            if !word.isEmpty { result.append(.word(word)) }
-            if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
         }
         return result
+    }
+
+    /// Cuts text into words and whitespace runs (a run remembers whether it held a line break), one character
+    /// at a time: whitespace is HTML's, so NBSP, U+3000 and a space that carries a combining mark are not.
+    static func splitWords(byCharacters text: String, into result: inout [InlineToken]) {
+        var word = ""
+        var spaceHasNewline: Bool?
+        for character in text {
+            if character.isHTMLWhitespace {
+                if !word.isEmpty { result.append(.word(word)) }
+                word = ""
+                let newline = character == "\n" || character == "\r" || character == "\r\n"
+                spaceHasNewline = (spaceHasNewline ?? false) || newline
+            } else {
+                if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+                spaceHasNewline = nil
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { result.append(.word(word)) }
+        if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+    }
+
+    /// `splitWords(byCharacters:)` for text whose every scalar is a character of its own (and `\r`, which is
+    /// HTML whitespace alone and in `\r\n`): the whitespace is ASCII, so words are cut where the bytes are.
+    static func splitWords(byBytes text: String, into result: inout [InlineToken]) {
+        let utf8 = text.utf8
+        let isWhitespace = { (byte: UInt8) in
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+        var index = utf8.startIndex
+        var spaceHasNewline: Bool?
+        while index < utf8.endIndex {
+            if isWhitespace(utf8[index]) {
+                spaceHasNewline = (spaceHasNewline ?? false) || utf8[index] == 0x0A || utf8[index] == 0x0D
+                index = utf8.index(after: index)
+                continue
+            }
+            if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+            spaceHasNewline = nil
+            let start = index
+            while index < utf8.endIndex, !isWhitespace(utf8[index]) { index = utf8.index(after: index) }
+            result.append(.word(String(text[start..<index])))
+        }
+        if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
     }
 
     private struct Gap {

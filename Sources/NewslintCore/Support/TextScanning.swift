@@ -50,6 +50,22 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
+    /// True for scalars that are always a character of their own, whatever surrounds them: ASCII but the
+    /// carriage return (`\r\n` is one character), Latin-1 and Latin Extended letters, general punctuation
+    /// (quotes, dashes, ellipses), and the CJK blocks but their combining tone and kana voicing marks. Not
+    /// combining marks, joiners, variation selectors or format characters.
+    ///
+    /// Text made only of these has as many characters as scalars, so it can be read scalar by scalar (or
+    /// byte by byte) with the results of reading it character by character, without finding boundaries.
+    public var alwaysStandsAlone: Bool {
+        switch value {
+        case 0x00...0x0C, 0x0E...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF: true
+        case 0xFF00...0xFF9D, 0xFFA0...0xFFEF: true
+        default: false
+        }
+    }
+
     /// The Unicode White_Space property (what `Character.isWhitespace` asks of a first scalar), without a
     /// property lookup: the set is fixed by Unicode's stability policy.
     public var isWhiteSpace: Bool {

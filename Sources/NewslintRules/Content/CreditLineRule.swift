@@ -259,12 +259,12 @@ extension CreditLineRule {
     /// runs of layout whitespace do not make a line long. Stops counting past the limit.
     static func isShort(_ text: Substring) -> Bool {
         // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
-        // own (see `standsAlone`): counted by scalars, without finding character boundaries. A line with any
+        // own (see `alwaysStandsAlone`): counted by scalars, without finding character boundaries. A line with any
         // other scalar is counted by characters.
         var length = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            guard standsAlone(scalar) else { return isShortByCharacters(text) }
+            guard scalar.alwaysStandsAlone else { return isShortByCharacters(text) }
             if scalar.isWhiteSpace {
                 inWord = false
                 continue
@@ -274,18 +274,6 @@ extension CreditLineRule {
             if length > maximumLength { return false }
         }
         return true
-    }
-
-    /// True for the scalars of ASCII, Latin-1 and Latin Extended letters, general punctuation (quotes, dashes,
-    /// ellipses) and the CJK blocks that are always a character of their own: not a carriage return, combining
-    /// mark, joiner, variation selector or format character.
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x0C, 0x0E...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: true
-        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF: true
-        case 0xFF00...0xFF9D, 0xFFA0...0xFFEF: true
-        default: false
-        }
     }
 
     static func isShortByCharacters(_ text: Substring) -> Bool {
