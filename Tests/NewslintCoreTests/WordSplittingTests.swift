@@ -20,6 +20,23 @@ import Testing
         }
     }
 
+    /// Blank lines are found in the bytes of such text too, with the parts reading characters gives.
+    @Test func blankLinesByBytesAgreeWithBlankLinesByCharacters() {
+        let pieces = ["a", "字", " ", "\t", "\n", "\n\n", "\r", "\r\n", "\r\r\n", "\n\r", "\u{0C}", "\u{3000}", "，"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BlankLines.splitBytes(text) == BlankLines.splitCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func linesAreCutAtLineFeedsOnly() {
+        #expect(InlineRenderer.lines(of: "a\nb\n\nc") == ["a", "b", "", "c"])
+        #expect(InlineRenderer.lines(of: "a\r\nb\nc") == ["a\r\nb", "c"])
+        #expect(InlineRenderer.lines(of: "") == [""])
+    }
+
     private func describe(_ token: InlineToken) -> String {
         switch token {
         case .word(let word): "word \(word)"

@@ -2,6 +2,39 @@
 enum BlankLines {
     /// The text between blank lines; each blank line's whitespace run is dropped.
     static func split(_ text: String) -> [String] {
+        if text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" }) { return splitBytes(text) }
+        return splitCharacters(text)
+    }
+
+    /// `split` for text whose every scalar is a character of its own, or `\r`: the whitespace is ASCII, so runs
+    /// are found in the bytes (`\r\n` counts as one line break, as the one character it is).
+    static func splitBytes(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        var parts: [String] = []
+        var partStart = 0
+        var index = 0
+        while index < utf8.count {
+            guard [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(utf8[index]) else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            var lineBreaks = 0
+            while index < utf8.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(utf8[index]) {
+                let isPairedFeed = utf8[index] == 0x0A && index > runStart && utf8[index - 1] == 0x0D
+                if (utf8[index] == 0x0A || utf8[index] == 0x0D) && !isPairedFeed { lineBreaks += 1 }
+                index += 1
+            }
+            if lineBreaks >= 2 {
+                parts.append(String(decoding: utf8[partStart..<runStart], as: UTF8.self))
+                partStart = index
+            }
+        }
+        parts.append(String(decoding: utf8[partStart...], as: UTF8.self))
+        return parts
+    }
+
+    static func splitCharacters(_ text: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var run = ""

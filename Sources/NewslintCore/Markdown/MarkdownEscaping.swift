@@ -92,6 +92,8 @@ enum MarkdownEscaping {
     /// Escapes what would start a block at the beginning of a paragraph line. `isFirstLine` is false for lines
     /// after a hard break, where only constructs that can interrupt a paragraph matter.
     static func lineStart(_ line: String, isFirstLine: Bool) -> String {
+        // Only a line starting with one of these can start a block; most lines start with a letter.
+        guard let firstByte = line.utf8.first, lineStartBytes.contains(firstByte) else { return line }
         let characters = Array(line)
         guard let first = characters.first else { return line }
         let second = characters.count > 1 ? characters[1] : nil
@@ -116,6 +118,8 @@ enum MarkdownEscaping {
         if let escaped = escapingOrderedMarker(characters, isFirstLine: isFirstLine) { return escaped }
         return line
     }
+
+    private static let lineStartBytes = Set("#>+=~-|: \t0123456789".utf8)
 
     /// Bullets (`- x`), thematic breaks (`---`, `- - -`), setext underlines and table delimiter rows.
     private static func escapingDashLine(_ characters: [Character]) -> String? {

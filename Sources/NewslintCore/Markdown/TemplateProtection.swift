@@ -39,9 +39,11 @@ struct TemplateProtection {
     /// `text` with entities for the braces the engine would read, outside verbatim marks; for places where
     /// entities are decoded.
     func text(_ text: String) -> String {
-        // Nearly every line has no brace; it loses only its verbatim marks (U+FDD0 and U+FDD1 start with 0xEF).
+        // Nearly every line has no brace; it loses only its verbatim marks, if it has any.
         if target == .commonmark || !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
-            guard text.utf8.contains(0xEF) else { return text }
+            guard text.containsBytes(String(Self.verbatimStart)) || text.containsBytes(String(Self.verbatimEnd)) else {
+                return text
+            }
             return String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isVerbatimMark($0) }))
         }
         var scalars: [Unicode.Scalar] = []
