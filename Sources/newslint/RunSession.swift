@@ -224,10 +224,11 @@ private extension RunSession {
         if let fix = outcome.fix {
             reported.findings = fix.remaining
             reported.lines = [:]
-            if let source = outcome.fix?.output {
-                let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-                for finding in fix.remaining where finding.location.line - 1 < lines.count {
-                    reported.lines[finding.location.line] = String(lines[finding.location.line - 1])
+            // The quoted lines of what is left, read from the output's bytes (CRLF output included).
+            if !fix.remaining.isEmpty {
+                let source = SourceText(fix.output)
+                for finding in fix.remaining where finding.location.line <= source.lineCount {
+                    reported.lines[finding.location.line] = String(source.line(finding.location.line))
                 }
             }
         }

@@ -32,9 +32,9 @@ import Testing
     }
 
     @Test func linesAreCutAtLineFeedsOnly() {
-        #expect(InlineRenderer.lines(of: "a\nb\n\nc") == ["a", "b", "", "c"])
-        #expect(InlineRenderer.lines(of: "a\r\nb\nc") == ["a\r\nb", "c"])
-        #expect(InlineRenderer.lines(of: "") == [""])
+        for text in ["a\nb\n\nc", "a\r\nb\nc", "", "\n", "字\n\n", "a\rb"] {
+            #expect(text.linesCutAtLineFeeds == text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
     }
 
     private func describe(_ token: InlineToken) -> String {

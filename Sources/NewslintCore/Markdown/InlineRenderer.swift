@@ -53,7 +53,7 @@ struct InlineRenderer {
         let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
         switch mode {
         case .paragraph:
-            let lines = InlineRenderer.lines(of: text)
+            let lines = text.linesCutAtLineFeeds.map(String.init)
             return lines.enumerated().map { index, line in
                 MarkdownEscaping.lineStart(line, isFirstLine: index == 0)
             }
@@ -62,15 +62,6 @@ struct InlineRenderer {
         case .tableCell:
             return [text.replacing("|", with: "\\|")]
         }
-    }
-
-    /// `text` cut at its line feeds. A line feed is a character of its own unless a carriage return comes
-    /// before it (`\r\n` is one character, which splitting on "\n" leaves whole): without one, the bytes are cut.
-    static func lines(of text: String) -> [String] {
-        guard !text.utf8.contains(0x0D) else {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     private func pieces(for tokens: [InlineToken]) -> [InlinePiece] {

@@ -43,6 +43,14 @@ extension StringProtocol {
         return self[first...last]
     }
 
+    /// The text cut at its line feeds, as `split(separator: "\n", omittingEmptySubsequences: false)` cuts it.
+    /// A line feed is a character of its own unless a carriage return comes before it (`\r\n` is one
+    /// character, which that split leaves whole): without a carriage return, the bytes are cut.
+    public var linesCutAtLineFeeds: [SubSequence] {
+        guard !utf8.contains(0x0D) else { return split(separator: "\n", omittingEmptySubsequences: false) }
+        return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { self[$0.startIndex..<$0.endIndex] }
+    }
+
     /// True when `needle` occurs, compared byte for byte.
     public func containsBytes(_ needle: String) -> Bool {
         byteRange(of: needle) != nil

@@ -58,7 +58,7 @@ struct CreditLineRule: Rule {
         guard !profile.creditLinePatterns.isEmpty else { return [] }
         if let markdown = context.markdown {
             guard profile.requiresCreditLine else { return [] }
-            let hasLine = markdown.text.split(separator: "\n").contains { line in
+            let hasLine = markdown.text.linesCutAtLineFeeds.contains { line in
                 CreditLineRule.isCredit(CreditLineRule.markdownText(String(line)), profile: profile)
             }
             return hasLine ? [] : [missing(context)]
@@ -229,8 +229,9 @@ private extension CreditLineRule {
 
     /// A Markdown line's text without link, emphasis and escape syntax.
     static func markdownText(_ line: String) -> String {
-        line.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
-            .filter { !"*_`\\".contains($0) }
+        let withoutLinks = line.containsBytes("](")
+            ? line.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression) : line
+        return withoutLinks.filter { !"*_`\\".contains($0) }
     }
 
     func location(of line: TextLine, _ context: RuleContext) -> Location {

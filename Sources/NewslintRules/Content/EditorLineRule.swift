@@ -44,8 +44,8 @@ struct EditorLineRule: Rule {
         guard !profile.editorLinePatterns.isEmpty else { return [] }
         let required = context.option("required", for: id)?.bool ?? profile.requiresEditorLine
         if let markdown = context.markdown {
-            let hasLine = markdown.text.split(separator: "\n").contains { line in
-                EditorLineRule.matches(String(line), profile: profile)
+            let hasLine = markdown.text.linesCutAtLineFeeds.contains { line in
+                !line.isEmpty && EditorLineRule.matches(String(line), profile: profile)
             }
             return hasLine || !required ? [] : [missing(context)]
         }
