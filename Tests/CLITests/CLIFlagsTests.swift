@@ -185,6 +185,16 @@ import Testing
         #expect(result.stdout.contains("  |\n5 | <!-- ad --><div>\n  |            \u{1B}[31m^\u{1B}[0m\n"))
     }
 
+    @Test func excerptsOfWhatFixLeavesQuoteTheLineOfACRLFPost() throws {
+        // What is left after fixing is quoted from the output; a CRLF output was read as one line before.
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", "---\r\ntitle: t\r\ndate: Invalid Date\r\n---\r\n<p>正文 <b>一</b>。</p>\r\n")
+        let result = try CLIRunner.run(["fix", "--no-cache", "--out", "out", "--color", "always", "post.md"],
+                                       in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("  |\n3 | date: Invalid Date\n  |       \u{1B}[31m^\u{1B}[0m\n"), "\(result.stdout)")
+    }
+
     @Test func versionNamesLibxml2AndTheRuleSet() throws {
         let result = try CLIRunner.run(["--version"])
         let pattern = #"^newslint 0\.1\.0 \(libxml2 2\.\d+\.\d+, rule set [0-9a-f]{12}\)\n$"#
