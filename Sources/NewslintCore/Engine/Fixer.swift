@@ -77,7 +77,10 @@ extension Linter {
             }
         }
         var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
-        var remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
+        // A file the fixes leave as it was has the findings it was read with: checking it again would find them.
+        let unchanged = post.withOriginalLineEndings(fixedText) == original
+        var remaining = unchanged
+            ? before : try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
         if remaining.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {
             fixedText = Suppressions.removingUnused(remaining, from: fixedText, usesCRLF: post.usesCRLF)
             remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
