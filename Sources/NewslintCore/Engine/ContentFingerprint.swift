@@ -20,8 +20,8 @@ struct ContentFingerprint {
 
     private mutating func add(_ node: Node) {
         if node.isElement {
-            if node.name == "a", let href = node.attribute("href"), !href.isEmpty { links.append(href) }
-            if node.name == "img", let src = node.attribute("src"), !src.isEmpty { images.append(src) }
+            if node.isElement(named: "a"), let href = node.attribute("href"), !href.isEmpty { links.append(href) }
+            if node.isElement(named: "img"), let src = node.attribute("src"), !src.isEmpty { images.append(src) }
             return
         }
         guard node.isText, !node.hasAncestor(named: ContentFingerprint.invisible) else { return }
@@ -48,18 +48,36 @@ struct ContentFingerprint {
     /// Characters are compared as counts, not as an aligned sequence: a moved paragraph (the editor line)
     /// is not a loss, and no diff alignment can mistake which characters went.
     static func loss(before: ContentFingerprint, after: ContentFingerprint, declared: ContentFingerprint) -> Loss {
-        var counts: [Unicode.Scalar: Int] = [:]
-        for character in before.characters { counts[character, default: 0] += 1 }
-        for character in after.characters + declared.characters { counts[character, default: 0] -= 1 }
         var loss = Loss()
-        var remaining = counts.filter { $0.value > 0 }
-        for character in before.characters where (remaining[character] ?? 0) > 0 {
-            loss.characters.append(character)
-            remaining[character, default: 0] -= 1
+        // Most fixes leave the text as it was; then nothing needs counting.
+        if before.characters != after.characters {
+            var counts = ScalarCounts()
+            for character in before.characters { counts.add(character, 1) }
+            for character in after.characters { counts.add(character, -1) }
+            for character in declared.characters { counts.add(character, -1) }
+            for character in before.characters where counts.count(of: character) > 0 {
+                loss.characters.append(character)
+                counts.add(character, -1)
+            }
         }
         loss.links = missing(before.links, after.links, allowed: declared.links)
         loss.images = missing(before.images, after.images, allowed: declared.images)
         return loss
+    }
+
+    /// Counts per scalar: a table for the Basic Multilingual Plane, where nearly all text is, so counting an
+    /// article's characters does not hash each one.
+    private struct ScalarCounts {
+        private var basic = [Int32](repeating: 0, count: 0x10000)
+        private var others: [UInt32: Int32] = [:]
+
+        mutating func add(_ scalar: Unicode.Scalar, _ amount: Int32) {
+            if scalar.value < 0x10000 { basic[Int(scalar.value)] += amount } else { others[scalar.value, default: 0] += amount }
+        }
+
+        func count(of scalar: Unicode.Scalar) -> Int32 {
+            scalar.value < 0x10000 ? basic[Int(scalar.value)] : others[scalar.value] ?? 0
+        }
     }
 
     struct Loss {

@@ -14,6 +14,8 @@ enum MarkdownEscaping {
 
     /// Escapes one run of inline text (no newlines) whose neighbours are markup or nothing.
     static func text(_ text: String, escapeBrackets: Bool, followedBy following: Following) -> String {
+        // Only these ASCII characters are ever escaped; most words hold none.
+        guard text.utf8.contains(where: escapable.contains) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
@@ -24,6 +26,8 @@ enum MarkdownEscaping {
         }
         return String(result)
     }
+
+    private static let escapable = Set("`*\\_[]<&!".utf8)
 
     private static func needsEscape(
         at index: Int, in scalars: [Unicode.Scalar], escapeBrackets: Bool, following: Following
