@@ -2,12 +2,14 @@
 enum BlankLines {
     /// The text between blank lines; each blank line's whitespace run is dropped.
     static func split(_ text: String) -> [String] {
-        if text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" }) { return splitBytes(text) }
+        // Text with a carriage return keeps the character count below: its line breaks are counted after the
+        // run is gathered, where a CR and a later LF join into one `\r\n`.
+        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) { return splitBytes(text) }
         return splitCharacters(text)
     }
 
-    /// `split` for text whose every scalar is a character of its own, or `\r`: the whitespace is ASCII, so runs
-    /// are found in the bytes (`\r\n` counts as one line break, as the one character it is).
+    /// `split` for text whose every scalar is a character of its own (no carriage return): the whitespace is
+    /// ASCII, so runs are found in the bytes.
     static func splitBytes(_ text: String) -> [String] {
         let utf8 = Array(text.utf8)
         var parts: [String] = []
@@ -21,8 +23,7 @@ enum BlankLines {
             let runStart = index
             var lineBreaks = 0
             while index < utf8.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(utf8[index]) {
-                let isPairedFeed = utf8[index] == 0x0A && index > runStart && utf8[index - 1] == 0x0D
-                if (utf8[index] == 0x0A || utf8[index] == 0x0D) && !isPairedFeed { lineBreaks += 1 }
+                if utf8[index] == 0x0A { lineBreaks += 1 }
                 index += 1
             }
             if lineBreaks >= 2 {

@@ -60,8 +60,11 @@ struct AffiliateLinkRule: Rule {
         let hosts = context.profile.affiliateHosts
         guard !hosts.isEmpty else { return [] }
         if let body = context.body {
+            let autolinks = TextAutolinks.byNode(context)
             return body.descendants.flatMap { node -> [Violation] in
-                if node.isText { return AffiliateLinkRule.textViolations(node, hosts: hosts, context: context) }
+                if node.isText {
+                    return AffiliateLinkRule.textViolations(node, autolinks: autolinks, hosts: hosts, context: context)
+                }
                 guard node.isElement(named: "a"), let href = node.attribute("href"),
                       let host = AffiliateLinkRule.affiliateHost(of: href, hosts: hosts) else { return [] }
                 let destination = URLRewriting.affiliateDestination(of: href)
@@ -106,8 +109,9 @@ private extension AffiliateLinkRule {
     /// The affiliate URLs of a text node that the Markdown writer turns into autolinks, which a second fix
     /// would find as links: the text is rewritten to the destination, as the autolink would be. Without a
     /// destination there is no fix, as for an autolink, whose only text is the address.
-    static func textViolations(_ node: Node, hosts: [String], context: RuleContext) -> [Violation] {
-        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
+                               hosts: [String], context: RuleContext) -> [Violation] {
+        (autolinks[node] ?? []).compactMap { match -> Violation? in
             guard let host = affiliateHost(of: match.url, hosts: hosts) else { return nil }
             let destination = URLRewriting.affiliateDestination(of: match.url)
             let location = context.location(of: match.url, from: node)

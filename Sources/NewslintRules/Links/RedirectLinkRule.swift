@@ -64,8 +64,11 @@ struct RedirectLinkRule: Rule {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
         if let body = context.body {
+            let autolinks = TextAutolinks.byNode(context)
             return body.descendants.flatMap { node -> [Violation] in
-                if node.isText { return RedirectLinkRule.textViolations(node, redirects: redirects, context: context) }
+                if node.isText {
+                    return RedirectLinkRule.textViolations(node, autolinks: autolinks, redirects: redirects, context: context)
+                }
                 guard node.isElement(named: "a"), let href = node.attribute("href"),
                       let found = URLRewriting.redirect(of: href, in: redirects) else { return [] }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
@@ -94,9 +97,10 @@ struct RedirectLinkRule: Rule {
 private extension RedirectLinkRule {
     /// The wrapped URLs of a text node that the Markdown writer turns into autolinks, which a second fix would
     /// find as links: the text is rewritten to the target, as the autolink would be.
-    static func textViolations(_ node: Node, redirects: [SiteProfileData.Redirect], context: RuleContext)
+    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
+                               redirects: [SiteProfileData.Redirect], context: RuleContext)
         -> [Violation] {
-        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+        (autolinks[node] ?? []).compactMap { match -> Violation? in
             guard let found = URLRewriting.redirect(of: match.url, in: redirects) else { return nil }
             let location = context.location(of: match.url, from: node)
             let message = message(found.redirect, target: found.target)

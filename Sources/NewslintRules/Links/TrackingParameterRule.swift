@@ -59,9 +59,11 @@ struct TrackingParameterRule: Rule {
         guard !patterns.isEmpty else { return [] }
         var violations = frontMatterViolations(context, patterns: patterns)
         if let body = context.body {
+            let autolinks = TextAutolinks.byNode(context)
             for node in body.descendants where node.isText || node.isElement(named: "a") || node.isElement(named: "img") {
                 guard !node.isText else {
-                    violations += TrackingParameterRule.textViolations(node, patterns: patterns, context: context)
+                    violations += TrackingParameterRule.textViolations(node, autolinks: autolinks, patterns: patterns,
+                                                                       context: context)
                     continue
                 }
                 let name = node.name == "a" ? "href" : "src"
@@ -112,8 +114,9 @@ private extension TrackingParameterRule {
 
     /// The URLs with tracking parameters in a text node that the Markdown writer turns into autolinks, which a
     /// second fix would find as links: the parameters are removed from the text, as from the autolink.
-    static func textViolations(_ node: Node, patterns: [String], context: RuleContext) -> [Violation] {
-        TextAutolinks.matches(in: node).compactMap { match -> Violation? in
+    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
+                               patterns: [String], context: RuleContext) -> [Violation] {
+        (autolinks[node] ?? []).compactMap { match -> Violation? in
             guard let cleaned = URLRewriting.removingParameters(from: match.url, matching: patterns) else {
                 return nil
             }
