@@ -54,7 +54,7 @@ struct AdCommentRule: Rule {
                           fix: Fix("remove the comment") { comment.remove() })
             }
         }
-        guard let markdown = context.markdown else { return [] }
+        guard let markdown = context.markdown, markdown.text.containsBytes("<!--") else { return [] }
         return markdown.matches(of: AdCommentRule.commentPattern).compactMap { match in
             let inner = match.groups[1] ?? ""
             guard !keeps(inner) else { return nil }

@@ -41,7 +41,8 @@ struct StyleBlockRule: Rule {
                           fix: Fix("remove the <\(element.name)> element") { element.remove() })
             }
         }
-        guard let markdown = context.markdown else { return [] }
+        // Every match holds a closing tag: a body without `</` has none, and the regex is not run.
+        guard let markdown = context.markdown, markdown.text.containsBytes("</") else { return [] }
         return markdown.matches(of: StyleBlockRule.blockPattern).map { match in
             let name = (match.groups[1] ?? "style").lowercased()
             let removal = MarkdownEdits.removalRange(for: match.range, in: markdown.text)

@@ -145,7 +145,8 @@ private extension ProxiedImageRule {
     }
 
     func codeViolations(_ markdown: MarkdownBody, context: RuleContext, proxies: [String]) -> [Violation] {
-        guard let pattern = URLRewriting.proxyPrefixPattern(proxies) else { return [] }
+        // Only matches in code count: a body without code is not searched.
+        guard !markdown.codeRanges.isEmpty, let pattern = URLRewriting.proxyPrefixPattern(proxies) else { return [] }
         let text = markdown.text
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }

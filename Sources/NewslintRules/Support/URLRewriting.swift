@@ -583,16 +583,20 @@ enum MarkdownURLs {
     private static let comment = MarkdownEdits.pattern(#"<!--[\s\S]*?-->"#)
 
     private static func matches(of pattern: NSRegularExpression, in text: String, within bytes: Range<Int>) -> [Match] {
+        // The regex engine copies the whole string it is given into UTF-16, whatever the range: a part (one tag's
+        // attributes) is given alone. The matches are the same: by default a search range's bounds are opaque to
+        // look-around and anchor `^` and `$`, as the ends of a string do.
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
-        let end = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
+        let part = bytes == 0..<utf8.count ? text
+            : String(text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex,
+                                                                                           offsetBy: bytes.upperBound)])
         func offsets(_ range: NSRange) -> (Range<Int>, String)? {
-            guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else { return nil }
-            let lower = utf8.distance(from: utf8.startIndex, to: swiftRange.lowerBound)
-            let upper = utf8.distance(from: utf8.startIndex, to: swiftRange.upperBound)
-            return (lower..<upper, String(text[swiftRange]))
+            guard range.location != NSNotFound, let swiftRange = Range(range, in: part) else { return nil }
+            let lower = bytes.lowerBound + part.utf8.distance(from: part.utf8.startIndex, to: swiftRange.lowerBound)
+            let upper = bytes.lowerBound + part.utf8.distance(from: part.utf8.startIndex, to: swiftRange.upperBound)
+            return (lower..<upper, String(part[swiftRange]))
         }
-        return pattern.matches(in: text, range: NSRange(start..<end, in: text)).compactMap { match in
+        return pattern.matches(in: part, range: NSRange(part.startIndex..., in: part)).compactMap { match in
             guard let whole = offsets(match.range) else { return nil }
             let groups = (0..<match.numberOfRanges).map { index in
                 offsets(match.range(at: index)).map { Group(text: $0.1, range: $0.0) }
