@@ -12,7 +12,7 @@ public final class RuleContext {
     private let locator: NodeLocator?
     private let options: [String: [String: ConfigValue]]
     /// Values computed from the post by `derived`, until the post changes.
-    private var derivedValues: [String: Any] = [:]
+    private var derivedValues: [String: AnyObject] = [:]
 
     init(post: Post, document: HTMLDocument?, profile: SiteProfile, options: [String: [String: ConfigValue]] = [:]) {
         self.post = post
@@ -51,9 +51,11 @@ public final class RuleContext {
     /// A value several rules compute from the post (the promo widgets, the Markdown links…), computed on first
     /// use and then shared until a fix changes the post. `key` names the computation; one key, one type.
     public func derived<Value>(_ key: String, _ compute: () -> Value) -> Value {
-        if let known = derivedValues[key] as? Value { return known }
+        // Boxed, so that reading a value back is a class check; casting `Any` to an array type checks the
+        // conformances of its elements on every read.
+        if let known = derivedValues[key] as? DerivedBox<Value> { return known.value }
         let value = compute()
-        derivedValues[key] = value
+        derivedValues[key] = DerivedBox(value)
         return value
     }
 
@@ -95,4 +97,10 @@ public final class RuleContext {
 
     /// The first line of the body.
     public var bodyStart: Location { Location(line: post.bodyFirstLine, column: 1) }
+}
+
+/// One derived value, held by reference.
+private final class DerivedBox<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

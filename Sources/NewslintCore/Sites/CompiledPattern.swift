@@ -13,7 +13,7 @@ public struct CompiledPattern: @unchecked Sendable {
     public init(_ source: String) throws {
         self.source = source
         expression = try CompiledPattern.shared(source)
-        firstScalars = PatternPrefilter.firstScalars(of: source)
+        firstScalars = CompiledPattern.prefilter(of: source)
     }
 
     /// A pattern written in the code: a literal, so one that does not compile is a programming error.
@@ -39,6 +39,18 @@ public struct CompiledPattern: @unchecked Sendable {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var compiledSources: [String: NSRegularExpression] = [:]
+    nonisolated(unsafe) private static var prefilters: [String: Set<Unicode.Scalar>?] = [:]
+
+    /// `PatternPrefilter.firstScalars(of:)`, worked out once per source: every site profile repeats the
+    /// defaults' patterns.
+    private static func prefilter(of source: String) -> Set<Unicode.Scalar>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = prefilters[source] { return known }
+        let found = PatternPrefilter.firstScalars(of: source)
+        prefilters[source] = .some(found)
+        return found
+    }
 
     /// The expression for `source` and `options`, compiled on first use and then shared by every caller and
     /// thread: for patterns built per post from the same profile data, which must not be compiled per post.
