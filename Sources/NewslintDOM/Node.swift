@@ -185,6 +185,29 @@ public struct Node: Hashable {
         return LibXMLString.with(name) { LibXMLString.takeOwned(xmlGetProp(pointer, $0)) }
     }
 
+    /// What `readAttributeBytes` found.
+    enum AttributeBytesRead<Result> {
+        /// The element has no such attribute.
+        case absent
+        /// The value, read in place.
+        case read(Result)
+        /// The value is not one plain text node (read it with `attribute(_:)`).
+        case notPlain
+    }
+
+    /// Calls `read` with the bytes of attribute `name`'s value where libxml2 keeps them, without making a
+    /// string; the bytes are valid only during the call.
+    func readAttributeBytes<Result>(_ name: String, _ read: (UnsafeBufferPointer<UInt8>) -> Result)
+        -> AttributeBytesRead<Result> {
+        guard isElement else { return .absent }
+        return LibXMLString.with(name) { xmlName in
+            guard let attribute = xmlHasProp(pointer, xmlName) else { return .absent }
+            guard let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+                  let content = text.pointee.content else { return .notPlain }
+            return .read(read(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))))
+        }
+    }
+
     public func hasAttribute(_ name: String) -> Bool {
         guard isElement else { return false }
         return LibXMLString.with(name) { xmlHasProp(pointer, $0) != nil }

@@ -8,6 +8,10 @@ public struct Selector: Hashable, Sendable, CustomStringConvertible {
     public let source: String
     let alternatives: [[Compound]]
 
+    /// Selectors are equal when their text is: the text decides what they match.
+    public static func == (lhs: Selector, rhs: Selector) -> Bool { lhs.source == rhs.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
     public var description: String { source }
 
     /// Parses `source`, or throws `SelectorError` naming the offending position.
@@ -48,21 +52,55 @@ public struct SelectorError: Error, CustomStringConvertible, Equatable {
     public var description: String { "invalid selector '\(selector)': \(reason)" }
 }
 
-struct Compound: Hashable, Sendable {
-    var tag: String?
-    var classes: [String] = []
-    var id: String?
-    var attributes: [AttributeTest] = []
+/// One compound of a chain (`div.quote`). A class: matching reads compounds out of arrays for every element,
+/// and copying a struct of strings and arrays retained each of them.
+final class Compound: Sendable {
+    /// The parts of a compound while it is being parsed.
+    struct Parts {
+        var tag: String?
+        var classes: [String] = []
+        var id: String?
+        var attributes: [AttributeTest] = []
+    }
+
+    let tag: String?
+    let classes: [String]
+    let id: String?
+    let attributes: [AttributeTest]
+
+    init(_ parts: Parts) {
+        tag = parts.tag
+        classes = parts.classes
+        id = parts.id
+        attributes = parts.attributes
+    }
 
     func matches(_ node: Node) -> Bool {
         if let tag, !node.isElement(named: tag) { return false }
         if let id, node.attribute("id") != id { return false }
-        if !classes.isEmpty {
-            guard let value = node.attribute("class"), classes.allSatisfy({ Compound.hasWord($0, in: value) }) else {
-                return false
-            }
-        }
+        if !classes.isEmpty, !hasClasses(node) { return false }
         return attributes.allSatisfy { $0.matches(node) }
+    }
+
+    /// True when the element's `class` holds every class of the compound. An ASCII value is read in place, without
+    /// making a string of it: most elements are tested against several selectors.
+    private func hasClasses(_ node: Node) -> Bool {
+        let inPlace = node.readAttributeBytes("class") { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return classes.allSatisfy { Compound.hasWord($0, inASCII: bytes) }
+        }
+        switch inPlace {
+        case .absent: return false
+        case .read(let answer?): return answer
+        case .read(nil), .notPlain:
+            guard let value = node.attribute("class") else { return false }
+            return classes.allSatisfy { Compound.hasWord($0, in: value) }
+        }
+    }
+
+    static func hasWord(_ word: String, inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return bytes.split(whereSeparator: isSpace).contains { $0.elementsEqual(word.utf8) }
     }
 
     /// True when `word` is one of the whitespace-separated words of `value`. An ASCII value is read as bytes.
@@ -126,7 +164,7 @@ private struct SelectorParser {
     }
 
     mutating func parseCompound() throws -> Compound {
-        var compound = Compound()
+        var compound = Compound.Parts()
         let start = index
         if index < characters.count, characters[index] == "*" {
             index += 1
@@ -147,13 +185,13 @@ private struct SelectorParser {
                 index += 1
                 compound.attributes.append(try parseAttribute())
             case " ", "\t", ",":
-                return compound
+                return Compound(compound)
             default:
                 throw error("unexpected '\(characters[index])'")
             }
         }
         guard index > start else { throw error("selector expected") }
-        return compound
+        return Compound(compound)
     }
 
     mutating func parseAttribute() throws -> AttributeTest {
