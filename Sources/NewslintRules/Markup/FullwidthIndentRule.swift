@@ -62,6 +62,11 @@ private extension FullwidthIndentRule {
             guard node.isText, !node.hasAncestor(named: TextClasses.codeContainers) else { continue }
             if let previous = node.previousSibling, previous.isElement(TextClasses.blockElements) { atLineStart = true }
             let text = node.text
+            // Most text starts with a visible character: it is neither blank nor indented.
+            if let first = text.unicodeScalars.first, !first.isWhiteSpace {
+                atLineStart = false
+                continue
+            }
             if text.allSatisfy({ $0.isWhitespace && $0 != "\u{3000}" && $0 != "\u{00A0}" }) { continue }
             let indented = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{00A0}" }.first == "\u{3000}"
             if atLineStart, indented, !lineIsBlank(after: node) { result.append(node) }

@@ -80,11 +80,13 @@ private extension HardwrappedTextRule {
     static func breaks(in text: String) -> [Wrap] {
         // Most text nodes hold no line break between two visible characters: none at all, or only the
         // layout between tags (`\n  `).
-        let utf8 = text.utf8
-        let isLayoutByte = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A }
-        guard let first = utf8.firstIndex(where: { !isLayoutByte($0) }),
-              let last = utf8.lastIndex(where: { !isLayoutByte($0) }),
-              utf8[first...last].contains(0x0A) else { return [] }
+        let hasInnerBreak = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let isLayoutByte = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A }
+            guard let first = bytes.firstIndex(where: { !isLayoutByte($0) }),
+                  let last = bytes.lastIndex(where: { !isLayoutByte($0) }) else { return false }
+            return bytes[first...last].contains(0x0A)
+        } ?? true
+        guard hasInnerBreak else { return [] }
         let characters = Array(text)
         var result: [Wrap] = []
         var newlinesSeen = 0
