@@ -36,6 +36,16 @@ public struct FrontMatter: Sendable {
         (scalars, sequences, quoteWrappedTitle) = try FrontMatter.parseTolerant(lines: lines, firstLine: firstLine)
     }
 
+    /// Front matter whose values were read already (by `SimpleYAML`).
+    init(lines: [String], firstLine: Int, scalars: [String: String], sequences: [String: [String]]) {
+        self.lines = lines
+        keyLines = FrontMatter.keyLines(in: lines)
+        self.firstLine = firstLine
+        self.scalars = scalars
+        self.sequences = sequences
+        quoteWrappedTitle = nil
+    }
+
     /// The scalar value of a top-level key, unquoted, or nil when absent or not a scalar.
     public func string(_ key: String) -> String? { scalars[key] }
 
@@ -197,37 +207,8 @@ private extension FrontMatter {
     }
 
     static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {
-        let yaml = lines.joined(separator: "\n")
-        let root: Yams.Node?
-        do {
-            // Only the scalars' text is read, so no tag resolution (the default resolver runs a regular
-            // expression per scalar), and the encoding is given (its default reads the environment per call).
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error, firstLine: firstLine))
-        } catch {
-            throw PostError.invalidYAML(line: firstLine, reason: "\(error)")
-        }
-        guard let root else { return ([:], [:]) }
-        guard case .mapping(let mapping) = root else {
-            throw PostError.invalidYAML(line: firstLine, reason: "front matter is not a mapping of keys to values")
-        }
-        var scalars: [String: String] = [:]
-        var sequences: [String: [String]] = [:]
-        var seen = Set<String>()
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
-            if !seen.insert(name).inserted {
-                let line = firstLine + (key.mark?.line ?? 1) - 1
-                throw PostError.invalidYAML(line: line, reason: "duplicate key '\(name)'")
-            }
-            switch value {
-            case .scalar(let scalar): scalars[name] = scalar.string
-            case .sequence(let sequence): sequences[name] = sequence.compactMap { $0.scalar?.string }
-            default: break
-            }
-        }
-        return (scalars, sequences)
+        if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) { return simple }
+        return try compose(lines: lines, firstLine: firstLine)
     }
 }
 
@@ -262,4 +243,41 @@ public struct QuoteWrappedTitle: Sendable, Equatable {
 
 private extension Substring {
     var trimmingLeadingSpaces: Substring { drop { $0 == " " || $0 == "\t" } }
+}
+
+extension FrontMatter {
+    /// The values of `lines` as Yams reads them.
+    static func compose(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {
+        let yaml = lines.joined(separator: "\n")
+        let root: Yams.Node?
+        do {
+            // Only the scalars' text is read, so no tag resolution (the default resolver runs a regular
+            // expression per scalar), and the encoding is given (its default reads the environment per call).
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            throw PostError.invalidYAML(line: firstLine + YAMLErrorLine.of(error), reason: YAMLErrorLine.reason(error, firstLine: firstLine))
+        } catch {
+            throw PostError.invalidYAML(line: firstLine, reason: "\(error)")
+        }
+        guard let root else { return ([:], [:]) }
+        guard case .mapping(let mapping) = root else {
+            throw PostError.invalidYAML(line: firstLine, reason: "front matter is not a mapping of keys to values")
+        }
+        var scalars: [String: String] = [:]
+        var sequences: [String: [String]] = [:]
+        var seen = Set<String>()
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if !seen.insert(name).inserted {
+                let line = firstLine + (key.mark?.line ?? 1) - 1
+                throw PostError.invalidYAML(line: line, reason: "duplicate key '\(name)'")
+            }
+            switch value {
+            case .scalar(let scalar): scalars[name] = scalar.string
+            case .sequence(let sequence): sequences[name] = sequence.compactMap { $0.scalar?.string }
+            default: break
+            }
+        }
+        return (scalars, sequences)
+    }
 }

@@ -79,10 +79,17 @@ private extension PostReader {
             throw PostError.unterminatedFrontMatter(line: opening)
         }
         let yamlLines = ((opening + 1)..<closing).map { String(line($0)) }
-        // Checked before Yams composes the YAML: composing hashes mapping keys, and a key that is an alias
-        // bomb would be hashed value by value.
-        try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: opening + 1)
-        let frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1)
+        // Front matter in the simple form feeds write is read without Yams. Anything else is checked before Yams
+        // composes it: composing hashes mapping keys, and a key that is an alias bomb would be hashed value by
+        // value.
+        let frontMatter: FrontMatter
+        if let simple = try SimpleYAML.read(lines: yamlLines, firstLine: opening + 1) {
+            frontMatter = FrontMatter(lines: yamlLines, firstLine: opening + 1, scalars: simple.scalars,
+                                      sequences: simple.sequences)
+        } else {
+            try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: opening + 1)
+            frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1)
+        }
         let bodyStart = closing < source.lineCount ? source.byteRange(ofLine: closing + 1).lowerBound : source.utf8.count
         let body = String(decoding: source.utf8[bodyStart...], as: UTF8.self)
         let leading = byteOrderMark + (1..<opening).map { line($0) + "\n" }.joined()
