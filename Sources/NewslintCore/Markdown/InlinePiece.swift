@@ -7,6 +7,10 @@ enum InlinePiece {
     case linkStart
     /// The `](destination)` of a link.
     case linkEnd(String)
+
+    var isDelimiter: Bool {
+        if case .delimiter = self { true } else { false }
+    }
 }
 
 /// Chooses, for each emphasis pair, between `*`/`**` and `<em>`/`<strong>`.
@@ -21,6 +25,18 @@ enum InlinePiece {
 /// delimiter left to pair across. A last round over the whole paragraph confirms the choice.
 enum EmphasisResolver {
     static func resolve(_ pieces: [InlinePiece]) -> String {
+        // Without emphasis there is nothing to pair: the text is written as it is.
+        guard pieces.contains(where: \.isDelimiter) else {
+            var written = ""
+            for piece in pieces {
+                switch piece {
+                case .literal(let text), .linkEnd(let text): written += text
+                case .linkStart: written += "["
+                case .delimiter: break
+                }
+            }
+            return written
+        }
         var htmlPairs: Set<Int> = []
         for segment in segments(pieces) where segment.count < pieces.count {
             settle(pieces[segment], htmlPairs: &htmlPairs)

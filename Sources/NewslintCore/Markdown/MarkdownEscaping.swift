@@ -15,7 +15,7 @@ enum MarkdownEscaping {
     /// Escapes one run of inline text (no newlines) whose neighbours are markup or nothing.
     static func text(_ text: String, escapeBrackets: Bool, followedBy following: Following) -> String {
         // Only these ASCII characters are ever escaped; most words hold none.
-        guard text.utf8.contains(where: escapable.contains) else { return text }
+        guard text.utf8.contains(where: isEscapable) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {
@@ -27,7 +27,13 @@ enum MarkdownEscaping {
         return String(result)
     }
 
-    private static let escapable = Set("`*\\_[]<&!".utf8)
+    private static func isEscapable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "!"): true
+        default: false
+        }
+    }
 
     private static func needsEscape(
         at index: Int, in scalars: [Unicode.Scalar], escapeBrackets: Bool, following: Following

@@ -47,8 +47,28 @@ extension StringProtocol {
     /// A line feed is a character of its own unless a carriage return comes before it (`\r\n` is one
     /// character, which that split leaves whole): without a carriage return, the bytes are cut.
     public var linesCutAtLineFeeds: [SubSequence] {
-        guard !utf8.contains(0x0D) else { return split(separator: "\n", omittingEmptySubsequences: false) }
-        return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { self[$0.startIndex..<$0.endIndex] }
+        let offsets: [Int]? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil else { return nil }
+            var feeds: [Int] = []
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                feeds.append(offset)
+                start = offset + 1
+            }
+            return feeds
+        } ?? nil
+        guard let offsets else { return split(separator: "\n", omittingEmptySubsequences: false) }
+        var lines: [SubSequence] = []
+        lines.reserveCapacity(offsets.count + 1)
+        var lineStart = startIndex
+        for offset in offsets {
+            let feed = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(self[lineStart..<feed])
+            lineStart = utf8.index(after: feed)
+        }
+        lines.append(self[lineStart...])
+        return lines
     }
 
     /// True when `needle` occurs, compared byte for byte.
