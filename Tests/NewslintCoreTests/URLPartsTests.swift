@@ -13,4 +13,12 @@ import Testing
         // writer, which trims the value, wrote a hotlinked `![]()`.
         #expect(URLParts.host(of: url) == host)
     }
+
+    @Test(arguments: [
+        ("n.sinaimg.cn", "sinaimg.cn", true), ("sinaimg.cn", "sinaimg.cn", true), ("xsinaimg.cn", "sinaimg.cn", false),
+        ("sinaimg.cn.evil.com", "sinaimg.cn", false), ("cn", "sinaimg.cn", false), ("a.b.zhimg.com", "zhimg.com", true),
+    ])
+    func hostsAreWithinTheirDomains(_ host: String, _ domain: String, _ within: Bool) {
+        #expect(URLParts.host(host, isWithin: domain) == within)
+    }
 }

@@ -25,7 +25,7 @@ struct ContentFingerprint {
             return
         }
         guard node.isText, !node.hasAncestor(named: ContentFingerprint.invisible) else { return }
-        characters += node.text.unicodeScalars.filter { !ContentFingerprint.isIgnorable($0) }
+        for scalar in node.text.unicodeScalars where !ContentFingerprint.isIgnorable(scalar) { characters.append(scalar) }
     }
 
     static let invisible: TagNames = ["style", "script", "template", "noscript"]

@@ -68,7 +68,7 @@ public struct SiteCatalog: Sendable {
         }
         let site = sites.first { candidate in
             let known = candidate.data.match?.hosts ?? []
-            return hosts.contains { host in known.contains { host == $0 || host.hasSuffix("." + $0) } }
+            return hosts.contains { host in SiteProfile.host(host, isIn: known) }
         }
         return site?.profile ?? defaults
     }

@@ -68,13 +68,13 @@ public final class SiteProfile: Sendable {
 
     /// True when `host` is one of `hosts` or a subdomain of one.
     public static func host(_ host: String, isIn hosts: [String]) -> Bool {
-        hosts.contains { host == $0 || host.hasSuffix("." + $0) }
+        hosts.contains { URLParts.host(host, isWithin: $0) }
     }
 
     /// True when `url`'s host is `host` or one of its subdomains for a hotlink-protected host.
     public func isHotlinkProtected(_ url: String) -> Bool {
         guard let host = URLParts.host(of: url) else { return false }
-        return hotlinkProtectedHosts.contains { host == $0 || host.hasSuffix("." + $0) }
+        return SiteProfile.host(host, isIn: hotlinkProtectedHosts)
     }
 
     /// True when a comment with this text is to be kept (e.g. Hexo's `<!-- more -->`).

@@ -42,6 +42,18 @@ public enum URLParts {
     private static let schemeSeparator = Array("://".utf8)
     private static let authorityEnds: [UInt8] = Array("/?#".utf8)
 
+    /// True when `host` is `domain` or one of its subdomains (`n.sinaimg.cn` is within `sinaimg.cn`), compared
+    /// byte for byte without building `.domain`.
+    public static func host(_ host: String, isWithin domain: String) -> Bool {
+        let hostBytes = host.utf8
+        let domainBytes = domain.utf8
+        guard hostBytes.count >= domainBytes.count, hostBytes.reversed().starts(with: domainBytes.reversed()) else {
+            return false
+        }
+        guard hostBytes.count > domainBytes.count else { return true }
+        return hostBytes.reversed().dropFirst(domainBytes.count).first == UInt8(ascii: ".")
+    }
+
     /// `url` without leading and trailing C0 controls and spaces, and without tabs and line breaks inside.
     static func browserForm(_ url: String) -> String {
         let ignoredInside: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
