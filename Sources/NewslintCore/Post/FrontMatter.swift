@@ -199,6 +199,16 @@ private extension FrontMatter {
     }
 
     static func topLevelKey(in line: String) -> String? {
+        // A line whose characters are all single scalars (nearly every one) is read as bytes.
+        if line.unicodeScalars.allSatisfy(\.alwaysStandsAlone) {
+            let bytes = Array(line.utf8)
+            guard let first = bytes.first, ![0x20, 0x09, UInt8(ascii: "-"), UInt8(ascii: "#")].contains(first),
+                  let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                  colon + 1 == bytes.count || bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 else { return nil }
+            let isTrimmed = { (byte: UInt8) in byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+            let key = bytes[..<colon].drop(while: isTrimmed)
+            return String(decoding: key.reversed().drop(while: isTrimmed).reversed(), as: UTF8.self)
+        }
         guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { return nil }
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let after = line.index(after: colon)
