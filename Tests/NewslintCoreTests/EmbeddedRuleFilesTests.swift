@@ -41,6 +41,20 @@ import Testing
         #expect(!sina.isHotlinkProtected("https://example.com/a.jpg"))
         #expect(catalog.defaults.keepsComment(" more "))
     }
+
+    /// The built-in catalog compiles a site's profile when a post first asks for it; every one must compile,
+    /// and compile to what loading the rule files compiles.
+    @Test func everyBuiltInSiteCompilesWhenAskedFor() throws {
+        let catalog = try SiteCatalog.builtIn()
+        let loaded = try SiteCatalog(files: SiteCatalog.embeddedFiles)
+        for id in catalog.siteIDs {
+            let profile = try #require(catalog.profile(id: id))
+            let expected = try #require(loaded.profile(id: id))
+            #expect(profile.name == expected.name)
+            #expect(profile.creditLinePatterns.map(\.source) == expected.creditLinePatterns.map(\.source))
+            #expect(profile.promoBlocks.map(\.selector) == expected.promoBlocks.map(\.selector))
+        }
+    }
 }
 
 /// A run skips the profiles' examples; the tests read them.

@@ -6,15 +6,16 @@ public struct SiteCatalog: Sendable {
     public let defaults: SiteProfile
     /// The raw defaults, the base every profile is merged over.
     public let defaultsData: SiteProfileData
-    /// Compiled profiles by site id, plus the data used to recognise each site.
-    private let sites: [(data: SiteProfileData, profile: SiteProfile)]
+    /// The profile of each site, compiled when first asked for, with the data used to recognise the site.
+    private let sites: [(data: SiteProfileData, profile: LazySiteProfile)]
 
     /// The profiles built into the binary (from `rules/` at build time).
     /// The profiles built into the binary (from `rules/` at build time). Without `examples`, the values compiled
     /// in are used as they are; with `examples`, the embedded YAML is decoded again to read each profile's
     /// `examples:` (for running them).
     public static func builtIn(examples: Bool = false) throws -> SiteCatalog {
-        examples ? try SiteCatalog(files: embeddedFiles, examples: true) : try SiteCatalog(data: EmbeddedRuleFiles.profiles)
+        examples ? try SiteCatalog(files: embeddedFiles, examples: true)
+            : try SiteCatalog(data: EmbeddedRuleFiles.profiles, compilingSitesWhenUsed: true)
     }
 
     /// The YAML files compiled into the binary.
@@ -29,15 +30,21 @@ public struct SiteCatalog: Sendable {
     }
 
     /// Compiles decoded profiles: the one with id `defaults`, and the sites merged over it.
-    public init(data: [SiteProfileData]) throws {
+    ///
+    /// With `compilingSitesWhenUsed`, a site's profile is compiled the first time a post of the site asks for it:
+    /// a one-file run compiles the defaults and at most one site, not every site's patterns. Only for the built-in
+    /// profiles, whose every pattern and selector the tests compile; profiles from files are compiled here, so a
+    /// broken one is reported when it is loaded.
+    public init(data: [SiteProfileData], compilingSitesWhenUsed: Bool = false) throws {
         guard let defaultsData = data.first(where: { $0.id == "defaults" }) else {
             throw SiteCatalogError(path: "rules/defaults.yml", reason: "no profile with id 'defaults'")
         }
         self.defaultsData = defaultsData
         defaults = try SiteProfile(defaults: defaultsData, site: nil)
         sites = try data.filter { $0.id != "defaults" }.map { data in
+            if compilingSitesWhenUsed { return (data, LazySiteProfile(defaults: defaultsData, site: data)) }
             do {
-                return (data, try SiteProfile(defaults: defaultsData, site: data))
+                return (data, LazySiteProfile(try SiteProfile(defaults: defaultsData, site: data)))
             } catch {
                 throw SiteCatalogError(path: "site '\(data.id)'", reason: "\(error)")
             }
@@ -52,7 +59,7 @@ public struct SiteCatalog: Sendable {
 
     /// The profile with `id`, or nil.
     public func profile(id: String) -> SiteProfile? {
-        id == "defaults" ? defaults : sites.first { $0.data.id == id }?.profile
+        id == "defaults" ? defaults : sites.first { $0.data.id == id }?.profile.compiled
     }
 
     /// The profile of the site the post comes from: by author, then categories, then the hosts of
@@ -61,16 +68,16 @@ public struct SiteCatalog: Sendable {
         let author = post.frontMatter?.string("author").map(SiteCatalog.baseSource)
         let categories = Set(post.frontMatter?.strings("categories").map(SiteCatalog.baseSource) ?? [])
         if let author, let site = sites.first(where: { $0.data.match?.authors?.contains(author) == true }) {
-            return site.profile
+            return site.profile.compiled
         }
         if let site = sites.first(where: { !categories.isDisjoint(with: $0.data.match?.categories ?? []) }) {
-            return site.profile
+            return site.profile.compiled
         }
         let site = sites.first { candidate in
             let known = candidate.data.match?.hosts ?? []
             return hosts.contains { host in SiteProfile.host(host, isIn: known) }
         }
-        return site?.profile ?? defaults
+        return site?.profile.compiled ?? defaults
     }
 
     /// `开源中国 - 资讯` → `开源中国`: feeds append the sub-column to the source name.
@@ -78,6 +85,40 @@ public struct SiteCatalog: Sendable {
         let trimmed = String(value.trimmingSpaces)
         guard let range = trimmed.range(of: " - ") else { return trimmed }
         return String(trimmed[..<range.lowerBound])
+    }
+}
+
+/// A site's profile, compiled now or when first asked for; shared by the worker threads.
+final class LazySiteProfile: @unchecked Sendable {
+    private let lock = NSLock()
+    private var profile: SiteProfile?
+    private let defaults: SiteProfileData?
+    private let site: SiteProfileData?
+
+    init(_ profile: SiteProfile) {
+        self.profile = profile
+        defaults = nil
+        site = nil
+    }
+
+    init(defaults: SiteProfileData, site: SiteProfileData) {
+        self.defaults = defaults
+        self.site = site
+    }
+
+    /// The profile. A built-in profile that does not compile is a defect of the build, which the tests catch.
+    var compiled: SiteProfile {
+        lock.lock()
+        defer { lock.unlock() }
+        if let profile { return profile }
+        guard let defaults, let site else { preconditionFailure("a site profile without its data") }
+        do {
+            let built = try SiteProfile(defaults: defaults, site: site)
+            profile = built
+            return built
+        } catch {
+            preconditionFailure("built-in site profile '\(site.id)' does not compile: \(error)")
+        }
     }
 }
 
