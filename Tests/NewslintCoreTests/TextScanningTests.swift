@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NewslintCore
 
@@ -36,5 +37,42 @@ import Testing
         #expect(source.utf8Offset(line: 9, column: 1) == source.utf8.count)
         #expect(source.position(ofUTF8Offset: 12) == (2, 3))
         #expect(source.position(ofUTF8Offset: 16) == (3, 1))
+    }
+
+    /// The scalars read as characters of their own are not canonically equivalent to one another: none
+    /// decomposes to a text made only of them. So comparing such texts by scalars compares them as characters.
+    @Test func scalarsThatStandAloneHaveNoEquivalentAmongThem() {
+        let ranges: [ClosedRange<UInt32>] = [0x00...0x2FF, 0x2000...0x206F, 0x3000...0x9FFF, 0xFF00...0xFFEF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value), scalar.alwaysStandsAlone else { continue }
+            let text = String(scalar)
+            let decomposed = text.decomposedStringWithCanonicalMapping
+            guard decomposed != text else { continue }
+            let decomposesAmongThem = decomposed.unicodeScalars.allSatisfy { $0.alwaysStandsAlone }
+            #expect(!decomposesAmongThem, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func prefixesOfCharactersAreComparedAsHasPrefixCompares() {
+        let cases: [(String, String)] = [
+            ("推荐阅读：文章", "推荐阅读"), ("推荐阅读", "推荐阅读"), ("推荐", "推荐阅读"), ("相关阅读", "推荐阅读"),
+            ("e\u{301}x", "e"), ("\u{E9}x", "e\u{301}"), ("Read more", "Read"), ("", "a"), ("a", ""),
+            ("推荐阅读\u{301}", "推荐阅读"),
+        ]
+        for (text, prefix) in cases {
+            #expect(text[...].hasPrefixOfCharacters(prefix) == text.hasPrefix(prefix),
+                    "\(text.debugDescription) \(prefix)")
+        }
+        let pieces = ["推", "荐", "e", "\u{E9}", "\u{301}", "\u{3099}", "か", "：", " ", "\r", "\n", "\u{FE0F}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }
+            let prefix = (0..<Int.random(in: 0...3, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }
+            let (whole, start) = (text.joined(), prefix.joined())
+            #expect(whole[...].hasPrefixOfCharacters(start) == whole.hasPrefix(start),
+                    "\(whole.debugDescription) \(start.debugDescription)")
+        }
     }
 }

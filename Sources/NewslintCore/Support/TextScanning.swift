@@ -84,7 +84,9 @@ extension Unicode.Scalar {
     /// combining marks, joiners, variation selectors or format characters.
     ///
     /// Text made only of these has as many characters as scalars, so it can be read scalar by scalar (or
-    /// byte by byte) with the results of reading it character by character, without finding boundaries.
+    /// byte by byte) with the results of reading it character by character, without finding boundaries. No two
+    /// of them are canonically equivalent either (none decomposes to others of them), so such texts compare
+    /// equal as characters exactly when their scalars are equal.
     public var alwaysStandsAlone: Bool {
         switch value {
         case 0x00...0x0C, 0x0E...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E: true
@@ -127,5 +129,28 @@ public enum ByteSearch {
 
     public static func firstOffset(of pattern: [UInt8], in haystack: [UInt8]) -> Int? {
         haystack.withUnsafeBufferPointer { firstOffset(of: pattern, in: $0) }
+    }
+}
+
+extension Substring {
+    /// `hasPrefix(prefix)`, compared scalar by scalar when both are made of scalars that stand alone (see
+    /// `Unicode.Scalar.alwaysStandsAlone`) as far as the character after the prefix; by characters otherwise.
+    public func hasPrefixOfCharacters(_ prefix: String) -> Bool {
+        var text = unicodeScalars.makeIterator()
+        var expectedScalars = prefix.unicodeScalars.makeIterator()
+        var actual = text.next()
+        var expected = expectedScalars.next()
+        while let wanted = expected {
+            guard let found = actual, wanted.alwaysStandsAlone, found.alwaysStandsAlone else { return hasPrefix(prefix) }
+            actual = text.next()
+            expected = expectedScalars.next()
+            guard found != wanted else { continue }
+            // Two different characters of one scalar each, unless a scalar that joins follows either.
+            let textCharacterEnds = actual?.alwaysStandsAlone ?? true
+            let prefixCharacterEnds = expected?.alwaysStandsAlone ?? true
+            return textCharacterEnds && prefixCharacterEnds ? false : hasPrefix(prefix)
+        }
+        // The text's last character of the prefix must end there too.
+        return actual?.alwaysStandsAlone ?? true ? true : hasPrefix(prefix)
     }
 }

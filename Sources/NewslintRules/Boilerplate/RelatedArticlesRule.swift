@@ -111,7 +111,7 @@ private extension RelatedArticlesRule {
     /// the longest heading. Plain text right after the heading comes back as a text node, which is not a link, so
     /// the paragraph is not taken for a block.
     static func remainder(of paragraph: Node, lead: Substring, after headings: [String]) -> [Node]? {
-        guard let heading = headings.first(where: { lead.hasPrefix($0) }) else { return nil }
+        guard let heading = headings.first(where: { lead.hasPrefixOfCharacters($0) }) else { return nil }
         var remaining = heading.count
         var rest: [Node] = []
         for child in paragraph.children where !child.isComment {
