@@ -127,7 +127,8 @@ struct AttributeTest: Hashable, Sendable {
         case .word: return Compound.hasWord(value, in: actual)
         case .prefix: return actual.hasPrefix(value)
         // Code point for code point, as browsers compare (an empty value matches nothing).
-        case .contains: return !value.isEmpty && actual.utf8.indices.contains { actual.utf8[$0...].starts(with: value.utf8) }
+        case .contains:
+            return !value.isEmpty && actual.utf8.indices.contains { actual.utf8[$0...].starts(with: value.utf8) }
         }
     }
 }

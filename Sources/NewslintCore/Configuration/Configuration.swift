@@ -28,7 +28,8 @@ public struct Configuration: Sendable, Equatable {
     /// The level of a rule, or nil when the configuration leaves it at its default.
     public func level(of ruleID: String) -> RuleLevel? { levels[ruleID] }
 
-    /// True when `path` (absolute) matches an `exclude` glob. `path` is evaluated only when there are patterns (standardising a path costs a few system calls).
+    /// True when `path` (absolute) matches an `exclude` glob. `path` is evaluated only when there are patterns:
+    /// standardising a path costs a few system calls.
     public func excludes(_ path: @autoclosure () -> String) -> Bool {
         guard !exclude.isEmpty else { return false }
         let path = path()

@@ -25,7 +25,9 @@ struct ContentFingerprint {
             return
         }
         guard node.isText, !node.hasAncestor(named: ContentFingerprint.invisible) else { return }
-        for scalar in node.text.unicodeScalars where !ContentFingerprint.isIgnorable(scalar) { characters.append(scalar) }
+        for scalar in node.text.unicodeScalars where !ContentFingerprint.isIgnorable(scalar) {
+            characters.append(scalar)
+        }
     }
 
     static let invisible: TagNames = ["style", "script", "template", "noscript"]
@@ -72,7 +74,11 @@ struct ContentFingerprint {
         private var others: [UInt32: Int32] = [:]
 
         mutating func add(_ scalar: Unicode.Scalar, _ amount: Int32) {
-            if scalar.value < 0x10000 { basic[Int(scalar.value)] += amount } else { others[scalar.value, default: 0] += amount }
+            if scalar.value < 0x10000 {
+                basic[Int(scalar.value)] += amount
+            } else {
+                others[scalar.value, default: 0] += amount
+            }
         }
 
         func count(of scalar: Unicode.Scalar) -> Int32 {

@@ -141,7 +141,9 @@ extension Substring {
         var actual = text.next()
         var expected = expectedScalars.next()
         while let wanted = expected {
-            guard let found = actual, wanted.alwaysStandsAlone, found.alwaysStandsAlone else { return hasPrefix(prefix) }
+            guard let found = actual, wanted.alwaysStandsAlone, found.alwaysStandsAlone else {
+                return hasPrefix(prefix)
+            }
             actual = text.next()
             expected = expectedScalars.next()
             guard found != wanted else { continue }
