@@ -53,8 +53,7 @@ public struct Node: Hashable {
         var index = 0
         for byte in name.utf8 {
             let other = tag[index]
-            let matches = other == byte || (0x41...0x5A).contains(other) && other | 0x20 == byte
-            guard other != 0, matches else { return false }
+            guard other != 0, other.asciiLowercased == byte else { return false }
             index += 1
         }
         return tag[index] == 0

@@ -36,10 +36,10 @@ public struct TagNames: Sendable, ExpressibleByArrayLiteral {
 
     /// True when the NUL-terminated name `tag`, lower-cased as `Node.name` lower-cases it, is one of the names.
     func contains(tag: UnsafePointer<xmlChar>) -> Bool {
-        let first = TagNames.lowercased(tag[0])
+        let first = tag[0].asciiLowercased
         guard first != 0 else { return false }
         candidates: for candidate in buckets[TagNames.bucket(of: first)] {
-            for (index, byte) in candidate.enumerated() where TagNames.lowercased(tag[index]) != byte {
+            for (index, byte) in candidate.enumerated() where tag[index].asciiLowercased != byte {
                 continue candidates
             }
             if tag[candidate.count] == 0 { return true }
@@ -49,9 +49,5 @@ public struct TagNames: Sendable, ExpressibleByArrayLiteral {
 
     private static func bucket(of byte: UInt8) -> Int {
         byte < 128 ? Int(byte) : 0
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewslintCore
 
 /// Writes to standard output and standard error without buffering surprises between the two.
 enum Console {
@@ -17,6 +18,12 @@ enum Console {
     /// `path: error: reason`, the form every per-file error takes.
     static func fileError(_ path: String, _ reason: String) {
         error("\(path): error: \(reason)")
+    }
+
+    /// Names a report file that could not be written, and why.
+    static func reportNotWritten(_ path: String, _ error: Error) {
+        let reason = (error as? AtomicFileWriter.WriteError)?.reason ?? error.localizedDescription
+        fileError(path, "cannot write the report: \(reason)")
     }
 }
 

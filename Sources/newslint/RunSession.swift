@@ -115,15 +115,10 @@ struct RunSession {
                 continue
             }
             do {
-                let directory = (path as NSString).deletingLastPathComponent
-                if !directory.isEmpty {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
+                try AtomicFileWriter.createFolder(for: path)
                 try AtomicFileWriter.write(rendered, to: path)
-            } catch let error as AtomicFileWriter.WriteError {
-                Console.fileError(path, "cannot write the report: \(error.reason)")
             } catch {
-                Console.fileError(path, "cannot write the report: \(error.localizedDescription)")
+                Console.reportNotWritten(path, error)
             }
         }
     }
@@ -246,8 +241,7 @@ private extension RunSession {
             }
             outTargets[target] = (path, source)
             do {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+                try AtomicFileWriter.createFolder(for: target)
                 try AtomicFileWriter.write(result.output, to: target)
             } catch {
                 return "\(error)"

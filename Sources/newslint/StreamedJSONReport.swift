@@ -17,10 +17,7 @@ final class StreamedJSONReport {
         self.target = target
         if let path = target.path {
             do {
-                let directory = (path as NSString).deletingLastPathComponent
-                if !directory.isEmpty {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
+                try AtomicFileWriter.createFolder(for: path)
                 file = try AtomicFileWriter.Stream(path: path)
             } catch {
                 fail(error)
@@ -50,7 +47,6 @@ final class StreamedJSONReport {
     private func fail(_ error: Error) {
         failed = true
         file = nil
-        let reason = (error as? AtomicFileWriter.WriteError)?.reason ?? error.localizedDescription
-        Console.fileError(target.path ?? "-", "cannot write the report: \(reason)")
+        Console.reportNotWritten(target.path ?? "-", error)
     }
 }

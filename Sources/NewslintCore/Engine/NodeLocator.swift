@@ -112,7 +112,7 @@ private extension NodeLocator {
                     var end = index + 1
                     while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
                     if end > index + 1 {
-                        let name = String(decoding: bytes[(index + 1)..<end].map(NodeLocator.lowercased), as: UTF8.self)
+                        let name = String(decoding: bytes[(index + 1)..<end].map(\.asciiLowercased), as: UTF8.self)
                         result[name, default: []].append(column)
                     }
                 }
@@ -128,10 +128,6 @@ private extension NodeLocator {
     static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-    }
-
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 
     func firstNonSpaceColumn(line: Int) -> Int {

@@ -20,6 +20,14 @@ public enum AtomicFileWriter {
         try write(text, to: path, mustExist: false)
     }
 
+    /// Creates the folder that `path` goes in, and its parents, where they are missing (for `--out` and report
+    /// files).
+    public static func createFolder(for path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
     /// Replaces the existing file at `path` with `text`; throws when it no longer exists, so a file deleted
     /// while it was being fixed is not brought back.
     public static func replace(_ text: String, at path: String) throws {

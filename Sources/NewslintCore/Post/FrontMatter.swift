@@ -29,21 +29,14 @@ public struct FrontMatter: Sendable {
     private var sequences: [String: [String]]
 
     /// Parses `yaml`; throws `PostError.invalidYAML` with the file line of the problem.
-    public init(lines: [String], firstLine: Int) throws {
+    /// Reads the values of the lines. `beforeComposing` sees the YAML text before Yams composes it; it is not called
+    /// for front matter `SimpleYAML` reads.
+    public init(lines: [String], firstLine: Int, beforeComposing check: (String) throws -> Void = { _ in }) throws {
         self.lines = lines
         keyLines = FrontMatter.keyLines(in: lines)
         self.firstLine = firstLine
-        (scalars, sequences, quoteWrappedTitle) = try FrontMatter.parseTolerant(lines: lines, firstLine: firstLine)
-    }
-
-    /// Front matter whose values were read already (by `SimpleYAML`).
-    init(lines: [String], firstLine: Int, scalars: [String: String], sequences: [String: [String]]) {
-        self.lines = lines
-        keyLines = FrontMatter.keyLines(in: lines)
-        self.firstLine = firstLine
-        self.scalars = scalars
-        self.sequences = sequences
-        quoteWrappedTitle = nil
+        (scalars, sequences, quoteWrappedTitle) = try FrontMatter.values(of: lines, firstLine: firstLine,
+                                                                        beforeComposing: check)
     }
 
     /// The scalar value of a top-level key, unquoted, or nil when absent or not a scalar.
@@ -178,16 +171,21 @@ private extension FrontMatter {
 
     mutating func refresh() {
         // An edit produced by this type is valid YAML; re-read the values it changed.
-        guard let parsed = try? FrontMatter.parseTolerant(lines: lines, firstLine: firstLine) else { return }
+        guard let parsed = try? FrontMatter.values(of: lines, firstLine: firstLine) else { return }
         (scalars, sequences, quoteWrappedTitle) = parsed
     }
 
-    /// Parses the lines; when that fails and a quote-wrapped title line is present, parses them again with
+    /// The values of `lines`: read by `SimpleYAML` when they are in its form, else composed by Yams (after
+    /// `check`). When composing fails and a quote-wrapped title line is present, the lines are read again with
     /// that line repaired. Any other error, or an error that remains after the repair, is thrown as found.
-    static func parseTolerant(lines: [String], firstLine: Int) throws
-        -> ([String: String], [String: [String]], QuoteWrappedTitle?) {
+    static func values(of lines: [String], firstLine: Int, beforeComposing check: (String) throws -> Void = { _ in })
+        throws -> ([String: String], [String: [String]], QuoteWrappedTitle?) {
+        if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) {
+            return (simple.scalars, simple.sequences, nil)
+        }
+        try check(lines.joined(separator: "\n"))
         do {
-            let (scalars, sequences) = try parse(lines: lines, firstLine: firstLine)
+            let (scalars, sequences) = try compose(lines: lines, firstLine: firstLine)
             return (scalars, sequences, nil)
         } catch {
             guard let bug = QuoteWrappedTitle.find(in: lines) else { throw error }

@@ -18,6 +18,11 @@ public enum PostError: Error, Equatable, CustomStringConvertible {
     /// An `.html` or `.htm` file: a page, not a post, and `fix` would write Markdown into it.
     case htmlFile
 
+    /// A top-level key written twice, at `line`, first at line `first`: the one wording of both YAML readers.
+    static func duplicateKey(_ key: String, line: Int, first: Int) -> PostError {
+        .invalidYAML(line: line, reason: "duplicate key '\(key)' (first at line \(first))")
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let reason): "cannot read the file: \(reason)"

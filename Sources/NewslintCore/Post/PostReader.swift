@@ -82,13 +82,8 @@ private extension PostReader {
         // Front matter in the simple form feeds write is read without Yams. Anything else is checked before Yams
         // composes it: composing hashes mapping keys, and a key that is an alias bomb would be hashed value by
         // value.
-        let frontMatter: FrontMatter
-        if let simple = try SimpleYAML.read(lines: yamlLines, firstLine: opening + 1) {
-            frontMatter = FrontMatter(lines: yamlLines, firstLine: opening + 1, scalars: simple.scalars,
-                                      sequences: simple.sequences)
-        } else {
-            try YAMLPrecheck.check(yamlLines.joined(separator: "\n"), firstLine: opening + 1)
-            frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1)
+        let frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1) { yaml in
+            try YAMLPrecheck.check(yaml, firstLine: opening + 1)
         }
         let bodyStart = closing < source.lineCount ? source.byteRange(ofLine: closing + 1).lowerBound : source.utf8.count
         let body = String(decoding: source.utf8[bodyStart...], as: UTF8.self)
@@ -245,8 +240,7 @@ private enum YAMLPrecheck {
                     // `1` and `'1'` are different keys (an int and a string); `a` and `'a'` are left to Yams.
                     let identity = (event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "plain " : "quoted ") + key
                     if let first = topLevelKeys[identity] {
-                        throw PostError.invalidYAML(
-                            line: line, reason: "duplicate key '\(key)' (first at line \(first))")
+                        throw PostError.duplicateKey(key, line: line, first: first)
                     }
                     topLevelKeys[identity] = line
                 }

@@ -37,8 +37,7 @@ enum SimpleYAML {
             close()
             guard let (key, rest) = keyAndRest(bytes) else { return nil }
             if let first = keyLines[key] {
-                throw PostError.invalidYAML(line: firstLine + index,
-                                            reason: "duplicate key '\(key)' (first at line \(firstLine + first))")
+                throw PostError.duplicateKey(key, line: firstLine + index, first: firstLine + first)
             }
             keyLines[key] = index
             if rest.isEmpty {

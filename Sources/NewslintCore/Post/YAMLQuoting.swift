@@ -20,25 +20,11 @@ enum YAMLQuoting {
     }
 
     static func doubleQuoted(_ value: String) -> String {
-        var escaped = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            default:
-                guard needsEscape(scalar) else {
-                    escaped.unicodeScalars.append(scalar)
-                    continue
-                }
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                escaped += scalar.value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
+        BackslashEscaping.quoted(value, needsEscape: needsEscape) { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return scalar.value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return "\"" + escaped + "\""
     }
 
     /// True for a scalar a quoted YAML scalar cannot hold as it is: outside YAML's printable set, or a line break.

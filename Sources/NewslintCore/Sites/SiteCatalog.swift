@@ -90,34 +90,37 @@ public struct SiteCatalog: Sendable {
 
 /// A site's profile, compiled now or when first asked for; shared by the worker threads.
 final class LazySiteProfile: @unchecked Sendable {
+    private enum State {
+        case compiled(SiteProfile)
+        case pending(defaults: SiteProfileData, site: SiteProfileData)
+    }
+
     private let lock = NSLock()
-    private var profile: SiteProfile?
-    private let defaults: SiteProfileData?
-    private let site: SiteProfileData?
+    private var state: State
 
     init(_ profile: SiteProfile) {
-        self.profile = profile
-        defaults = nil
-        site = nil
+        state = .compiled(profile)
     }
 
     init(defaults: SiteProfileData, site: SiteProfileData) {
-        self.defaults = defaults
-        self.site = site
+        state = .pending(defaults: defaults, site: site)
     }
 
     /// The profile. A built-in profile that does not compile is a defect of the build, which the tests catch.
     var compiled: SiteProfile {
         lock.lock()
         defer { lock.unlock() }
-        if let profile { return profile }
-        guard let defaults, let site else { preconditionFailure("a site profile without its data") }
-        do {
-            let built = try SiteProfile(defaults: defaults, site: site)
-            profile = built
-            return built
-        } catch {
-            preconditionFailure("built-in site profile '\(site.id)' does not compile: \(error)")
+        switch state {
+        case .compiled(let profile):
+            return profile
+        case .pending(let defaults, let site):
+            do {
+                let profile = try SiteProfile(defaults: defaults, site: site)
+                state = .compiled(profile)
+                return profile
+            } catch {
+                preconditionFailure("built-in site profile '\(site.id)' does not compile: \(error)")
+            }
         }
     }
 }

@@ -41,22 +41,8 @@ enum SwiftLiteral {
 
     /// A string literal: printable characters as they are, the rest as `\u{…}` escapes.
     static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format {
-                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        BackslashEscaping.quoted(string, needsEscape: { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format
+        }, numericEscape: { scalar in "\\u{" + String(scalar.value, radix: 16) + "}" })
     }
 }

@@ -262,33 +262,33 @@ extension CreditLineRule {
         // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
         // own (see `alwaysStandsAlone`): counted by scalars, without finding character boundaries. A line with any
         // other scalar is counted by characters.
-        var length = 0
-        var inWord = false
+        var length = LineLength()
         for scalar in text.unicodeScalars {
             guard scalar.alwaysStandsAlone else { return isShortByCharacters(text) }
-            if scalar.isWhiteSpace {
-                inWord = false
-                continue
-            }
-            length += inWord ? 1 : 2
-            inWord = true
-            if length > maximumLength { return false }
+            guard length.add(isBlank: scalar.isWhiteSpace) else { return false }
         }
         return true
     }
 
     static func isShortByCharacters(_ text: Substring) -> Bool {
-        var length = 0
+        var length = LineLength()
+        return text.allSatisfy { length.add(isBlank: TextClasses.isBlank($0)) }
+    }
+
+    /// The length `isShort` counts: each word's characters, plus one for the space before it.
+    private struct LineLength {
+        var count = 0
         var inWord = false
-        for character in text {
-            if TextClasses.isBlank(character) {
+
+        /// Counts one character; false once the line is longer than `maximumLength`.
+        mutating func add(isBlank: Bool) -> Bool {
+            guard !isBlank else {
                 inWord = false
-                continue
+                return true
             }
-            length += inWord ? 1 : 2
+            count += inWord ? 1 : 2
             inWord = true
-            if length > maximumLength { return false }
+            return count <= CreditLineRule.maximumLength
         }
-        return true
     }
 }

@@ -60,26 +60,23 @@ struct AffiliateLinkRule: Rule {
         let hosts = context.profile.affiliateHosts
         guard !hosts.isEmpty else { return [] }
         if let body = context.body {
-            let autolinks = TextAutolinks.byNode(context)
-            return body.descendants.flatMap { node -> [Violation] in
-                if node.isText {
-                    return AffiliateLinkRule.textViolations(node, autolinks: autolinks, hosts: hosts, context: context)
-                }
-                guard node.isElement(named: "a"), let href = node.attribute("href"),
-                      let host = AffiliateLinkRule.affiliateHost(of: href, hosts: hosts) else { return [] }
-                let destination = URLRewriting.affiliateDestination(of: href)
-                let location = context.location(of: node)
+            return BodyAddress.all(in: body, context: context).compactMap { address -> Violation? in
+                guard let host = AffiliateLinkRule.affiliateHost(of: address.url, hosts: hosts) else { return nil }
+                let destination = URLRewriting.affiliateDestination(of: address.url)
+                let location = address.location(in: context)
                 let message = AffiliateLinkRule.message(host: host, destination: destination)
-                guard let destination else {
-                    return [Violation(at: location, message,
-                                      fix: Fix("remove the link, keeping its text", applicability: .unsafe,
-                                               removing: [node]) { node.unwrap() })]
+                if let destination {
+                    return Violation(at: location, message,
+                                     fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
+                                              applicability: .unsafe, removing: [address.node]) {
+                                         address.replace(with: destination)
+                                     })
                 }
-                return [Violation(at: location, message,
-                                  fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
-                                           applicability: .unsafe, removing: [node]) {
-                                      URLRewriting.setHref(of: node, to: destination)
-                                  })]
+                // A bare URL is all its own text: without a destination there is nothing to keep.
+                guard !address.isAutolink else { return Violation(at: location, message) }
+                return Violation(at: location, message,
+                                 fix: Fix("remove the link, keeping its text", applicability: .unsafe,
+                                          removing: [address.node]) { address.node.unwrap() })
             }
         }
         guard let markdown = context.markdown else { return [] }
@@ -106,25 +103,6 @@ struct AffiliateLinkRule: Rule {
 }
 
 private extension AffiliateLinkRule {
-    /// The affiliate URLs of a text node that the Markdown writer turns into autolinks, which a second fix
-    /// would find as links: the text is rewritten to the destination, as the autolink would be. Without a
-    /// destination there is no fix, as for an autolink, whose only text is the address.
-    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
-                               hosts: [String], context: RuleContext) -> [Violation] {
-        (autolinks[node] ?? []).compactMap { match -> Violation? in
-            guard let host = affiliateHost(of: match.url, hosts: hosts) else { return nil }
-            let destination = URLRewriting.affiliateDestination(of: match.url)
-            let location = context.location(of: match.url, from: node)
-            let message = message(host: host, destination: destination)
-            guard let destination else { return Violation(at: location, message) }
-            return Violation(at: location, message,
-                             fix: Fix("link to \(URLRewriting.shown(destination, limit: 60)) directly",
-                                      applicability: .unsafe, removing: [node]) {
-                                 TextAutolinks.replace(match.url, with: destination, in: node)
-                             })
-        }
-    }
-
     static func affiliateHost(of url: String, hosts: [String]) -> String? {
         guard let host = URLParts.host(of: url), SiteProfile.host(host, isIn: hosts) else { return nil }
         return host

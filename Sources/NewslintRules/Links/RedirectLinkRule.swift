@@ -64,20 +64,13 @@ struct RedirectLinkRule: Rule {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
         if let body = context.body {
-            let autolinks = TextAutolinks.byNode(context)
-            return body.descendants.flatMap { node -> [Violation] in
-                if node.isText {
-                    return RedirectLinkRule.textViolations(node, autolinks: autolinks, redirects: redirects, context: context)
-                }
-                guard node.isElement(named: "a"), let href = node.attribute("href"),
-                      let found = URLRewriting.redirect(of: href, in: redirects) else { return [] }
+            return BodyAddress.all(in: body, context: context).compactMap { address -> Violation? in
+                guard let found = URLRewriting.redirect(of: address.url, in: redirects) else { return nil }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
-                guard let target = found.target else { return [Violation(at: context.location(of: node), message)] }
-                return [Violation(at: context.location(of: node), message,
-                                  fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
-                                           removing: URLRewriting.declared(node)) {
-                                      URLRewriting.setHref(of: node, to: target)
-                                  })]
+                guard let target = found.target else { return Violation(at: address.location(in: context), message) }
+                return Violation(at: address.location(in: context), message,
+                                 fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
+                                          removing: [address.node]) { address.replace(with: target) })
             }
         }
         guard let markdown = context.markdown else { return [] }
@@ -95,24 +88,6 @@ struct RedirectLinkRule: Rule {
 }
 
 private extension RedirectLinkRule {
-    /// The wrapped URLs of a text node that the Markdown writer turns into autolinks, which a second fix would
-    /// find as links: the text is rewritten to the target, as the autolink would be.
-    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
-                               redirects: [SiteProfileData.Redirect], context: RuleContext)
-        -> [Violation] {
-        (autolinks[node] ?? []).compactMap { match -> Violation? in
-            guard let found = URLRewriting.redirect(of: match.url, in: redirects) else { return nil }
-            let location = context.location(of: match.url, from: node)
-            let message = message(found.redirect, target: found.target)
-            guard let target = found.target else { return Violation(at: location, message) }
-            return Violation(at: location, message,
-                             fix: Fix("link to \(URLRewriting.shown(target, limit: 60)) directly",
-                                      removing: [node]) {
-                                 TextAutolinks.replace(match.url, with: target, in: node)
-                             })
-        }
-    }
-
     static func message(_ redirect: SiteProfileData.Redirect, target: String?) -> String {
         let wrapper = redirect.host + (redirect.path.map { $0 == "/" ? "" : $0 } ?? "")
         guard let target else {

@@ -59,26 +59,15 @@ struct TrackingParameterRule: Rule {
         guard !patterns.isEmpty else { return [] }
         var violations = frontMatterViolations(context, patterns: patterns)
         if let body = context.body {
-            let autolinks = TextAutolinks.byNode(context)
-            for node in body.descendants where node.isText || node.isElement(named: "a") || node.isElement(named: "img") {
-                guard !node.isText else {
-                    violations += TrackingParameterRule.textViolations(node, autolinks: autolinks, patterns: patterns,
-                                                                       context: context)
-                    continue
+            violations += BodyAddress.all(in: body, context: context, images: true).compactMap { address in
+                guard let cleaned = URLRewriting.removingParameters(from: address.url, matching: patterns) else {
+                    return nil
                 }
-                let name = node.name == "a" ? "href" : "src"
-                guard let value = node.attribute(name),
-                      let cleaned = URLRewriting.removingParameters(from: value, matching: patterns) else { continue }
-                violations.append(Violation(
-                    at: context.location(of: node), TrackingParameterRule.message(cleaned.removed),
-                    severity: TrackingParameterRule.severity(cleaned.removed),
-                    fix: Fix(TrackingParameterRule.fixTitle(cleaned.removed), removing: [node]) {
-                        if name == "href" {
-                            URLRewriting.setHref(of: node, to: cleaned.url)
-                        } else {
-                            node.setAttribute(name, cleaned.url)
-                        }
-                    }))
+                return Violation(at: address.location(in: context), TrackingParameterRule.message(cleaned.removed),
+                                 severity: TrackingParameterRule.severity(cleaned.removed),
+                                 fix: Fix(TrackingParameterRule.fixTitle(cleaned.removed), removing: [address.node]) {
+                                     address.replace(with: cleaned.url)
+                                 })
             }
         } else if let markdown = context.markdown {
             violations += MarkdownURLs.all(context).compactMap { url -> Violation? in
@@ -108,22 +97,6 @@ private extension TrackingParameterRule {
                              severity: TrackingParameterRule.severity(cleaned.removed),
                              fix: Fix(TrackingParameterRule.fixTitle(cleaned.removed)) {
                                  context.editFrontMatter { $0.setString(key, to: cleaned.url) }
-                             })
-        }
-    }
-
-    /// The URLs with tracking parameters in a text node that the Markdown writer turns into autolinks, which a
-    /// second fix would find as links: the parameters are removed from the text, as from the autolink.
-    static func textViolations(_ node: Node, autolinks: [Node: [TextAutolinks.Match]],
-                               patterns: [String], context: RuleContext) -> [Violation] {
-        (autolinks[node] ?? []).compactMap { match -> Violation? in
-            guard let cleaned = URLRewriting.removingParameters(from: match.url, matching: patterns) else {
-                return nil
-            }
-            return Violation(at: context.location(of: match.url, from: node), message(cleaned.removed),
-                             severity: severity(cleaned.removed),
-                             fix: Fix(fixTitle(cleaned.removed), removing: [node]) {
-                                 TextAutolinks.replace(match.url, with: cleaned.url, in: node)
                              })
         }
     }

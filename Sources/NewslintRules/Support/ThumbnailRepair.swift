@@ -27,23 +27,13 @@ enum ThumbnailRepair {
     static func imageAddress(_ source: String) -> String? {
         let address = String(source.trimmingWhitespace)
         let lower = address.lowercased()
-        guard !address.unicodeScalars.contains(where: isControl), !hasEncodedControl(lower) else { return nil }
+        // Decoding the escapes shows both: a raw control character stays as it is.
+        guard !URLRewriting.percentDecoded(address).unicodeScalars.contains(where: isControl) else { return nil }
         let isAddress = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("/")
         return isAddress ? address : nil
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F
-    }
-
-    /// True when a percent escape in `address` encodes a control character (`%0A`, `%06`, `%7F`).
-    private static func hasEncodedControl(_ address: String) -> Bool {
-        let bytes = Array(address.utf8)
-        return bytes.indices.contains { index in
-            guard bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-                  let value = UInt8(String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
-            else { return false }
-            return isControl(Unicode.Scalar(value))
-        }
     }
 }

@@ -149,7 +149,7 @@ enum URLRewriting {
         for expected in prefix.utf8 {
             guard index < text.utf8.endIndex else { return nil }
             let byte = text.utf8[index]
-            guard byte == expected || (0x41...0x5A).contains(byte) && byte | 0x20 == expected else { return nil }
+            guard byte.asciiLowercased == expected else { return nil }
             index = text.utf8.index(after: index)
         }
         return text[index...]
