@@ -12,6 +12,9 @@ internal import CLibXML2
 public final class HTMLDocument {
     let pointer: htmlDocPtr
     private var detached: [xmlNodePtr] = []
+    /// The text of text nodes already read (`Node.text`), by node: rules read the same text nodes one after the
+    /// other. Emptied by every edit, since libxml2 merges adjacent text nodes and reuses freed memory.
+    var textsRead: [xmlNodePtr: String] = [:]
 
     /// Parses `html` as UTF-8 with `options`.
     public convenience init(html: String, options: ParseOptions = .default) throws {
@@ -36,6 +39,7 @@ public final class HTMLDocument {
         }
         pointer = parsed
         normaliseBody()
+        didEdit()
     }
 
     /// How deeply elements may nest. Browsers stop nesting at 512 (Blink's HTML parser); a post never comes
@@ -64,14 +68,21 @@ public final class HTMLDocument {
 
     /// A new element, not yet in the tree.
     public func createElement(_ name: String) -> Node {
+        didEdit()
         let created = LibXMLString.with(name) { xmlNewDocNode(pointer, nil, $0, nil) }!
         return adopt(created)
     }
 
     /// A new text node, not yet in the tree.
     public func createText(_ text: String) -> Node {
+        didEdit()
         let created = LibXMLString.with(text) { xmlNewDocText(pointer, $0) }!
         return adopt(created)
+    }
+
+    /// Forgets what was read from the tree, before an edit.
+    func didEdit() {
+        if !textsRead.isEmpty { textsRead.removeAll(keepingCapacity: true) }
     }
 
     // MARK: Ownership

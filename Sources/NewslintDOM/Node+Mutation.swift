@@ -5,6 +5,7 @@ internal import CLibXML2
 extension Node {
     /// Takes the node out of the tree.
     public func remove() {
+        document.didEdit()
         guard isAttached else { return }
         xmlUnlinkNode(pointer)
         document.retainDetached(pointer)
@@ -12,6 +13,7 @@ extension Node {
 
     /// Replaces the element with its children, in place.
     public func unwrap() {
+        document.didEdit()
         guard isAttached else { return }
         for child in children {
             xmlUnlinkNode(child.pointer)
@@ -22,18 +24,21 @@ extension Node {
 
     /// Inserts `node` (new or moved) just before this one.
     public func insertBefore(_ node: Node) {
+        document.didEdit()
         detachForMove(node)
         xmlAddPrevSibling(pointer, node.pointer)
     }
 
     /// Inserts `node` (new or moved) just after this one.
     public func insertAfter(_ node: Node) {
+        document.didEdit()
         detachForMove(node)
         xmlAddNextSibling(pointer, node.pointer)
     }
 
     /// Appends `node` (new or moved) as the last child.
     public func appendChild(_ node: Node) {
+        document.didEdit()
         detachForMove(node)
         xmlAddChild(pointer, node.pointer)
     }
@@ -41,6 +46,7 @@ extension Node {
     /// Moves all children of this element into a new element named `name`, which becomes the only child.
     @discardableResult
     public func wrapChildren(in name: String) -> Node {
+        document.didEdit()
         let wrapper = document.createElement(name)
         for child in children {
             xmlUnlinkNode(child.pointer)
@@ -58,6 +64,7 @@ extension Node {
 
     /// Replaces the text of a text, CDATA or comment node. The text is stored as is, not parsed.
     public func setText(_ text: String) {
+        document.didEdit()
         guard isText || isComment else { return }
         LibXMLString.with(text) { xmlNodeSetContent(pointer, $0) }
     }

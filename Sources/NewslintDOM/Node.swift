@@ -144,7 +144,11 @@ public struct Node: Hashable {
 
     /// The raw text of a text, CDATA or comment node (entities already decoded by the parser).
     public var text: String {
-        LibXMLString.borrowed(pointer.pointee.content) ?? ""
+        guard let content = pointer.pointee.content else { return "" }
+        if let known = document.textsRead[pointer] { return known }
+        let text = String(cString: content)
+        document.textsRead[pointer] = text
+        return text
     }
 
     /// The concatenated text of every text node below, as libxml2 reports it.

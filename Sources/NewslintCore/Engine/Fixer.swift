@@ -63,11 +63,12 @@ extension Linter {
     /// With `captureText`, the result also holds the visible text before and after, for `fix --diff`.
     public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false) throws -> FixResult {
         let context = try makeContext(for: post)
-        let before = findings(in: context)
+        let initial = violations(in: context)
+        let before = findings(of: initial, in: context)
         let textBefore = captureText ? visibleText(context) : []
         let fingerprintBefore = context.body.map(ContentFingerprint.init(of:))
         var declared = ContentFingerprint()
-        let convertToMarkdown = try applyFixes(in: context, unsafe: unsafe, declared: &declared)
+        let convertToMarkdown = try applyFixes(in: context, unsafe: unsafe, declared: &declared, initial: initial)
         if let fingerprintBefore, let body = context.body {
             let loss = ContentFingerprint.loss(before: fingerprintBefore, after: ContentFingerprint(of: body),
                                                declared: declared)
@@ -93,9 +94,12 @@ extension Linter {
     }
 
     /// Runs the rules' fixes to a fixed point. Returns whether `html-body` asked for Markdown.
+    /// `initial`, when given, is what `violations(in:)` returned for the context before any fix: a rule reached
+    /// before the first change reports the same, so it is not asked again.
     /// `afterRule` is called after each rule's fixes with the rule's id and the removals declared so far, for
     /// attributing a content loss; returning true stops the fixes there.
     private func applyFixes(in context: RuleContext, unsafe: Bool, declared: inout ContentFingerprint,
+                            initial: [[Violation]?]? = nil,
                             afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> Bool {
         var convertToMarkdown = false
         var pass = 0
@@ -106,10 +110,11 @@ extension Linter {
         var settledAt: [String: Int] = [:]
         while true {
             var changedBy: [String] = []
-            for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
+            for (index, rule) in rules.enumerated() where rule.description.formats.contains(context.post.bodyFormat) {
                 if settledAt[rule.id] == state { continue }
                 var applied = false
-                for violation in rule.check(context) {
+                let violations = state == 0 ? initial?[index] ?? rule.check(context) : rule.check(context)
+                for violation in violations {
                     guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
                     switch fix.action {
                     case .edit(let apply):

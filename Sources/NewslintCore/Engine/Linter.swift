@@ -47,9 +47,23 @@ public struct Linter: Sendable {
 
     /// Every finding of every rule that reads the post's body format.
     func findings(in context: RuleContext) -> [Finding] {
+        findings(of: violations(in: context), in: context)
+    }
+
+    /// What each rule reports on the context's current state, aligned with `rules`: nil for a rule that does
+    /// not read the post's body format.
+    func violations(in context: RuleContext) -> [[Violation]?] {
+        rules.map { rule in
+            rule.description.formats.contains(context.post.bodyFormat) ? rule.check(context) : nil
+        }
+    }
+
+    /// The findings of `violations` (as `violations(in:)` returns them for `context`), sorted by location, with
+    /// the post's suppressions applied.
+    func findings(of violations: [[Violation]?], in context: RuleContext) -> [Finding] {
         var result: [Finding] = []
-        for rule in rules where rule.description.formats.contains(context.post.bodyFormat) {
-            for violation in rule.check(context) {
+        for (rule, ruleViolations) in zip(rules, violations) {
+            for violation in ruleViolations ?? [] {
                 let location = violation.location
                 let offset = context.post.source.fileOffset(line: location.line, column: location.column)
                 result.append(Finding(

@@ -84,21 +84,22 @@ private struct TextLine {
     /// The line's text, read once: every classification reads it.
     let text: String
 
+    /// Whether the line shows an image or other replaced element, found once: the classification asks for
+    /// each line and its neighbour.
+    let hasMedia: Bool
+
     init(nodes: [Node]) {
         self.nodes = nodes
         text = nodes.map(\.textContent).joined()
+        hasMedia = nodes.contains { node in
+            node.isElement(TextClasses.replacedElements)
+                || node.descendants.contains { $0.isElement(TextClasses.replacedElements) }
+        }
     }
     var trimmedText: String {
         var text = String(text.drop(while: TextClasses.isBlank))
         while let last = text.last, TextClasses.isBlank(last) { text.removeLast() }
         return text
-    }
-
-    var hasMedia: Bool {
-        nodes.contains { node in
-            node.isElement(TextClasses.replacedElements)
-                || node.descendants.contains { $0.isElement(TextClasses.replacedElements) }
-        }
     }
 
     var isVisible: Bool { hasMedia || !TextClasses.isBlank(text) }
