@@ -93,7 +93,7 @@ private extension FrontMatterDateRule {
 }
 
 /// Reading a front-matter date the way the generator wrote it.
-private enum DateValue {
+enum DateValue {
     enum Problem {
         case unreadable(String)
         case rewrite(iso: String, why: String, applicability: Applicability, title: String)
@@ -103,7 +103,8 @@ private enum DateValue {
     /// is in the site's own zone (Hexo writes `date: 2022-01-04 11:52:42` in local time).
     /// `isoWanted`: a valid RFC 1123 date with its zone is reported too (option `iso8601`).
     static func problem(with value: String, handWritten: Bool, isoWanted: Bool) -> Problem? {
-        if matches(isoWithZone, value) || matches(dayOnly, value) { return nil }
+        if DateShapes.isISOWithZone(value) ?? matches(isoWithZone, value)
+            || DateShapes.isDayOnly(value) ?? matches(dayOnly, value) { return nil }
         if value.isEmpty { return .unreadable("is empty") }
         if value.caseInsensitiveCompare("Invalid Date") == .orderedSame {
             return .unreadable("is not a date (the feed had none)")
@@ -176,8 +177,18 @@ private enum DateValue {
             self.hour = hour
             self.minute = minute
             self.second = second
-            let components = DateComponents(year: year, month: month, day: day)
-            guard components.isValidDate(in: Calendar.utc) else { return nil }
+            guard Fields.isValidDay(year: year, month: month, day: day) else { return nil }
+        }
+
+        /// Whether the day exists in `Calendar.utc`. Gregorian rules for the years after the calendar's 1582
+        /// switch from the Julian calendar, which are all a feed writes; the calendar decides the others.
+        static func isValidDay(year: Int, month: Int, day: Int) -> Bool {
+            guard (1583...9999).contains(year), (1...12).contains(month) else {
+                return DateComponents(year: year, month: month, day: day).isValidDate(in: Calendar.utc)
+            }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return (1...lengths[month - 1]).contains(day)
         }
 
         init(date: Date) {
@@ -196,7 +207,15 @@ private enum DateValue {
         }
 
         func iso(offset: String?) -> String {
-            String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + (offset ?? "Z")
+            Fields.padded(year, 4) + "-" + Fields.padded(month, 2) + "-" + Fields.padded(day, 2) + "T"
+                + Fields.padded(hour, 2) + ":" + Fields.padded(minute, 2) + ":" + Fields.padded(second, 2)
+                + (offset ?? "Z")
+        }
+
+        /// `value` in decimal with leading zeros to `width` digits (`%0*d` for the non-negative fields).
+        static func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
         }
     }
 

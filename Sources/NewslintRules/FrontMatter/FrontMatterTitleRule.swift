@@ -75,7 +75,7 @@ struct FrontMatterTitleRule: Rule {
                               })]
         }
         guard let title = frontMatter.string("title"), title.hasSuffix(FrontMatterTitleRule.ellipsis),
-              FrontMatterTitleRule.isExcerpt(title, of: FrontMatterTitleRule.bodyText(context)) else { return [] }
+              FrontMatterTitleRule.isExcerpt(title, of: context) else { return [] }
         return [Violation(at: ellipsisLocation(context, frontMatter),
                           "title is a truncated excerpt of the body ('\(TextClasses.snippet(title, limit: 30))'); "
                               + "write a headline")]
@@ -88,26 +88,55 @@ private extension FrontMatterTitleRule {
 
     /// The title without its `...` is how the article's text begins (`_` in the title stands for any character:
     /// the generator replaces `/`, `|`, `:` and quotes with it).
-    static func isExcerpt(_ title: String, of body: String) -> Bool {
+    static func isExcerpt(_ title: String, of context: RuleContext) -> Bool {
         let head = Array(normalised(String(title.dropLast(ellipsis.count))).prefix(24))
-        let text = Array(normalised(body).prefix(head.count))
-        guard head.count >= 8, text.count == head.count else { return false }
+        guard head.count >= 8 else { return false }
+        let text = bodyStart(context, characters: head.count)
+        guard text.count == head.count else { return false }
         return zip(head, text).allSatisfy { $0 == "_" || $0 == $1 }
     }
 
+    /// The text without blank characters. The rest is read as characters again: a mark that followed a removed
+    /// space joins the character before it.
     static func normalised(_ text: String) -> String {
         String(text.filter { !TextClasses.isBlank($0) })
     }
 
-    /// The article's text: the DOM's text, or the Markdown with its link and emphasis syntax dropped.
-    static func bodyText(_ context: RuleContext) -> String {
-        if let body = context.body {
-            return body.descendants.filter { $0.isText && !$0.hasAncestor(named: invisible) }.map(\.text).joined()
+    /// The first `count` characters of the article's normalised text: the DOM's text, or the Markdown with its
+    /// link and emphasis syntax dropped. The DOM's text nodes are read only as far as they are needed.
+    static func bodyStart(_ context: RuleContext, characters count: Int) -> [Character] {
+        guard let body = context.body else {
+            guard let markdown = context.markdown?.text else { return [] }
+            let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
+                                                             options: .regularExpression)
+            let text = withoutLinks.filter { !"*#>`\\".contains($0) }
+            return settledStart(of: text, characters: count) ?? Array(normalised(text).prefix(count))
         }
-        guard let markdown = context.markdown?.text else { return "" }
-        let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
-                                                         options: .regularExpression)
-        return withoutLinks.filter { !"*#>`\\".contains($0) }
+        var text = ""
+        var checkedAt = 0
+        for node in body.descendants where node.isText && !node.hasAncestor(named: invisible) {
+            text += node.text
+            // Checked as the text doubles, so that many small nodes cost no more than one big one.
+            guard text.utf8.count >= 2 * checkedAt + 64 else { continue }
+            checkedAt = text.utf8.count
+            if let start = settledStart(of: text, characters: count) { return start }
+        }
+        return Array(normalised(text).prefix(count))
+    }
+
+    /// The first `count` characters of `normalised(text)` if nothing added after `text` can change them, else nil.
+    /// Text added to the end of a string changes at most its last character, so the characters before the last
+    /// are settled, and so is the start of what they normalise to, up to its own last character. Reads a prefix
+    /// of `text`, doubled until it is enough.
+    static func settledStart(of text: String, characters count: Int) -> [Character]? {
+        var length = 2 * count + 16
+        while true {
+            let prefix = text.prefix(length)
+            let settled = normalised(String(prefix.dropLast()))
+            if settled.count > count { return Array(settled.prefix(count)) }
+            guard prefix.endIndex < text.endIndex else { return nil }
+            length *= 2
+        }
     }
 
     /// Where the last `...` stands on the title line.

@@ -1,0 +1,49 @@
+import NewslintCore
+import NewslintDOM
+import Testing
+@testable import NewslintRules
+
+@Suite struct FrontMatterTitleExcerptTests {
+    /// The rule reads the body's text only as far as the title's excerpt needs. It must decide as it would
+    /// from the whole text, also where characters join across text nodes (combining marks, zero-width joiners,
+    /// `\r\n`) and where the body starts with many blank nodes.
+    @Test func readingThePrefixDecidesAsTheWholeTextDoes() throws {
+        let linter = Linter(rules: [FrontMatterTitleRule()], catalog: ExampleRunner.catalog)
+        let pieces = ["正文", "第一段", "a", "b", " ", "\n", "\r", "\u{3000}", "\u{301}", "\u{200D}", "\u{200B}",
+                      "e", "，", "_", "👍", "\u{1F3FD}", "x\u{301}", String(repeating: "长文\u{301}\u{200B} ", count: 20),
+                      String(repeating: " \n", count: 40)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let nodes = (0..<Int.random(in: 1...30, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined()
+            }
+            let html = nodes.map { "<span>\($0)</span>" }.joined(separator: Bool.random() ? "" : "<br>")
+            let body = "<div><p>" + html + "</p></div>"
+            let fullText = try HTMLDocument(html: body).body.descendants.filter(\.isText).map(\.text).joined()
+            let visible = Array(normalised(fullText))
+            var title = Array(visible.prefix(Int.random(in: 6...26, using: &generator)))
+            if !title.isEmpty, Bool.random(using: &generator) {
+                title[Int.random(in: 0..<title.count, using: &generator)] = Bool.random() ? "_" : "乙"
+            }
+            let titleText = String(title) + "..."
+            let quoted = "'" + titleText.replacingOccurrences(of: "'", with: "''") + "'"
+            let post = try PostReader.read(text: "---\ntitle: \(quoted)\n---\n" + body + "\n", path: "post.md",
+                                           usesCRLF: false)
+            let reported = try linter.check(post).contains { $0.ruleID == "front-matter-title" }
+            #expect(reported == expectedExcerpt(titleText, fullText), "\(body.debugDescription)")
+        }
+    }
+
+    private func normalised(_ text: String) -> String {
+        String(text.filter { !TextClasses.isBlank($0) })
+    }
+
+    /// The rule's decision from the whole text, as it was written before it read a prefix.
+    private func expectedExcerpt(_ title: String, _ body: String) -> Bool {
+        let head = Array(normalised(String(title.dropLast(3))).prefix(24))
+        let text = Array(normalised(body).prefix(head.count))
+        guard head.count >= 8, text.count == head.count else { return false }
+        return zip(head, text).allSatisfy { $0 == "_" || $0 == $1 }
+    }
+}
