@@ -60,9 +60,8 @@ struct RunSession {
             if keepsFiles || file.error != nil { files.append(file) }
         }
         let process = processor(cache: cache)
-        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
-            progress.advance()
-            guard !processed.excluded else { return }
+        /// Reports one file, in path order, once its write (if any) is done: `writeFailure` says why it failed.
+        func report(_ processed: Processed, writeFailure: String?) {
             if let note = processed.cacheNote { progress.interrupt { Console.error(note) } }
             let outcome = processed.outcome
             if let error = outcome.error {
@@ -75,10 +74,13 @@ struct RunSession {
                 if result.changed {
                     totals.changedFiles += 1
                     totals.resolvedFindings += max(0, result.findings.count - result.remaining.count)
-                    if let failure = deliver(result, path: outcome.path, settings: settings, outTargets: &outTargets) {
+                    if let failure = writeFailure {
                         progress.interrupt { Console.fileError(outcome.path, failure) }
                         record(ReportedFile(FileOutcome(path: outcome.path, error: failure)))
                         return
+                    }
+                    if !settings.write && settings.outDirectory == nil {
+                        printDiff(result, path: outcome.path, settings: settings)
                     }
                 }
                 totals.remaining.add(findingsOfOneFile: result.remaining)
@@ -90,6 +92,41 @@ struct RunSession {
             if streamsText { progress.interrupt { Console.outRaw(text.findings(of: reported)) } }
             record(reported)
         }
+        // Fixed files are written in batches (see `AtomicFileWriter.write(_:)`); the files around them wait
+        // with them, so that reports keep the files' order.
+        var waiting: [(processed: Processed, write: PlannedWrite)] = []
+        var batch: [(text: String, path: String, mustExist: Bool)] = []
+        func reportWaiting() {
+            let errors = batch.isEmpty ? [] : AtomicFileWriter.write(batch)
+            batch = []
+            for (processed, write) in waiting {
+                switch write {
+                case .none: report(processed, writeFailure: nil)
+                case .failed(let failure): report(processed, writeFailure: failure)
+                case .batched(let index): report(processed, writeFailure: errors[index].map { "\($0)" })
+                }
+            }
+            waiting = []
+        }
+        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
+            progress.advance()
+            guard !processed.excluded else { return }
+            var write = PlannedWrite.none
+            if case .fix(let settings) = mode, let result = processed.outcome.fix, result.changed,
+               let planned = plannedWrite(result, path: processed.outcome.path, settings: settings,
+                                          outTargets: &outTargets) {
+                switch planned {
+                case .success(let file):
+                    write = .batched(batch.count)
+                    batch.append(file)
+                case .failure(let failure):
+                    write = .failed(failure.message)
+                }
+            }
+            waiting.append((processed, write))
+            if batch.isEmpty || waiting.count >= RunSession.writesPerBatch { reportWaiting() }
+        }
+        reportWaiting()
         progress.finish()
         totals.report = RunReport(files: files, tally: tally, rules: RulesCommand.documented, missing: discovery.errors)
         return totals
@@ -230,33 +267,50 @@ private extension RunSession {
         return reported
     }
 
-    /// Writes the fixed file, or prints its diff. Returns a failure message. `outTargets` holds the files this
-    /// run wrote under `--out`, with the post each came from, so two posts cannot land on one file.
-    func deliver(_ result: FixResult, path: String, settings: FixSettings, outTargets: inout OutTargets) -> String? {
+    /// How many files wait for their writes at most: a batch commits two journal transactions, and the files
+    /// in it wait for their reports.
+    static let writesPerBatch = 16
+
+    /// What happens to a fixed file when its report is due.
+    enum PlannedWrite {
+        /// Nothing is written (check, or `fix` showing a diff).
+        case none
+        /// Written with the batch, at this index.
+        case batched(Int)
+        /// Cannot be written; the message says why.
+        case failed(String)
+    }
+
+    struct WriteFailure: Error {
+        let message: String
+    }
+
+    /// The file `fix --write` or `fix --out` writes for `result`, with its folder made; nil when the run writes
+    /// no files. `outTargets` holds the files this run wrote under `--out`, with the post each came from, so two
+    /// posts cannot land on one file.
+    func plannedWrite(_ result: FixResult, path: String, settings: FixSettings, outTargets: inout OutTargets)
+        -> Result<(text: String, path: String, mustExist: Bool), WriteFailure>? {
         if let outDirectory = settings.outDirectory {
             let target = OutDirectoryPath.target(for: path, in: outDirectory)
             let source = OutDirectoryPath.absolute(path)
             if let earlier = outTargets[target], earlier.source != source {
-                return "cannot write \(target): it was written for \(earlier.path) in this run"
+                return .failure(WriteFailure(
+                    message: "cannot write \(target): it was written for \(earlier.path) in this run"))
             }
             outTargets[target] = (path, source)
             do {
                 try AtomicFileWriter.createFolder(for: target)
-                try AtomicFileWriter.write(result.output, to: target)
             } catch {
-                return "\(error)"
+                return .failure(WriteFailure(message: "\(error)"))
             }
-            return nil
+            return .success((result.output, target, false))
         }
-        if settings.write {
-            do {
-                // Only replaces: a post deleted while the run went on is not brought back.
-                try AtomicFileWriter.replace(result.output, at: path)
-            } catch {
-                return "\(error)"
-            }
-            return nil
-        }
+        // Only replaces: a post deleted while the run went on is not brought back.
+        return settings.write ? .success((result.output, path, true)) : nil
+    }
+
+    /// Prints the diff of a fixed file, for `fix` that neither writes nor puts files under `--out`.
+    func printDiff(_ result: FixResult, path: String, settings: FixSettings) {
         var diff = UnifiedDiff.diff(old: result.original, new: result.output, oldName: "a/\(path)", newName: "b/\(path)")
         if settings.renderedDiff {
             diff += UnifiedDiff.diff(
@@ -264,7 +318,6 @@ private extension RunSession {
                 oldName: "a/\(path) (rendered text)", newName: "b/\(path) (rendered text)")
         }
         Console.outRaw(diff)
-        return nil
     }
 
     func renderText(_ report: RunReport, summary: String?, streamed: Bool) -> String {

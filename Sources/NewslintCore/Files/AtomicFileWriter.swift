@@ -4,6 +4,7 @@ import Foundation
 ///
 /// The new bytes go to a temporary file in the same directory (hidden, named after the target and this
 /// process), which is flushed with `fsync` and renamed over the target; then the directory is flushed too.
+/// `write(_:)` does the same for many files at once, flushing them together.
 /// When anything fails — a full disk, a write error, a signal — the target is untouched and the temporary
 /// file is removed (only `SIGKILL` can leave it behind; it is never a partial target).
 ///
@@ -40,17 +41,58 @@ public enum AtomicFileWriter {
         public var description: String { "cannot write the file: \(reason)" }
     }
 
+    /// Writes several files with the guarantees of `write(_:to:)` (or of `replace(_:at:)` where `mustExist`),
+    /// flushed together: every temporary file is written before the first is flushed, then each is renamed over
+    /// its target, then each folder is flushed once. A journaling file system (ext4, XFS) commits what waits in
+    /// one transaction, so the batch costs about two commits instead of two per file; those commits were
+    /// most of the wall time of `fix --write` and `fix --out`. Each file still has its data on disk before its
+    /// rename. Returns each file's error, nil for a file now in place, in the order given.
+    public static func write(_ files: [(text: String, path: String, mustExist: Bool)]) -> [Error?] {
+        var errors: [Error?] = Array(repeating: nil, count: files.count)
+        var streams: [Stream?] = files.enumerated().map { index, file in
+            do {
+                let stream = try Stream(path: file.path, mustExist: file.mustExist)
+                try stream.append(file.text)
+                return stream
+            } catch {
+                errors[index] = error
+                return nil
+            }
+        }
+        for (index, stream) in streams.enumerated() {
+            do { try stream?.flush() } catch {
+                errors[index] = error
+                streams[index] = nil
+            }
+        }
+        var folders: [String] = []
+        for (index, stream) in streams.enumerated() {
+            guard let stream else { continue }
+            do {
+                try stream.moveIntoPlace()
+                if !folders.contains(stream.directory) { folders.append(stream.directory) }
+            } catch {
+                errors[index] = error
+            }
+        }
+        for folder in folders { syncDirectory(folder) }
+        return errors
+    }
+
     /// A file written in pieces with the same guarantees: the pieces go to the temporary file, and
     /// `commit()` puts it in place. A stream dropped without a commit removes the temporary file and leaves
     /// the target as it was. Used for reports that are written as the files of a run complete.
     public final class Stream {
         private let path: String
         private let target: String
-        private let directory: String
+        fileprivate let directory: String
         private let temporary: String
         private let original: Original?
         private var descriptor: Int32
-        private var finished = false
+        /// The temporary file is closed: flushed, or given up after a failure.
+        private var closed = false
+        /// The temporary file is gone: renamed over the target, or removed.
+        private var settled = false
 
         /// Opens the temporary file next to `path` (the target of `path` when it is a symbolic link).
         public init(path: String, mustExist: Bool = false) throws {
@@ -66,33 +108,57 @@ public enum AtomicFileWriter {
         }
 
         public func append(_ text: String) throws {
-            guard !finished else { return }
+            guard !closed else { return }
             try AtomicFileWriter.fill(descriptor, with: Array(text.utf8), path: path)
         }
 
         /// Flushes the temporary file, gives it the original's mode and owner, and renames it over the target.
         public func commit() throws {
-            guard !finished else { return }
-            finished = true
-            var renamed = false
-            defer { if !renamed { unlink(temporary) } }
+            try flush()
+            try moveIntoPlace()
+            AtomicFileWriter.syncDirectory(directory)
+        }
+
+        /// Gives the temporary file the original's mode and owner, flushes it to disk and closes it. On failure
+        /// the temporary file is removed.
+        fileprivate func flush() throws {
+            guard !closed else { return }
+            closed = true
             do {
                 if let original { try AtomicFileWriter.keep(original, on: descriptor, path: path) }
                 guard fsync(descriptor) == 0 else { throw AtomicFileWriter.failure(path) }
             } catch {
                 close(descriptor)
+                giveUp()
                 throw error
             }
-            guard close(descriptor) == 0 else { throw AtomicFileWriter.failure(path) }
-            guard rename(temporary, target) == 0 else { throw AtomicFileWriter.failure(path) }
-            renamed = true
-            AtomicFileWriter.syncDirectory(directory)
+            guard close(descriptor) == 0 else {
+                let failure = AtomicFileWriter.failure(path)
+                giveUp()
+                throw failure
+            }
+        }
+
+        /// Renames the flushed temporary file over the target. On failure the temporary file is removed.
+        fileprivate func moveIntoPlace() throws {
+            guard !settled else { return }
+            guard rename(temporary, target) == 0 else {
+                let failure = AtomicFileWriter.failure(path)
+                giveUp()
+                throw failure
+            }
+            settled = true
+        }
+
+        private func giveUp() {
+            guard !settled else { return }
+            settled = true
+            unlink(temporary)
         }
 
         deinit {
-            guard !finished else { return }
-            close(descriptor)
-            unlink(temporary)
+            if !closed { close(descriptor) }
+            giveUp()
         }
     }
 }
