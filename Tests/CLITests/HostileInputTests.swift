@@ -329,6 +329,19 @@ import Testing
         #expect(diff.stdout.hasPrefix("--- a/locked.md\n+++ b/locked.md\n"))
     }
 
+    /// Foundation's `deletingLastPathComponent` traps on a name of one character; a post named so (as
+    /// pre-commit passes it, relative to the repository) is fixed like any other.
+    @Test func postNamedWithOneCharacterIsWritten() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("x", HostileInput.dirtyPost)
+        try directory.write("新", HostileInput.dirtyPost)
+        let fix = try CLIRunner.run(["fix", "--write", "--no-cache", "x", "新"], in: directory.url)
+        #expect(fix.status == 0, "\(fix.stderr)")
+        #expect(try directory.read("x") == HostileInput.fixedPost)
+        #expect(try directory.read("新") == HostileInput.fixedPost)
+        #expect(try directory.allEntries() == ["x", "新"], "temporary files left")
+    }
+
     @Test func fileDeletedDuringTheRunIsNamed() throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.md", HostileInput.dirtyPost)

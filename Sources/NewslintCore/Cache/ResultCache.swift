@@ -55,7 +55,7 @@ public struct ResultCache: Sendable {
         guard let data = try? JSONEncoder().encode(entry) else { return }
         let path = entryPath(key)
         let manager = FileManager.default
-        try? manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+        try? manager.createDirectory(atPath: PathText.folder(of: path),
                                      withIntermediateDirectories: true)
         let ignore = directory + "/.gitignore"
         if !manager.fileExists(atPath: ignore) {

@@ -24,7 +24,7 @@ public enum AtomicFileWriter {
     /// Creates the folder that `path` goes in, and its parents, where they are missing (for `--out` and report
     /// files).
     public static func createFolder(for path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         guard !folder.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
@@ -99,7 +99,7 @@ public enum AtomicFileWriter {
             self.path = path
             target = try AtomicFileWriter.resolveLinks(path)
             original = try AtomicFileWriter.inspect(target, path: path, mustExist: mustExist)
-            let folder = (target as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: target)
             directory = folder.isEmpty ? "." : folder
             temporary = directory + "/" + AtomicFileWriter.temporaryName(for: target)
             // New files get the usual mode, less the umask; an existing file's mode is set with fchmod on commit.
@@ -240,7 +240,7 @@ extension AtomicFileWriter {
     /// `.<name>.newslint-<pid>-<random>.tmp`, with the name cut so the whole stays within NAME_MAX.
     static func temporaryName(for target: String) -> String {
         var name = ""
-        for scalar in (target as NSString).lastPathComponent.unicodeScalars {
+        for scalar in PathText.lastComponent(of: target).unicodeScalars {
             guard name.utf8.count + String(scalar).utf8.count <= 120 else { break }
             name.unicodeScalars.append(scalar)
         }

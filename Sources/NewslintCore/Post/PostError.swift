@@ -1,4 +1,5 @@
 import Foundation
+import NewslintDOM
 
 /// Why a file could not be read as a post. The CLI prefixes the message with the file's path.
 public enum PostError: Error, Equatable, CustomStringConvertible {
@@ -46,9 +47,11 @@ public enum PostError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// True for the names of HTML files (`.html`, `.htm`), which newslint does not read as posts.
+    /// True for the names of HTML files (`.html`, `.htm`), which newslint does not read as posts. ASCII case
+    /// is ignored; no other letter lower-cases to one of `html`.
     public static func isHTMLFileName(_ path: String) -> Bool {
-        ["html", "htm"].contains((path as NSString).pathExtension.lowercased())
+        let pathExtension = PathText.pathExtension(of: path).utf8.map(\.asciiLowercased)
+        return pathExtension.elementsEqual("html".utf8) || pathExtension.elementsEqual("htm".utf8)
     }
 
     /// The file line the problem is at, when known.
