@@ -98,29 +98,30 @@ private extension NodeLocator {
     /// The `<name` (as `name`, lower-cased) and `<!--` (as `!--`) tokens of a line with their 1-based scalar
     /// columns.
     func tokens(onLine line: Int) -> [String: [Int]] {
-        let bytes = body.utf8
         let range = body.byteRange(ofLine: line)
         var result: [String: [Int]] = [:]
-        var column = 1
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "<") {
-                if index + 3 < range.upperBound, bytes[index + 1] == UInt8(ascii: "!"),
-                   bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                    result["!--", default: []].append(column)
-                } else {
-                    var end = index + 1
-                    while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
-                    if end > index + 1 {
-                        let name = String(decoding: bytes[(index + 1)..<end].map(\.asciiLowercased), as: UTF8.self)
-                        result[name, default: []].append(column)
+        // Every byte of a long line is looked at: read without bounds checks (the indices stay in `range`).
+        body.utf8.withUnsafeBufferPointer { bytes in
+            var column = 1
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if bytes[index] == UInt8(ascii: "<") {
+                    if index + 3 < range.upperBound, bytes[index + 1] == UInt8(ascii: "!"),
+                       bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                        result["!--", default: []].append(column)
+                    } else {
+                        var end = index + 1
+                        while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
+                        if end > index + 1 {
+                            let name = String(decoding: bytes[(index + 1)..<end].map(\.asciiLowercased), as: UTF8.self)
+                            result[name, default: []].append(column)
+                        }
                     }
                 }
+                // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
+                if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
             }
-            // A column counts Unicode scalars: skip the continuation bytes of a multi-byte character.
-            column += 1
-            index += 1
-            while index < range.upperBound, bytes[index] & 0xC0 == 0x80 { index += 1 }
         }
         return result
     }
