@@ -71,6 +71,10 @@ struct RelatedArticlesRule: Rule {
         var found: [(nodes: [Node], label: String)] = []
         let headed = profile.relatedBlocks.filter { !$0.headings.isEmpty }
         let longestHeading = headed.flatMap(\.headings).map(\.count).max() ?? 0
+        // A paragraph can start with a heading only if it starts with the heading's first character (characters
+        // compare as `hasPrefix` does): most paragraphs are turned away on that, reading two characters.
+        let headingStarts = Set(headed.flatMap(\.headings).compactMap(\.first))
+        let everyParagraphIsACandidate = headed.contains { $0.headings.contains("") }
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { block in block.nodes.contains { node.isInside($0) } }) else { continue }
             guard !node.hasAncestor(named: TextClasses.codeContainers) else { continue }
@@ -80,6 +84,12 @@ struct RelatedArticlesRule: Rule {
             }
             guard !headed.isEmpty, node.isElement(paragraphs),
                   !node.descendants.contains(where: { $0.isElement(TextClasses.blockElements) }) else { continue }
+            if !everyParagraphIsACandidate {
+                // Two characters, so that the first is final: text read after it could only join the last.
+                guard let first = leadingText(of: node, characters: 2).first, headingStarts.contains(first) else {
+                    continue
+                }
+            }
             let lead = leadingText(of: node, characters: longestHeading)
             for block in headed {
                 guard let rest = remainder(of: node, lead: lead, after: block.headings) else { continue }
