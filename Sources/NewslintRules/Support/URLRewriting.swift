@@ -274,19 +274,21 @@ enum URLRewriting {
         else { return nil }
         var parts = Parts(url)
         var removed: [QueryItem] = []
+        /// The items of `list` that match no pattern, joined again; the others go to `removed`.
+        func keptItems(of list: String) -> String? {
+            var kept: [QueryItem] = []
+            for item in items(of: list) {
+                if matches(item, patterns) { removed.append(item) } else { kept.append(item) }
+            }
+            return kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
+        }
         if let query = parts.query {
-            let all = items(of: query)
-            let kept = all.filter { item in !matches(item, patterns) }
-            removed += all.filter { matches($0, patterns) }
-            parts.query = kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
+            parts.query = keptItems(of: query)
         }
         // OAuth-style fragments (`#id_token=…&state=…`) are parameters too; a plain anchor is not, unless it is
         // exactly a listed name (WeChat's `#wechat_redirect`).
         if let fragment = parts.fragment, fragment.contains("=") {
-            let all = items(of: fragment)
-            let kept = all.filter { item in !matches(item, patterns) }
-            removed += all.filter { matches($0, patterns) }
-            parts.fragment = kept.isEmpty ? nil : kept.map(\.raw).joined(separator: "&")
+            parts.fragment = keptItems(of: fragment)
         } else if let fragment = parts.fragment, !fragment.isEmpty,
                   patterns.contains(where: { $0 == fragment.lowercased() && !$0.hasSuffix("*") }) {
             removed.append(QueryItem(raw: fragment))
@@ -299,12 +301,15 @@ enum URLRewriting {
     private static func matches(_ item: QueryItem, _ patterns: [String]) -> Bool {
         let name = item.name.lowercased()
         guard !name.isEmpty else { return false }
+        // Decoded only for a `name=value` pattern whose name matches, and then once.
+        var value: String??
         return patterns.contains { pattern in
             let bytes = pattern.utf8
             if bytes.last == UInt8(ascii: "*") { return name.utf8.starts(with: bytes.dropLast()) }
             if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
-                return name.utf8.elementsEqual(bytes[..<equals])
-                    && item.value?.lowercased() == String(pattern[bytes.index(after: equals)...])
+                guard name.utf8.elementsEqual(bytes[..<equals]) else { return false }
+                if value == nil { value = .some(item.value?.lowercased()) }
+                return value! == String(pattern[bytes.index(after: equals)...])
             }
             return name == pattern
         }
