@@ -68,8 +68,8 @@ struct InlineRenderer {
         let words = tokens.compactMap { token -> String? in
             if case .word(let word) = token { word } else { nil }
         }
-        let hasBothBrackets = words.contains { $0.utf8.contains(UInt8(ascii: "[")) }
-            && words.contains { $0.utf8.contains(UInt8(ascii: "]")) }
+        let hasBothBrackets = words.contains { $0.containsByte { $0 == UInt8(ascii: "[") } }
+            && words.contains { $0.containsByte { $0 == UInt8(ascii: "]") } }
         var pieces: [InlinePiece] = []
         var marks: [Int: InlineMark] = [:]
         var linkDepth = 0

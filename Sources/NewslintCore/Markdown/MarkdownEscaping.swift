@@ -15,7 +15,7 @@ enum MarkdownEscaping {
     /// Escapes one run of inline text (no newlines) whose neighbours are markup or nothing.
     static func text(_ text: String, escapeBrackets: Bool, followedBy following: Following) -> String {
         // Only these ASCII characters are ever escaped; most words hold none.
-        guard text.utf8.contains(where: isEscapable) else { return text }
+        guard text.containsByte(where: isEscapable) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for index in scalars.indices {

@@ -40,7 +40,7 @@ struct TemplateProtection {
     /// entities are decoded.
     func text(_ text: String) -> String {
         // Nearly every line has no brace; it loses only its verbatim marks, if it has any.
-        if target == .commonmark || !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+        if target == .commonmark || !text.containsByte(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             guard text.containsBytes(String(Self.verbatimStart)) || text.containsBytes(String(Self.verbatimEnd)) else {
                 return text
             }

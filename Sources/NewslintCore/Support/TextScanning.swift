@@ -75,6 +75,12 @@ extension StringProtocol {
     public func containsBytes(_ needle: String) -> Bool {
         byteRange(of: needle) != nil
     }
+
+    /// True when a byte of the text's UTF-8 satisfies `test`: a loop over the contiguous bytes, where iterating
+    /// the UTF-8 view steps through the string's representation byte by byte.
+    public func containsByte(where test: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? utf8.contains(where: test)
+    }
 }
 
 extension Unicode.Scalar {
