@@ -75,4 +75,23 @@ import Testing
                     "\(whole.debugDescription) \(start.debugDescription)")
         }
     }
+
+    /// The contiguous scan answers what the UTF-8 view answers, on strings and on substrings cut anywhere.
+    @Test func containsByteAgreesWithTheUTF8View() {
+        let pieces = ["a", "[", "]", "{", "}", "*", "_", "中文", "\u{3000}", "é", "👍", " ", "\\"]
+        let tests: [(UInt8) -> Bool] = [
+            { $0 == UInt8(ascii: "[") }, { $0 == UInt8(ascii: "}") }, { $0 >= 0x80 }, { $0 == UInt8(ascii: "\\") },
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let part = text.dropFirst(Int.random(in: 0...text.count, using: &generator))
+            for test in tests {
+                #expect(text.containsByte(where: test) == text.utf8.contains(where: test), "\(text.debugDescription)")
+                #expect(part.containsByte(where: test) == part.utf8.contains(where: test), "\(part.debugDescription)")
+            }
+        }
+    }
 }
