@@ -95,36 +95,32 @@ struct RunSession {
         // Fixed files are written in batches (see `AtomicFileWriter.write(_:)`); the files around them wait
         // with them, so that reports keep the files' order.
         var waiting: [(processed: Processed, write: PlannedWrite)] = []
-        var batch: [(text: String, path: String, mustExist: Bool)] = []
+        var waitingWrites = 0
         func reportWaiting() {
-            let errors = batch.isEmpty ? [] : AtomicFileWriter.write(batch)
-            batch = []
+            let files = waiting.compactMap { entry -> (text: String, path: String, mustExist: Bool)? in
+                if case .file(let text, let path, let mustExist) = entry.write { (text, path, mustExist) } else { nil }
+            }
+            var errors = (files.isEmpty ? [] : AtomicFileWriter.write(files)).makeIterator()
             for (processed, write) in waiting {
                 switch write {
                 case .none: report(processed, writeFailure: nil)
                 case .failed(let failure): report(processed, writeFailure: failure)
-                case .batched(let index): report(processed, writeFailure: errors[index].map { "\($0)" })
+                case .file: report(processed, writeFailure: errors.next().flatMap { $0 }.map { "\($0)" })
                 }
             }
             waiting = []
+            waitingWrites = 0
         }
         OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
             progress.advance()
             guard !processed.excluded else { return }
             var write = PlannedWrite.none
-            if case .fix(let settings) = mode, let result = processed.outcome.fix, result.changed,
-               let planned = plannedWrite(result, path: processed.outcome.path, settings: settings,
-                                          outTargets: &outTargets) {
-                switch planned {
-                case .success(let file):
-                    write = .batched(batch.count)
-                    batch.append(file)
-                case .failure(let failure):
-                    write = .failed(failure.message)
-                }
+            if case .fix(let settings) = mode, let result = processed.outcome.fix, result.changed {
+                write = plannedWrite(result, path: processed.outcome.path, settings: settings, outTargets: &outTargets)
             }
             waiting.append((processed, write))
-            if batch.isEmpty || waiting.count >= RunSession.writesPerBatch { reportWaiting() }
+            if case .file = write { waitingWrites += 1 }
+            if waitingWrites == 0 || waiting.count >= RunSession.writesPerBatch { reportWaiting() }
         }
         reportWaiting()
         progress.finish()
@@ -275,38 +271,33 @@ private extension RunSession {
     enum PlannedWrite {
         /// Nothing is written (check, or `fix` showing a diff).
         case none
-        /// Written with the batch, at this index.
-        case batched(Int)
+        /// Written with the files waiting around it.
+        case file(text: String, path: String, mustExist: Bool)
         /// Cannot be written; the message says why.
         case failed(String)
     }
 
-    struct WriteFailure: Error {
-        let message: String
-    }
-
-    /// The file `fix --write` or `fix --out` writes for `result`, with its folder made; nil when the run writes
+    /// The file `fix --write` or `fix --out` writes for `result`, with its folder made; `.none` when the run writes
     /// no files. `outTargets` holds the files this run wrote under `--out`, with the post each came from, so two
     /// posts cannot land on one file.
     func plannedWrite(_ result: FixResult, path: String, settings: FixSettings, outTargets: inout OutTargets)
-        -> Result<(text: String, path: String, mustExist: Bool), WriteFailure>? {
+        -> PlannedWrite {
         if let outDirectory = settings.outDirectory {
             let target = OutDirectoryPath.target(for: path, in: outDirectory)
             let source = OutDirectoryPath.absolute(path)
             if let earlier = outTargets[target], earlier.source != source {
-                return .failure(WriteFailure(
-                    message: "cannot write \(target): it was written for \(earlier.path) in this run"))
+                return .failed("cannot write \(target): it was written for \(earlier.path) in this run")
             }
             outTargets[target] = (path, source)
             do {
                 try AtomicFileWriter.createFolder(for: target)
             } catch {
-                return .failure(WriteFailure(message: "\(error)"))
+                return .failed("\(error)")
             }
-            return .success((result.output, target, false))
+            return .file(text: result.output, path: target, mustExist: false)
         }
         // Only replaces: a post deleted while the run went on is not brought back.
-        return settings.write ? .success((result.output, path, true)) : nil
+        return settings.write ? .file(text: result.output, path: path, mustExist: true) : .none
     }
 
     /// Prints the diff of a fixed file, for `fix` that neither writes nor puts files under `--out`.

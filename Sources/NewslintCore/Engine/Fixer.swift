@@ -113,7 +113,7 @@ extension Linter {
             for (index, rule) in rules.enumerated() where rule.description.formats.contains(context.post.bodyFormat) {
                 if settledAt[rule.id] == state { continue }
                 var applied = false
-                let violations = state == 0 ? initial?[index] ?? rule.check(context) : rule.check(context)
+                let violations = (state == 0 ? initial?[index] : nil) ?? rule.check(context)
                 for violation in violations {
                     guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
                     switch fix.action {

@@ -25,24 +25,17 @@ enum InlinePiece {
 /// delimiter left to pair across. A last round over the whole paragraph confirms the choice.
 enum EmphasisResolver {
     static func resolve(_ pieces: [InlinePiece]) -> String {
-        // Without emphasis there is nothing to pair: the text is written as it is.
-        guard pieces.contains(where: \.isDelimiter) else {
-            var written = ""
-            for piece in pieces {
-                switch piece {
-                case .literal(let text), .linkEnd(let text): written += text
-                case .linkStart: written += "["
-                case .delimiter: break
-                }
-            }
-            return written
-        }
+        // Without emphasis there is nothing to pair: the pieces are written as they are, without the simulation.
+        guard pieces.contains(where: \.isDelimiter) else { return written(items(pieces[...], htmlPairs: [])) }
         var htmlPairs: Set<Int> = []
         for segment in segments(pieces) where segment.count < pieces.count {
             settle(pieces[segment], htmlPairs: &htmlPairs)
         }
-        let items = settle(pieces[...], htmlPairs: &htmlPairs)
-        return items.map { item in
+        return written(settle(pieces[...], htmlPairs: &htmlPairs))
+    }
+
+    private static func written(_ items: [EmphasisSimulation.Item]) -> String {
+        items.map { item in
             switch item {
             case .text(let text): text
             case .run(let delimiters): delimiters.map { $0.strong ? "**" : "*" }.joined()

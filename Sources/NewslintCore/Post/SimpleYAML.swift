@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// A reader for the front matter feeds and generators write: top-level `key: value` lines and lists of
 /// `- item` lines, with plain or simply quoted values. Front matter in that form is read here, without building
 /// a YAML document; anything else (nested mappings, block scalars, escapes, comments, anchors, tabs, trailing
@@ -54,9 +56,9 @@ enum SimpleYAML {
     /// `key:` or `key: value` with a key of ASCII letters, digits, `_` and `-`: the key, and the value's bytes
     /// after the blanks that follow the colon.
     private static func keyAndRest(_ bytes: [UInt8]) -> (String, ArraySlice<UInt8>)? {
-        guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return nil }
+        guard let first = bytes.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return nil }
         var index = 1
-        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index])
+        while index < bytes.count, bytes[index].isASCIILetter || bytes[index].isASCIIDigit
                 || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-") {
             index += 1
         }
@@ -129,13 +131,5 @@ enum SimpleYAML {
 
     private static func contains(_ bytes: ArraySlice<UInt8>, _ pair: [UInt8]) -> Bool {
         zip(bytes, bytes.dropFirst()).contains { $0 == pair[0] && $1 == pair[1] }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

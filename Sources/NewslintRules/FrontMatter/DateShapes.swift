@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// The two accepted date shapes of `front-matter-date`, read from the bytes of a plain ASCII value.
 ///
 /// Every post has a date and every check and fix pass reads it; handing a 20-byte value to the regex engine
@@ -63,7 +65,7 @@ enum DateShapes {
         /// Exactly `count` digits here.
         mutating func digits(_ count: Int) -> Bool {
             for _ in 0..<count {
-                guard index < bytes.count, isDigit(bytes[index]) else { return false }
+                guard index < bytes.count, bytes[index].isASCIIDigit else { return false }
                 index += 1
             }
             return true
@@ -71,12 +73,12 @@ enum DateShapes {
 
         /// Skips one digit if there is one. Always true, for chaining.
         mutating func skipOptionalDigit() -> Bool {
-            if index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index].isASCIIDigit { index += 1 }
             return true
         }
 
         mutating func skipDigits() {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index].isASCIIDigit { index += 1 }
         }
 
         /// Skips one byte if it is one of `characters`.
@@ -97,10 +99,6 @@ enum DateShapes {
                 index += 1
             }
             return index - start
-        }
-
-        private func isDigit(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
     }
 }

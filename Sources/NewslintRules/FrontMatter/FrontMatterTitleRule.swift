@@ -109,8 +109,7 @@ private extension FrontMatterTitleRule {
             guard let markdown = context.markdown?.text else { return [] }
             let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
                                                              options: .regularExpression)
-            let text = withoutLinks.filter { !"*#>`\\".contains($0) }
-            return settledStart(of: text, characters: count) ?? Array(normalised(text).prefix(count))
+            return start(of: withoutLinks.filter { !"*#>`\\".contains($0) }, characters: count)
         }
         var text = ""
         var checkedAt = 0
@@ -121,7 +120,12 @@ private extension FrontMatterTitleRule {
             checkedAt = text.utf8.count
             if let start = settledStart(of: text, characters: count) { return start }
         }
-        return Array(normalised(text).prefix(count))
+        return start(of: text, characters: count)
+    }
+
+    /// The first `count` characters of `normalised(text)`, reading no more of `text` than they need.
+    static func start(of text: String, characters count: Int) -> [Character] {
+        settledStart(of: text, characters: count) ?? Array(normalised(text).prefix(count))
     }
 
     /// The first `count` characters of `normalised(text)` if nothing added after `text` can change them, else nil.

@@ -246,10 +246,11 @@ enum URLRewriting {
     private static func withoutScheme<Text: StringProtocol>(_ url: Text) -> Text.SubSequence {
         let bytes = url.utf8
         var index = bytes.startIndex
-        guard index < bytes.endIndex, isLetter(bytes[index]) else { return url[...] }
+        guard index < bytes.endIndex, bytes[index].isASCIILetter else { return url[...] }
         bytes.formIndex(after: &index)
-        while index < bytes.endIndex, isLetter(bytes[index]) || isDigit(bytes[index])
-                || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "-") {
+        while index < bytes.endIndex, bytes[index].isASCIILetter || bytes[index].isASCIIDigit
+                || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".")
+                || bytes[index] == UInt8(ascii: "-") {
             bytes.formIndex(after: &index)
         }
         guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return url[...] }
@@ -257,12 +258,6 @@ enum URLRewriting {
         guard bytes[afterColon...].starts(with: "//".utf8) else { return url[...] }
         return url[afterColon...]
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     // MARK: Tracking parameters
 
@@ -302,14 +297,13 @@ enum URLRewriting {
         let name = item.name.lowercased()
         guard !name.isEmpty else { return false }
         // Decoded only for a `name=value` pattern whose name matches, and then once.
-        var value: String??
+        lazy var value = item.value?.lowercased()
         return patterns.contains { pattern in
             let bytes = pattern.utf8
             if bytes.last == UInt8(ascii: "*") { return name.utf8.starts(with: bytes.dropLast()) }
             if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
-                guard name.utf8.elementsEqual(bytes[..<equals]) else { return false }
-                if value == nil { value = .some(item.value?.lowercased()) }
-                return value! == String(pattern[bytes.index(after: equals)...])
+                return name.utf8.elementsEqual(bytes[..<equals])
+                    && value == String(pattern[bytes.index(after: equals)...])
             }
             return name == pattern
         }
