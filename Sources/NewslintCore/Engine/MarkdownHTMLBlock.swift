@@ -1,4 +1,5 @@
 import Foundation
+import NewslintDOM
 
 /// CommonMark's raw HTML blocks (spec 4.6): which line starts one, and which line ends it.
 ///
@@ -20,8 +21,10 @@ enum MarkdownHTMLBlock {
     static func start(of line: ArraySlice<UInt8>, afterParagraphLine: Bool) -> End? {
         let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent <= 3, line.dropFirst(indent).first == UInt8(ascii: "<") else { return nil }
-        let text = String(decoding: line.dropFirst(indent), as: UTF8.self)
-        let lower = text.lowercased()
+        // Every test below but the last reads no further than `</`, a ten-letter name and `/>`, and tag names
+        // are ASCII: they read a prefix lowered in ASCII, long enough to hold a mark combined with the last
+        // character read, not the whole line lowered.
+        let lower = String(decoding: line.dropFirst(indent).prefix(24).map(\.asciiLowercased), as: UTF8.self)
         if let name = rawTextElements.first(where: { lower.hasPrefix("<" + $0) }),
            endsName(lower.dropFirst(name.count + 1), allowingSelfClosing: false) {
             return .lineContaining(rawTextElements.map { "</\($0)>" })
@@ -39,6 +42,7 @@ enum MarkdownHTMLBlock {
             return .blankLine
         }
         guard !afterParagraphLine else { return nil }
+        let text = String(decoding: line.dropFirst(indent), as: UTF8.self)
         let whole = NSRange(text.startIndex..., in: text)
         guard let match = loneTag.firstMatch(in: text, range: whole),
               let nameRange = Range(match.range(at: 1), in: text) ?? Range(match.range(at: 2), in: text),
@@ -48,8 +52,14 @@ enum MarkdownHTMLBlock {
 
     /// True when `line` ends a block that ends at a line containing one of `texts`.
     static func ends(_ line: ArraySlice<UInt8>, containing texts: [String]) -> Bool {
-        let lower = String(decoding: line, as: UTF8.self).lowercased()
-        return texts.contains { lower.contains($0) }
+        // The texts are ASCII: comparing bytes without regard to ASCII case finds what lowering the line would.
+        texts.contains { text in
+            let needle = Array(text.utf8)
+            guard needle.count <= line.count else { return false }
+            return line.indices.dropLast(needle.count - 1).contains { start in
+                needle.indices.allSatisfy { line[start + $0].asciiLowercased == needle[$0] }
+            }
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// Escapes tag-like text inside `<pre>` and `<code>` that is code, not markup, before libxml2 parses it.
 ///
 /// Scrapers often decode `&lt;` in code, so a post holds `$<HTMLElement>(document)`, `<missing>` in
@@ -21,12 +23,12 @@ enum CodeLiteralTags {
         var index = firstCode
         var depth = 0
         while index < bytes.count {
+            // The bytes up to the next `<` are copied as they are.
+            let next = nextOpening(bytes, from: index)
+            output.append(contentsOf: bytes[index..<next])
+            index = next
+            guard index < bytes.count else { break }
             let byte = bytes[index]
-            guard byte == UInt8(ascii: "<") else {
-                output.append(byte)
-                index += 1
-                continue
-            }
             if depth == 0, startsComment(bytes, at: index) {
                 let end = commentEnd(bytes, from: index)
                 output.append(contentsOf: bytes[index..<end])
@@ -34,7 +36,7 @@ enum CodeLiteralTags {
                 continue
             }
             let tag = tagName(bytes, at: index)
-            if let tag, tag.name == "pre" || tag.name == "code" {
+            if let tag, tag.isCode {
                 depth = max(0, depth + (tag.closing ? -1 : 1))
                 output.append(byte)
             } else if depth > 0, tag.map({ !markupInsideCode.contains($0.name) }) ?? startsComment(bytes, at: index) {
@@ -48,31 +50,53 @@ enum CodeLiteralTags {
     }
 
     private static func firstCodeOpening(_ bytes: [UInt8]) -> Int? {
-        var index = 0
+        var index = nextOpening(bytes, from: 0)
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), startsComment(bytes, at: index) {
-                index = commentEnd(bytes, from: index)
+            if startsComment(bytes, at: index) {
+                index = nextOpening(bytes, from: commentEnd(bytes, from: index))
                 continue
             }
-            if bytes[index] == UInt8(ascii: "<"), let tag = tagName(bytes, at: index), !tag.closing,
-               tag.name == "pre" || tag.name == "code" {
+            if let tag = tagName(bytes, at: index), !tag.closing, tag.isCode {
                 return index
             }
-            index += 1
+            index = nextOpening(bytes, from: index + 1)
         }
         return nil
     }
 
-    /// The lower-case name of a tag starting at `index` (`<name` or `</name`), or nil when it is not a tag.
-    private static func tagName(_ bytes: [UInt8], at index: Int) -> (name: String, closing: Bool)? {
+    /// The index of the first `<` at or after `start`, or the end.
+    private static func nextOpening(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer[start...].firstIndex(of: UInt8(ascii: "<")) ?? buffer.count
+        }
+    }
+
+    /// A tag's lower-case name; `isCode` when it is `pre` or `code`.
+    private struct TagName {
+        let bytes: ArraySlice<UInt8>
+        let closing: Bool
+
+        var isCode: Bool {
+            bytes.count <= 4 && (matches("pre") || matches("code"))
+        }
+
+        /// The name as a string, lower case.
+        var name: String { String(decoding: bytes.map(\.asciiLowercased), as: UTF8.self) }
+
+        private func matches(_ lowerCase: String) -> Bool {
+            bytes.elementsEqual(lowerCase.utf8) { $0.asciiLowercased == $1 }
+        }
+    }
+
+    /// The name of a tag starting at `index` (`<name` or `</name`), or nil when it is not a tag.
+    private static func tagName(_ bytes: [UInt8], at index: Int) -> TagName? {
         var position = index + 1
         let closing = position < bytes.count && bytes[position] == UInt8(ascii: "/")
         if closing { position += 1 }
         let start = position
         while position < bytes.count, isNameByte(bytes[position], first: position == start) { position += 1 }
         guard position > start else { return nil }
-        let name = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
-        return (name, closing)
+        return TagName(bytes: bytes[start..<position], closing: closing)
     }
 
     private static func isNameByte(_ byte: UInt8, first: Bool) -> Bool {

@@ -64,15 +64,17 @@ public struct SiteCatalog: Sendable {
 
     /// The profile of the site the post comes from: by author, then categories, then the hosts of
     /// links and images in the body; the defaults when nothing matches.
-    public func profile(for post: Post, hosts: [String]) -> SiteProfile {
+    /// `hosts` is read only when neither the author nor the categories name a site.
+    public func profile(for post: Post, hosts: @autoclosure () -> [String]) -> SiteProfile {
         let author = post.frontMatter?.string("author").map(SiteCatalog.baseSource)
-        let categories = Set(post.frontMatter?.strings("categories").map(SiteCatalog.baseSource) ?? [])
         if let author, let site = sites.first(where: { $0.data.match?.authors?.contains(author) == true }) {
             return site.profile.compiled
         }
+        let categories = Set(post.frontMatter?.strings("categories").map(SiteCatalog.baseSource) ?? [])
         if let site = sites.first(where: { !categories.isDisjoint(with: $0.data.match?.categories ?? []) }) {
             return site.profile.compiled
         }
+        let hosts = hosts()
         let site = sites.first { candidate in
             let known = candidate.data.match?.hosts ?? []
             return hosts.contains { host in SiteProfile.host(host, isIn: known) }
@@ -83,7 +85,7 @@ public struct SiteCatalog: Sendable {
     /// `开源中国 - 资讯` → `开源中国`: feeds append the sub-column to the source name.
     static func baseSource(_ value: String) -> String {
         let trimmed = String(value.trimmingSpaces)
-        guard let range = trimmed.range(of: " - ") else { return trimmed }
+        guard let range = trimmed.byteRange(of: " - ") else { return trimmed }
         return String(trimmed[..<range.lowerBound])
     }
 }

@@ -68,7 +68,7 @@ enum URLRewriting {
     /// Decodes `%XX` escapes as UTF-8. Escapes that do not form UTF-8 (a GBK page, a stray `%`) stay as written;
     /// `+` stays too, since in a URL it is as often a plus as a space.
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
         var decoded: [UInt8] = []
         var asciiOnly: [UInt8] = []
@@ -282,7 +282,7 @@ enum URLRewriting {
         }
         // OAuth-style fragments (`#id_token=…&state=…`) are parameters too; a plain anchor is not, unless it is
         // exactly a listed name (WeChat's `#wechat_redirect`).
-        if let fragment = parts.fragment, fragment.contains("=") {
+        if let fragment = parts.fragment, fragment.utf8.contains(UInt8(ascii: "=")) {
             parts.fragment = keptItems(of: fragment)
         } else if let fragment = parts.fragment, !fragment.isEmpty,
                   patterns.contains(where: { $0 == fragment.lowercased() && !$0.hasSuffix("*") }) {
@@ -311,7 +311,7 @@ enum URLRewriting {
 
     /// True for parameters that carry a credential (`id_token`, `access_token` …) rather than a campaign.
     static func isCredential(_ item: QueryItem) -> Bool {
-        item.name.lowercased().contains("token")
+        item.name.lowercased().containsBytes("token")
     }
 
     // MARK: DOM edits
@@ -384,8 +384,8 @@ struct MarkdownURL {
 }
 
 /// An inline HTML tag in a Markdown body, with its attributes' UTF-8 ranges.
-struct MarkdownTag {
-    struct Attribute {
+struct MarkdownTag: Equatable {
+    struct Attribute: Equatable {
         let name: String
         /// The value with entities decoded; nil for a bare attribute.
         let value: String?
@@ -410,14 +410,16 @@ enum MarkdownURLs {
     /// The URLs of the context's Markdown body, found once per state of the post and shared by the rules.
     static func all(_ context: RuleContext) -> [MarkdownURL] {
         guard let markdown = context.markdown else { return [] }
-        return context.derived("markdown-urls") { all(in: markdown, tags: tags(context)) }
+        return context.derived("markdown-urls") {
+            all(in: markdown, tags: tags(context), comments: comments(context))
+        }
     }
 
     /// The inline HTML start tags of the context's Markdown body, optionally only those named `names`; found
     /// once per state of the post.
     static func tags(_ context: RuleContext, named names: Set<String>? = nil) -> [MarkdownTag] {
         guard let markdown = context.markdown else { return [] }
-        let all = context.derived("markdown-tags") { tags(in: markdown) }
+        let all = context.derived("markdown-tags") { tags(in: markdown, comments: comments(context)) }
         guard let names else { return all }
         return all.filter { names.contains($0.name) }
     }
@@ -427,18 +429,31 @@ enum MarkdownURLs {
         [(image, .image, "]("), (link, .link, "]("), (definition, .definition, "]:")]
     }
 
-    static func all(in markdown: MarkdownBody, tags: [MarkdownTag]) -> [MarkdownURL] {
+    /// The HTML comments of the context's Markdown body that are markup, found once per state of the post:
+    /// a match inside one is not a link or a tag.
+    private static func comments(_ context: RuleContext) -> [Range<Int>] {
+        guard let markdown = context.markdown else { return [] }
+        return context.derived("markdown-comments") {
+            let text = markdown.text
+            guard text.containsBytes("<!--") else { return [] }
+            return matches(of: comment, in: text, within: 0..<text.utf8.count)
+                .filter { !markdown.isLiteral($0.range.lowerBound) }.map(\.range)
+        }
+    }
+
+    static func all(in markdown: MarkdownBody, tags: [MarkdownTag], comments: [Range<Int>]) -> [MarkdownURL] {
         let text = markdown.text
         var result: [MarkdownURL] = []
         for (pattern, kind, marker) in urlPatterns where text.containsBytes(marker) {
-            for match in matches(of: pattern, in: text, markdown: markdown) {
+            for match in matches(of: pattern, in: text, markdown: markdown, comments: comments) {
                 guard let destination = match.group(3) ?? match.group(2) else { continue }
                 result.append(MarkdownURL(kind: kind, url: decodedDestination(destination.text),
                                           urlRange: destination.range, range: match.range,
                                           text: kind == .definition ? nil : match.group(1)?.text ?? ""))
             }
         }
-        for match in text.containsBytes("<") ? matches(of: autolink, in: text, markdown: markdown) : [] {
+        for match in text.containsBytes("<")
+            ? matches(of: autolink, in: text, markdown: markdown, comments: comments) : [] {
             guard let destination = match.group(1) else { continue }
             result.append(MarkdownURL(kind: .autolink, url: destination.text, urlRange: destination.range,
                                       range: match.range, text: nil))
@@ -454,10 +469,32 @@ enum MarkdownURLs {
     }
 
     /// The inline HTML start tags of the body outside code, optionally only those named `names`.
-    static func tags(in markdown: MarkdownBody, named names: Set<String>? = nil) -> [MarkdownTag] {
+    static func tags(in markdown: MarkdownBody, named names: Set<String>? = nil,
+                     comments: [Range<Int>]) -> [MarkdownTag] {
         let text = markdown.text
         guard text.containsBytes("<") else { return [] }
-        return matches(of: tag, in: text, markdown: markdown).compactMap { match -> MarkdownTag? in
+        guard let scanned = MarkdownTagScanner.tags(in: text) else {
+            return tagsByPattern(in: markdown, named: names, comments: comments)
+        }
+        return scanned.compactMap { tag -> MarkdownTag? in
+            let start = tag.range.lowerBound
+            guard !markdown.isLiteral(start), !comments.contains(where: { $0.contains(start) }) else { return nil }
+            let name = tag.name.lowercased()
+            guard names?.contains(name) ?? true else { return nil }
+            let attributes = tag.attributes.map { attribute in
+                MarkdownTag.Attribute(name: attribute.name.lowercased(), value: attribute.value.map(decodedEntities),
+                                      range: attribute.range, valueRange: attribute.valueRange)
+            }
+            return MarkdownTag(name: name, range: tag.range, attributes: attributes)
+        }
+    }
+
+    /// `tags(in:named:comments:)` by the tag and attribute patterns: what the scanner reads, and the path for
+    /// the texts it declines.
+    static func tagsByPattern(in markdown: MarkdownBody, named names: Set<String>? = nil,
+                              comments: [Range<Int>]) -> [MarkdownTag] {
+        let text = markdown.text
+        return matches(of: tag, in: text, markdown: markdown, comments: comments).compactMap { match -> MarkdownTag? in
             guard let name = match.group(1)?.text.lowercased(), names?.contains(name) ?? true else { return nil }
             let parsed = match.group(2).map { attributes(in: $0.range, of: text) } ?? []
             return MarkdownTag(name: name, range: match.range, attributes: parsed)
@@ -568,13 +605,11 @@ enum MarkdownURLs {
     private static let attribute = MarkdownEdits.pattern(
         #"\s+([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#)
 
-    /// Matches that are markup (not starting in code or at an escaped character) and outside HTML comments
-    /// (which `ad-comment` owns).
-    private static func matches(of pattern: NSRegularExpression, in text: String, markdown: MarkdownBody) -> [Match] {
-        let all = 0..<text.utf8.count
-        let comments = text.containsBytes("<!--") ? matches(of: comment, in: text, within: all)
-            .filter { !markdown.isLiteral($0.range.lowerBound) }.map(\.range) : []
-        return matches(of: pattern, in: text, within: all).filter { match in
+    /// Matches that are markup (not starting in code or at an escaped character) and outside the HTML
+    /// `comments` (which `ad-comment` owns).
+    private static func matches(of pattern: NSRegularExpression, in text: String, markdown: MarkdownBody,
+                                comments: [Range<Int>]) -> [Match] {
+        matches(of: pattern, in: text, within: 0..<text.utf8.count).filter { match in
             !markdown.isLiteral(match.range.lowerBound) && !comments.contains { $0.contains(match.range.lowerBound) }
         }
     }
@@ -611,7 +646,7 @@ enum MarkdownURLs {
     /// Decodes the entities a renderer decodes in URLs and attributes: named `&amp;` `&lt;` `&gt;` `&quot;`
     /// `&apos;` and numeric references.
     static func decodedEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let expression = MarkdownURLs.entity
         var result = ""
         var last = text.startIndex

@@ -1,0 +1,194 @@
+import NewslintDOM
+
+/// Finds the inline HTML start tags of a Markdown text by reading its bytes, with the results of
+/// `MarkdownURLs`' tag and attribute patterns (which stay as the reference, and as the path for texts this
+/// scanner declines).
+///
+/// The tag pattern is `<name` `(\s+attribute(\s*=\s*value)?)*` `\s*/?>`, where a line break followed by block
+/// quote markers (`\n >`) also counts as white space. Without those markers the pattern never needs to go
+/// back: a name, an attribute name or an unquoted value taken whole leaves a character that only a longer one
+/// could take, and the character after white space decides between another attribute and the end. Read
+/// greedily from left to right, the bytes give the matches the regex gives. `\s` is Unicode's White_Space
+/// property, as in ICU.
+///
+/// A quote marker after a line break inside a tag can be either white space or the tag's `>`, which only
+/// backtracking settles: there `tags(in:)` returns nil, and the caller uses the patterns.
+enum MarkdownTagScanner {
+    struct Attribute: Equatable {
+        /// The name as written.
+        let name: String
+        /// The value as written (entities not decoded, quotes removed); nil for a bare attribute.
+        let value: String?
+        /// The attribute with its leading white space.
+        let range: Range<Int>
+        /// The value as written, with its quotes.
+        let valueRange: Range<Int>?
+    }
+
+    struct Tag: Equatable {
+        /// The name as written.
+        let name: String
+        let range: Range<Int>
+        let attributes: [Attribute]
+    }
+
+    /// Every start tag in `text`, in order, as UTF-8 ranges; nil when a tag candidate holds a block quote
+    /// marker after a line break where white space may stand.
+    static func tags(in text: String) -> [Tag]? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            return reader.tags()
+        }
+    }
+
+    private struct Ambiguous: Error {}
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        mutating func tags() -> [Tag]? {
+            var result: [Tag] = []
+            var position = 0
+            while let opening = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+                do {
+                    if let tag = try tag(at: opening) {
+                        result.append(tag)
+                        position = tag.range.upperBound
+                    } else {
+                        position = opening + 1
+                    }
+                } catch {
+                    return nil
+                }
+            }
+            return result
+        }
+
+        /// The tag starting at the `<` at `start`, or nil when none does.
+        private func tag(at start: Int) throws -> Tag? {
+            var index = start + 1
+            guard index < bytes.count, bytes[index].isASCIILetter else { return nil }
+            while index < bytes.count, bytes[index].isASCIILetter || bytes[index].isASCIIDigit
+                    || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            let name = string(start + 1..<index)
+            var attributes: [Attribute] = []
+            while let attribute = try attribute(at: index) {
+                attributes.append(attribute)
+                index = attribute.range.upperBound
+            }
+            index = try afterSpace(index)
+            if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return nil }
+            return Tag(name: name, range: start..<index + 1, attributes: attributes)
+        }
+
+        /// White space, then an attribute name and an optional value, starting at `start`; nil when no
+        /// attribute starts there.
+        private func attribute(at start: Int) throws -> Attribute? {
+            let nameStart = try afterSpace(start)
+            guard nameStart > start, nameStart < bytes.count, isAttributeNameStart(bytes[nameStart]) else { return nil }
+            var nameEnd = nameStart + 1
+            while nameEnd < bytes.count, isAttributeNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let name = string(nameStart..<nameEnd)
+            let equals = try afterSpace(nameEnd)
+            guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else {
+                return Attribute(name: name, value: nil, range: start..<nameEnd, valueRange: nil)
+            }
+            let valueStart = try afterSpace(equals + 1)
+            guard let valueRange = value(at: valueStart) else {
+                // `=` without a value: the attribute ends at its name, and the tag cannot end after it.
+                return Attribute(name: name, value: nil, range: start..<nameEnd, valueRange: nil)
+            }
+            let quoted = bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")
+            let content = quoted ? valueRange.lowerBound + 1..<valueRange.upperBound - 1 : valueRange
+            return Attribute(name: name, value: string(content), range: start..<valueRange.upperBound,
+                             valueRange: valueRange)
+        }
+
+        /// The value starting at `start` with its quotes: `"…"`, `'…'` or a run of bytes that are not white
+        /// space nor ``"'=<>` ``; nil when none starts there.
+        private func value(at start: Int) -> Range<Int>? {
+            guard start < bytes.count else { return nil }
+            let first = bytes[start]
+            if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                guard let closing = bytes[(start + 1)...].firstIndex(of: first) else { return nil }
+                return start..<closing + 1
+            }
+            var end = start
+            while end < bytes.count, spaceLength(at: end) == 0, !isUnquotedValueStop(bytes[end]) { end += 1 }
+            return end > start ? start..<end : nil
+        }
+
+        /// The index after the white space starting at `start`.
+        private func afterSpace(_ start: Int) throws -> Int {
+            var index = start
+            while index < bytes.count {
+                let length = spaceLength(at: index)
+                guard length > 0 else { break }
+                if bytes[index] == UInt8(ascii: "\n"), startsQuoteMarker(after: index) { throw Ambiguous() }
+                index += length
+            }
+            return index
+        }
+
+        /// True when `[ \t]{0,3}>` follows the line feed at `index`.
+        private func startsQuoteMarker(after index: Int) -> Bool {
+            var probe = index + 1
+            while probe < bytes.count, probe - index <= 4 {
+                if bytes[probe] == UInt8(ascii: ">") { return true }
+                guard bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") else { return false }
+                probe += 1
+            }
+            return false
+        }
+
+        /// The UTF-8 length of the White_Space scalar at `index`, or 0.
+        private func spaceLength(at index: Int) -> Int {
+            let byte = bytes[index]
+            if byte < 0x80 { return (0x09...0x0D).contains(byte) || byte == 0x20 ? 1 : 0 }
+            func follows(_ second: UInt8) -> Bool { index + 1 < bytes.count && bytes[index + 1] == second }
+            func third(in range: ClosedRange<UInt8>) -> Bool { index + 2 < bytes.count && range.contains(bytes[index + 2]) }
+            switch byte {
+            case 0xC2: // U+0085, U+00A0
+                return index + 1 < bytes.count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
+            case 0xE1: // U+1680
+                return follows(0x9A) && third(in: 0x80...0x80) ? 3 : 0
+            case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
+                if follows(0x80), index + 2 < bytes.count {
+                    let last = bytes[index + 2]
+                    return (0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF ? 3 : 0
+                }
+                return follows(0x81) && third(in: 0x9F...0x9F) ? 3 : 0
+            case 0xE3: // U+3000
+                return follows(0x80) && third(in: 0x80...0x80) ? 3 : 0
+            default:
+                return 0
+            }
+        }
+
+        private func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        private func isAttributeNameStart(_ byte: UInt8) -> Bool {
+            byte.isASCIILetter || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+        }
+
+        private func isAttributeNameByte(_ byte: UInt8) -> Bool {
+            isAttributeNameStart(byte) || byte.isASCIIDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+
+        private func isUnquotedValueStop(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "`"):
+                true
+            default:
+                false
+            }
+        }
+    }
+}
