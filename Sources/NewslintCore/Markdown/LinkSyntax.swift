@@ -1,3 +1,5 @@
+import NewslintDOM
+
 /// Link and image destinations and titles.
 ///
 /// Renderers decode entities in destinations and titles before backslash escapes, so an entity-like `&x;`
@@ -16,30 +18,38 @@ enum LinkSyntax {
     }
 
     static func destination(_ url: String) -> String {
-        let encoded = percentEncoded(url)
-        let scalars = Array(encoded.unicodeScalars)
-        let balanced = parenthesesBalance(scalars)
-        var result = String.UnicodeScalarView()
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if scalar == "&", MarkdownEscaping.startsEntityReference(scalars[(index + 1)...]) {
-                result += "&amp;".unicodeScalars
+        // Percent-encoded, the destination is ASCII: it is rewritten byte by byte.
+        let encoded = percentEncodedBytes(url)
+        let balanced = parenthesesBalance(encoded)
+        var result: [UInt8] = []
+        result.reserveCapacity(encoded.count + 8)
+        for index in encoded.indices {
+            let byte = encoded[index]
+            if byte == UInt8(ascii: "&"), MarkdownEscaping.startsEntityReference(bytes: encoded[(index + 1)...]) {
+                result += "&amp;".utf8
                 continue
             }
-            if (scalar == "(" || scalar == ")") && !balanced { result.append("\\") }
-            result.append(scalar)
+            if (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")) && !balanced {
+                result.append(UInt8(ascii: "\\"))
+            }
+            result.append(byte)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Percent-encodes every byte a renderer would encode; existing `%XX` sequences stay.
     static func percentEncoded(_ url: String) -> String {
-        var result = ""
+        String(decoding: percentEncodedBytes(url), as: UTF8.self)
+    }
+
+    private static func percentEncodedBytes(_ url: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {
-            if byte < 0x80, isSafe(UInt8(byte)) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isSafe(byte) {
+                result.append(byte)
             } else {
-                result += "%" + hex(byte)
+                result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
             }
         }
         return result
@@ -47,13 +57,18 @@ enum LinkSyntax {
 
     /// True when `<url>` is an autolink that renders back to the same URL and text.
     static func isAutolinkable(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return false }
-        guard percentEncoded(url) == url else { return false }
-        let scalars = Array(url.unicodeScalars)
+        let bytes = Array(url.utf8)
+        // The schemes are ASCII without `k` or `i`, the only letters that non-ASCII characters lower to.
+        func hasScheme(_ scheme: String) -> Bool {
+            bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { $0.asciiLowercased == $1 }
+        }
+        guard hasScheme("http://") || hasScheme("https://") else { return false }
+        // Unchanged by percent-encoding: every byte is one a renderer keeps (so the URL is ASCII).
+        guard bytes.allSatisfy(isSafe) else { return false }
         // Autolinks take no escapes: an entity-like `&amp;` would be decoded by the renderer.
-        return !scalars.indices.contains { scalars[$0] == "&" && MarkdownEscaping.startsEntityReference(
-            scalars[($0 + 1)...]) }
+        return !bytes.indices.contains {
+            bytes[$0] == UInt8(ascii: "&") && MarkdownEscaping.startsEntityReference(bytes: bytes[($0 + 1)...])
+        }
     }
 
     private static func escapedTitle(_ title: String) -> String {
@@ -77,11 +92,11 @@ enum LinkSyntax {
         return String(result)
     }
 
-    private static func parenthesesBalance(_ scalars: [Unicode.Scalar]) -> Bool {
+    private static func parenthesesBalance(_ bytes: [UInt8]) -> Bool {
         var depth = 0
-        for scalar in scalars {
-            if scalar == "(" { depth += 1 }
-            if scalar == ")" {
+        for byte in bytes {
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
                 depth -= 1
                 if depth < 0 { return false }
             }
@@ -90,19 +105,14 @@ enum LinkSyntax {
     }
 
     private static func isSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return safePunctuation.contains(byte)
-        }
+        byte < 0x80 && safeASCII[Int(byte)]
     }
 
-    private static let safePunctuation: Set<UInt8> = Set("-_.+!*'(),%#@?=;:/&$~".utf8)
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    /// Letters, digits and `-_.+!*'(),%#@?=;:/&$~`, indexed by ASCII code.
+    private static let safeASCII: [Bool] = (0..<128).map { code in
+        let byte = UInt8(code)
+        return byte.isASCIILetter || byte.isASCIIDigit || "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -71,30 +71,45 @@ enum MarkdownEscaping {
 
     /// True when `rest` (what follows an `&`) reads as `#123;`, `#x1F;` or `name;`.
     static func startsEntityReference(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = rest.first else { return false }
-        let body: ArraySlice<Unicode.Scalar>
-        let allowed: (Unicode.Scalar) -> Bool
+        startsEntityReference(rest, code: \.value)
+    }
+
+    /// `startsEntityReference` on UTF-8 bytes: every character it accepts is ASCII, so bytes answer alike.
+    static func startsEntityReference(bytes rest: ArraySlice<UInt8>) -> Bool {
+        startsEntityReference(rest) { UInt32($0) }
+    }
+
+    private static func startsEntityReference<Characters: Collection>(
+        _ rest: Characters, code: (Characters.Element) -> UInt32) -> Bool {
+        func isDigit(_ value: UInt32) -> Bool { (0x30...0x39).contains(value) }
+        func isLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        func isHexDigit(_ value: UInt32) -> Bool {
+            isDigit(value) || (0x41...0x46).contains(value) || (0x61...0x66).contains(value)
+        }
+        var index = rest.startIndex
+        guard index < rest.endIndex else { return false }
+        let allowed: (UInt32) -> Bool
         let maximum: Int
-        if first == "#" {
-            let afterHash = rest.dropFirst()
-            if let marker = afterHash.first, marker == "x" || marker == "X" {
-                body = afterHash.dropFirst()
-                allowed = { $0.isASCII && $0.properties.isASCIIHexDigit }
-                maximum = 6
+        if code(rest[index]) == 0x23 { // #
+            rest.formIndex(after: &index)
+            if index < rest.endIndex, code(rest[index]) == 0x78 || code(rest[index]) == 0x58 { // x X
+                rest.formIndex(after: &index)
+                (allowed, maximum) = (isHexDigit, 6)
             } else {
-                body = afterHash
-                allowed = { ("0"..."9").contains($0) }
-                maximum = 7
+                (allowed, maximum) = (isDigit, 7)
             }
         } else {
-            guard first.isASCII, first.properties.isAlphabetic else { return false }
-            body = rest
-            allowed = { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-            maximum = 32
+            guard isLetter(code(rest[index])) else { return false }
+            (allowed, maximum) = ({ isLetter($0) || isDigit($0) }, 32)
         }
-        let name = body.prefix { allowed($0) }
-        guard !name.isEmpty, name.count <= maximum else { return false }
-        return body.dropFirst(name.count).first == ";"
+        var length = 0
+        while index < rest.endIndex {
+            let value = code(rest[index])
+            guard allowed(value) else { return length > 0 && length <= maximum && value == 0x3B } // ;
+            length += 1
+            rest.formIndex(after: &index)
+        }
+        return false
     }
 
     // MARK: Line starts
