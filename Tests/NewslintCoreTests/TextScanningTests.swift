@@ -94,4 +94,17 @@ import Testing
             }
         }
     }
+
+    /// Counting `\n` bytes not after `\r` counts the characters that are a line feed alone.
+    @Test func lineFeedCountAgreesWithCharacters() {
+        let pieces = ["a", "\n", "\r", "\r\n", "\n\u{301}", "\u{301}", "中文", " ", "\n\n", "\u{200D}", "👍"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(text.lineFeedCount == text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }, "\(text.debugDescription)")
+        }
+        #expect("a\r\nb\nc\rd\n".lineFeedCount == 2)
+    }
 }

@@ -107,11 +107,12 @@ extension Linter {
         // the same state: the pass that confirms the fixed point then re-checks only the rules before the last
         // change. Rules are functions of the post, so skipping them changes no result.
         var state = 0
-        var settledAt: [String: Int] = [:]
+        var settledAt = [Int?](repeating: nil, count: rules.count)
         while true {
             var changedBy: [String] = []
-            for (index, rule) in rules.enumerated() where rule.description.formats.contains(context.post.bodyFormat) {
-                if settledAt[rule.id] == state { continue }
+            for (index, rule) in rules.enumerated()
+            where descriptions[index].formats.contains(context.post.bodyFormat) {
+                if settledAt[index] == state { continue }
                 var applied = false
                 let violations = (state == 0 ? initial?[index] : nil) ?? rule.check(context)
                 for violation in violations {
@@ -130,13 +131,13 @@ extension Linter {
                 }
                 context.markdown?.commitEdits()
                 guard applied else {
-                    settledAt[rule.id] = state
+                    settledAt[index] = state
                     continue
                 }
                 state += 1
                 context.postDidChange()
-                changedBy.append(rule.id)
-                if afterRule(rule.id, declared) { return convertToMarkdown }
+                changedBy.append(descriptions[index].id)
+                if afterRule(descriptions[index].id, declared) { return convertToMarkdown }
             }
             if changedBy.isEmpty { return convertToMarkdown }
             pass += 1

@@ -16,6 +16,10 @@ public struct Linter: Sendable {
     public let knownRuleIDs: Set<String>
     /// How the Markdown writer protects template syntax in the article.
     public let target: PublishingTarget
+    /// Each rule's description, in the order of `rules`: read once, since a rule builds it on every read.
+    let descriptions: [RuleDescription]
+    /// The ids of `rules`, the rules a suppression can silence in this run.
+    let activeRuleIDs: Set<String>
 
     public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil,
                 severities: [String: Severity] = [:], options: [String: [String: ConfigValue]] = [:],
@@ -27,6 +31,8 @@ public struct Linter: Sendable {
         self.severities = severities
         self.options = options
         self.knownRuleIDs = (knownRuleIDs ?? Set(rules.map(\.id))).union(Linter.engineRuleIDs)
+        descriptions = rules.map(\.description)
+        activeRuleIDs = Set(descriptions.map(\.id))
     }
 
     /// The checks the engine itself reports.
@@ -53,8 +59,8 @@ public struct Linter: Sendable {
     /// What each rule reports on the context's current state, aligned with `rules`: nil for a rule that does
     /// not read the post's body format.
     func violations(in context: RuleContext) -> [[Violation]?] {
-        rules.map { rule in
-            rule.description.formats.contains(context.post.bodyFormat) ? rule.check(context) : nil
+        zip(rules, descriptions).map { rule, description in
+            description.formats.contains(context.post.bodyFormat) ? rule.check(context) : nil
         }
     }
 
@@ -62,12 +68,13 @@ public struct Linter: Sendable {
     /// the post's suppressions applied.
     func findings(of violations: [[Violation]?], in context: RuleContext) -> [Finding] {
         var result: [Finding] = []
-        for (rule, ruleViolations) in zip(rules, violations) {
+        for (description, ruleViolations) in zip(descriptions, violations) {
             for violation in ruleViolations ?? [] {
                 let location = violation.location
                 let offset = context.post.source.fileOffset(line: location.line, column: location.column)
                 result.append(Finding(
-                    ruleID: rule.id, severity: severities[rule.id] ?? violation.severity ?? rule.description.severity,
+                    ruleID: description.id,
+                    severity: severities[description.id] ?? violation.severity ?? description.severity,
                     message: violation.message,
                     location: location, utf8Offset: offset, fixTitle: violation.fix?.title,
                     fixApplicability: violation.fix?.applicability))
@@ -75,7 +82,7 @@ public struct Linter: Sendable {
         }
         let sorted = result.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
         return Suppressions.apply(to: sorted, post: context.post, knownRules: knownRuleIDs,
-                                  activeRules: Set(rules.map(\.id)))
+                                  activeRules: activeRuleIDs)
     }
 
     private func profile(for post: Post, document: HTMLDocument?, site: String?) -> SiteProfile {

@@ -36,15 +36,12 @@ final class NodeLocator {
         let utf8 = body.utf8
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, startOffset < utf8.count else { return start }
-        var offset = startOffset
-        while offset + pattern.count <= utf8.count {
-            if utf8[offset] == pattern[0], utf8[offset..<(offset + pattern.count)].elementsEqual(pattern) {
-                let position = body.position(ofUTF8Offset: offset)
-                return Location(line: bodyFirstLine + position.line - 1, column: position.column)
-            }
-            offset += 1
+        let found = utf8.withUnsafeBufferPointer { bytes in
+            ByteSearch.firstOffset(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[startOffset...]))
         }
-        return start
+        guard let found else { return start }
+        let position = body.position(ofUTF8Offset: startOffset + found)
+        return Location(line: bodyFirstLine + position.line - 1, column: position.column)
     }
 
     /// The body's first line.
@@ -54,7 +51,7 @@ final class NodeLocator {
 private extension NodeLocator {
     func startLine(of node: Node) -> Int {
         if node.isText {
-            let newlines = node.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let newlines = node.text.lineFeedCount
             return max(node.line - newlines, 0)
         }
         if node.line > 0 { return node.line }

@@ -71,6 +71,21 @@ extension StringProtocol {
         return lines
     }
 
+    /// How many characters are a line feed alone: the `\n` bytes, but those that end a `\r\n` (one character).
+    /// A line feed is never joined to what follows it, so the bytes answer what the characters answer.
+    public var lineFeedCount: Int {
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var count = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { count += 1 }
+                previous = byte
+            }
+            return count
+        }
+        return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
+    }
+
     /// True when `needle` occurs, compared byte for byte.
     public func containsBytes(_ needle: String) -> Bool {
         byteRange(of: needle) != nil

@@ -59,8 +59,8 @@ struct AffiliateLinkRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let hosts = context.profile.affiliateHosts
         guard !hosts.isEmpty else { return [] }
-        if let body = context.body {
-            return BodyAddress.all(in: body, context: context).compactMap { address -> Violation? in
+        if context.body != nil {
+            return BodyAddress.all(context).compactMap { address -> Violation? in
                 guard let host = AffiliateLinkRule.affiliateHost(of: address.url, hosts: hosts) else { return nil }
                 let destination = URLRewriting.affiliateDestination(of: address.url)
                 let location = address.location(in: context)

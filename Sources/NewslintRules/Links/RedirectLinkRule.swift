@@ -63,8 +63,8 @@ struct RedirectLinkRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
-        if let body = context.body {
-            return BodyAddress.all(in: body, context: context).compactMap { address -> Violation? in
+        if context.body != nil {
+            return BodyAddress.all(context).compactMap { address -> Violation? in
                 guard let found = URLRewriting.redirect(of: address.url, in: redirects) else { return nil }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
                 guard let target = found.target else { return Violation(at: address.location(in: context), message) }

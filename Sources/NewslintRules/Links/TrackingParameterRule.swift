@@ -58,8 +58,8 @@ struct TrackingParameterRule: Rule {
         let patterns = context.profile.trackingParameters
         guard !patterns.isEmpty else { return [] }
         var violations = frontMatterViolations(context, patterns: patterns)
-        if let body = context.body {
-            violations += BodyAddress.all(in: body, context: context, images: true).compactMap { address in
+        if context.body != nil {
+            violations += BodyAddress.all(context, images: true).compactMap { address in
                 guard let cleaned = URLRewriting.removingParameters(from: address.url, matching: patterns) else {
                     return nil
                 }

@@ -176,7 +176,7 @@ private extension HardwrappedTextRule {
     /// The file position where the whitespace run before the break starts. libxml2 gives a text node the line it
     /// ends on; the break is the end of the node's first line plus `precedingBreaks`.
     func location(of wrap: Wrap, in node: Node, _ context: RuleContext) -> Location {
-        let newlines = node.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let newlines = node.text.lineFeedCount
         let bodyLine = node.line - newlines + wrap.precedingBreaks
         guard node.line > 0, bodyLine > 0 else { return context.location(of: node) }
         let fileLine = context.post.bodyFirstLine + bodyLine - 1

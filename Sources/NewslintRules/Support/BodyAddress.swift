@@ -8,22 +8,27 @@ enum BodyAddress {
     case attribute(Node, name: String, value: String)
     case autolink(Node, TextAutolinks.Match)
 
-    /// The addresses of `body` in document order: links' `href`s, images' `src`s when `images` is true, and
-    /// the bare URLs of text nodes.
-    static func all(in body: Node, context: RuleContext, images: Bool = false) -> [BodyAddress] {
-        let autolinks = TextAutolinks.byNode(context)
-        var addresses: [BodyAddress] = []
-        for node in body.descendants {
-            if node.isText {
-                addresses += (autolinks[node] ?? []).map { .autolink(node, $0) }
-                continue
+    /// The addresses of the context's body in document order: links' `href`s, images' `src`s when `images` is
+    /// true, and the bare URLs of text nodes. Found once per state of the post and shared by the link rules.
+    static func all(_ context: RuleContext, images: Bool = false) -> [BodyAddress] {
+        guard let body = context.body else { return [] }
+        let all = context.derived("body-addresses") { () -> [BodyAddress] in
+            let autolinks = TextAutolinks.byNode(context)
+            var addresses: [BodyAddress] = []
+            for node in body.descendants {
+                if node.isText {
+                    addresses += (autolinks[node] ?? []).map { .autolink(node, $0) }
+                    continue
+                }
+                let name = node.isElement(named: "a") ? "href" : node.isElement(named: "img") ? "src" : nil
+                if let name, let value = node.attribute(name) {
+                    addresses.append(.attribute(node, name: name, value: value))
+                }
             }
-            let name = node.isElement(named: "a") ? "href" : images && node.isElement(named: "img") ? "src" : nil
-            if let name, let value = node.attribute(name) {
-                addresses.append(.attribute(node, name: name, value: value))
-            }
+            return addresses
         }
-        return addresses
+        // Only images give a `src`.
+        return images ? all : all.filter { if case .attribute(_, "src", _) = $0 { false } else { true } }
     }
 
     var url: String {
