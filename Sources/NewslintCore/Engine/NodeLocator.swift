@@ -77,8 +77,8 @@ private extension NodeLocator {
             let line = node.line
             guard line > 0, let token = token(for: node) else { continue }
             let key = TokenOnLine(line: line, token: token)
-            let occurrence = seen[key, default: 0]
-            seen[key] = occurrence + 1
+            seen[key, default: 0] += 1
+            let occurrence = seen[key, default: 1] - 1
             if let column = column(ofOccurrence: occurrence, of: token, line: line) {
                 result[node] = column
             }
@@ -87,8 +87,14 @@ private extension NodeLocator {
     }
 
     func column(ofOccurrence occurrence: Int, of token: String, line: Int) -> Int? {
-        if tokensByLine[line] == nil { tokensByLine[line] = tokens(onLine: line) }
-        guard let columns = tokensByLine[line]?[token], occurrence < columns.count else { return nil }
+        let tokens: [String: [Int]]
+        if let known = tokensByLine[line] {
+            tokens = known
+        } else {
+            tokens = self.tokens(onLine: line)
+            tokensByLine[line] = tokens
+        }
+        guard let columns = tokens[token], occurrence < columns.count else { return nil }
         return columns[occurrence]
     }
 
@@ -110,7 +116,11 @@ private extension NodeLocator {
                         var end = index + 1
                         while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
                         if end > index + 1 {
-                            let name = String(decoding: bytes[(index + 1)..<end].map(\.asciiLowercased), as: UTF8.self)
+                            let nameBytes = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                            let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
+                                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
+                                return nameBytes.count
+                            }
                             result[name, default: []].append(column)
                         }
                     }
