@@ -111,7 +111,9 @@ struct RunSession {
             waiting = []
             waitingWrites = 0
         }
-        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, transform: process) { processed in
+        // A sink that writes files waits in the file system: it leaves the cores to the workers.
+        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, callerTransforms: !writesFiles,
+                               transform: process) { processed in
             progress.advance()
             guard !processed.excluded else { return }
             var write = PlannedWrite.none
@@ -179,8 +181,14 @@ private extension RunSession {
 
     /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
     var streamsFindings: Bool {
-        if case .fix(let settings) = mode { return settings.write || settings.outDirectory != nil }
+        if case .fix = mode { return writesFiles }
         return true
+    }
+
+    /// True for `fix --write` and `fix --out`.
+    var writesFiles: Bool {
+        if case .fix(let settings) = mode { return settings.write || settings.outDirectory != nil }
+        return false
     }
 
     struct Processed: Sendable {

@@ -15,6 +15,22 @@ import Testing
         #expect(delivered == items.map { $0 * 2 })
     }
 
+    /// `jobs` threads do the work, the calling thread among them: no thread only waits for results.
+    @Test(arguments: [1, 2, 3])
+    func theCallingThreadIsOneOfTheJobs(jobs: Int) {
+        let threads = ThreadNames()
+        let caller = ThreadNames.current
+        var sinkThreads = Set<String>()
+        OrderedParallelMap.run(Array(0..<400), jobs: jobs, transform: { item in
+            threads.insert(ThreadNames.current)
+            usleep(50)
+            return item
+        }, sink: { _ in sinkThreads.insert(ThreadNames.current) })
+        #expect(threads.count <= jobs)
+        #expect(threads.contains(caller))
+        #expect(sinkThreads == [caller])
+    }
+
     /// Workers stay within a window of the sink: a slow sink does not let results pile up.
     @Test func workersStayWithinAWindowOfTheSink() {
         let jobs = 2
@@ -39,4 +55,16 @@ private final class Counter: @unchecked Sendable {
     private var count = 0
     var value: Int { lock.withLock { count } }
     func increment() { lock.withLock { count += 1 } }
+}
+
+/// The threads that ran something, by a name unique to each live thread.
+private final class ThreadNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names = Set<String>()
+
+    static var current: String { "\(pthread_self())" }
+
+    var count: Int { lock.withLock { names.count } }
+    func insert(_ name: String) { _ = lock.withLock { names.insert(name) } }
+    func contains(_ name: String) -> Bool { lock.withLock { names.contains(name) } }
 }
