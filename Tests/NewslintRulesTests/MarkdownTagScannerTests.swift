@@ -10,7 +10,7 @@ import Testing
     @Test func scannerAgreesWithThePatternsOnRandomTexts() {
         let noise: [String] = [
             "<", ">", "/", "=", "\"", "'", "`", "a", " ", "\n", "\n>", "中", "é", "\\", "!", "&amp;", "`code`",
-            "<!--", "-->", "</b>",
+            "<!--", "-->", "</b>", "\u{301}", "\u{600}", "\u{200D}",
         ]
         let spaces: [String] = [
             " ", " ", "", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{0B}", "\u{85}",
@@ -18,8 +18,11 @@ import Testing
         ]
         let names = ["img", "a", "B", "x1", "-", "中", ""]
         let attributeNames = ["src", "alt", "data-x", ":a", "_b", "1bad", "a.b", ""]
-        let values = ["\"x y\"", "'q'", "u/v", "\"a\nb>\"", "\"open", "x=y", "`t`", "中文", "&amp;", "", "a\u{3000}b"]
-        let ends = ["/>", ">", ">", "", "/", " >"]
+        let values = [
+            "\"x y\"", "'q'", "u/v", "\"a\nb>\"", "\"open", "x=y", "`t`", "中文", "&amp;", "", "a\u{3000}b",
+            "\"\u{301}x\"", "'x'\u{301}", "x\u{301}",
+        ]
+        let ends = ["/>", ">", ">", "", "/", " >", ">\u{301}", ">\r\n"]
         var generator = SystemRandomNumberGenerator()
         func pick(_ list: [String]) -> String { list.randomElement(using: &generator)! }
         /// White space, now and then with a block quote marker after a line break.
@@ -78,7 +81,8 @@ import Testing
         let tags = try #require(MarkdownTagScanner.tags(in: text))
         #expect(tags.map(\.name) == ["IMG", "br", "a"])
         #expect(tags[0].attributes.map(\.name) == ["Src", "alt", "data-x"])
-        #expect(tags[0].attributes.map(\.value) == ["x.png", "A &amp; B", "1/"])
+        let values = tags[0].attributes.map { $0.contentRange.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) } }
+        #expect(values == ["x.png", "A &amp; B", "1/"])
         let body = MarkdownBody(text: text)
         let image = try #require(MarkdownURLs.tags(in: body, comments: []).first)
         #expect(image.attribute("alt")?.value == "A & B")
@@ -95,5 +99,27 @@ import Testing
         }
         let quoted = MarkdownURLs.tags(in: MarkdownBody(text: "> <img\n> src=\"x.png\">"), comments: [])
         #expect(quoted.first?.attribute("src")?.value == "x.png")
+    }
+
+    /// A tag with a bound inside a character (`>` before a combining mark) is not a tag, as on the patterns' path;
+    /// a value that starts inside one has no text.
+    @Test func boundsInsideCharactersAreDroppedAsThePatternsDropThem() {
+        for text in ["<b>\u{301} x", "\u{600}<b> x", "<img alt=\"\u{301}x\" src=y>"] {
+            let body = MarkdownBody(text: text)
+            #expect(MarkdownURLs.tags(in: body, comments: []) == MarkdownURLs.tagsByPattern(in: body, comments: []),
+                    "\(text.debugDescription)")
+        }
+        #expect(MarkdownURLs.tags(in: MarkdownBody(text: "<b>\u{301}"), comments: []).isEmpty)
+        let image = MarkdownURLs.tags(in: MarkdownBody(text: "<img alt=\"\u{301}x\" src=y>"), comments: []).first
+        #expect(image?.attribute("alt")?.value == nil && image?.attribute("src")?.value == "y")
+    }
+
+    /// An attempt that reads past the limit is left to the patterns, which may give up the search there.
+    @Test func longAttemptsAreLeftToThePatterns() {
+        let text = "<a title=\"" + String(repeating: "x", count: MarkdownLinkScanner.readLimit + 10) + "\"> <b>"
+        #expect(MarkdownTagScanner.tags(in: text) == nil)
+        let body = MarkdownBody(text: text)
+        #expect(MarkdownURLs.tags(in: body, comments: []) == MarkdownURLs.tagsByPattern(in: body, comments: []))
+        #expect(MarkdownTagScanner.tags(in: "<a title=\"x\"> <b>")?.count == 2)
     }
 }

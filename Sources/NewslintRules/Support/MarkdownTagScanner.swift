@@ -12,17 +12,21 @@ import NewslintDOM
 /// property, as in ICU.
 ///
 /// A quote marker after a line break inside a tag can be either white space or the tag's `>`, which only
-/// backtracking settles: there `tags(in:)` returns nil, and the caller uses the patterns.
+/// backtracking settles: there `tags(in:)` returns nil, and the caller uses the patterns. So it does for an
+/// attempt that reads more than `MarkdownLinkScanner.readLimit` bytes, where ICU may give up the search.
+///
+/// Ranges are UTF-8 offsets, and a bound may fall inside a character (`>` before a combining mark): the caller
+/// drops those as the patterns' path does.
 enum MarkdownTagScanner {
     struct Attribute: Equatable {
         /// The name as written.
         let name: String
-        /// The value as written (entities not decoded, quotes removed); nil for a bare attribute.
-        let value: String?
         /// The attribute with its leading white space.
         let range: Range<Int>
-        /// The value as written, with its quotes.
+        /// The value as written, with its quotes; nil for a bare attribute.
         let valueRange: Range<Int>?
+        /// The value without its quotes (entities not decoded).
+        let contentRange: Range<Int>?
     }
 
     struct Tag: Equatable {
@@ -33,7 +37,7 @@ enum MarkdownTagScanner {
     }
 
     /// Every start tag in `text`, in order, as UTF-8 ranges; nil when a tag candidate holds a block quote
-    /// marker after a line break where white space may stand.
+    /// marker after a line break where white space may stand, or reads more than the limit.
     static func tags(in text: String) -> [Tag]? {
         var text = text
         return text.withUTF8 { bytes in
@@ -75,9 +79,10 @@ enum MarkdownTagScanner {
             }
             let name = string(start + 1..<index)
             var attributes: [Attribute] = []
-            while let attribute = try attribute(at: index) {
+            while let attribute = try attribute(at: index, from: start) {
                 attributes.append(attribute)
                 index = attribute.range.upperBound
+                guard index - start <= MarkdownLinkScanner.readLimit else { throw Ambiguous() }
             }
             index = try afterSpace(index)
             if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
@@ -87,38 +92,39 @@ enum MarkdownTagScanner {
 
         /// White space, then an attribute name and an optional value, starting at `start`; nil when no
         /// attribute starts there.
-        private func attribute(at start: Int) throws -> Attribute? {
+        private func attribute(at start: Int, from tagStart: Int) throws -> Attribute? {
             let nameStart = try afterSpace(start)
             guard nameStart > start, nameStart < bytes.count, isAttributeNameStart(bytes[nameStart]) else { return nil }
             var nameEnd = nameStart + 1
             while nameEnd < bytes.count, isAttributeNameByte(bytes[nameEnd]) { nameEnd += 1 }
             let name = string(nameStart..<nameEnd)
             let equals = try afterSpace(nameEnd)
-            guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else {
-                return Attribute(name: name, value: nil, range: start..<nameEnd, valueRange: nil)
-            }
+            let bare = Attribute(name: name, range: start..<nameEnd, valueRange: nil, contentRange: nil)
+            guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else { return bare }
             let valueStart = try afterSpace(equals + 1)
-            guard let valueRange = value(at: valueStart) else {
-                // `=` without a value: the attribute ends at its name, and the tag cannot end after it.
-                return Attribute(name: name, value: nil, range: start..<nameEnd, valueRange: nil)
-            }
+            // `=` without a value: the attribute ends at its name, and the tag cannot end after it.
+            guard let valueRange = try value(at: valueStart, from: tagStart) else { return bare }
             let quoted = bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")
             let content = quoted ? valueRange.lowerBound + 1..<valueRange.upperBound - 1 : valueRange
-            return Attribute(name: name, value: string(content), range: start..<valueRange.upperBound,
-                             valueRange: valueRange)
+            return Attribute(name: name, range: start..<valueRange.upperBound, valueRange: valueRange,
+                             contentRange: content)
         }
 
         /// The value starting at `start` with its quotes: `"…"`, `'…'` or a run of bytes that are not white
         /// space nor ``"'=<>` ``; nil when none starts there.
-        private func value(at start: Int) -> Range<Int>? {
+        private func value(at start: Int, from tagStart: Int) throws -> Range<Int>? {
             guard start < bytes.count else { return nil }
             let first = bytes[start]
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-                guard let closing = bytes[(start + 1)...].firstIndex(of: first) else { return nil }
+                let limit = min(bytes.count, tagStart + MarkdownLinkScanner.readLimit)
+                guard start + 1 < limit, let closing = bytes[(start + 1)..<limit].firstIndex(of: first) else {
+                    if limit < bytes.count { throw Ambiguous() }
+                    return nil
+                }
                 return start..<closing + 1
             }
             var end = start
-            while end < bytes.count, spaceLength(at: end) == 0, !isUnquotedValueStop(bytes[end]) { end += 1 }
+            while end < bytes.count, bytes.whiteSpaceLength(at: end) == 0, !isUnquotedValueStop(bytes[end]) { end += 1 }
             return end > start ? start..<end : nil
         }
 
@@ -126,7 +132,7 @@ enum MarkdownTagScanner {
         private func afterSpace(_ start: Int) throws -> Int {
             var index = start
             while index < bytes.count {
-                let length = spaceLength(at: index)
+                let length = bytes.whiteSpaceLength(at: index)
                 guard length > 0 else { break }
                 if bytes[index] == UInt8(ascii: "\n"), startsQuoteMarker(after: index) { throw Ambiguous() }
                 index += length
@@ -143,30 +149,6 @@ enum MarkdownTagScanner {
                 probe += 1
             }
             return false
-        }
-
-        /// The UTF-8 length of the White_Space scalar at `index`, or 0.
-        private func spaceLength(at index: Int) -> Int {
-            let byte = bytes[index]
-            if byte < 0x80 { return (0x09...0x0D).contains(byte) || byte == 0x20 ? 1 : 0 }
-            func follows(_ second: UInt8) -> Bool { index + 1 < bytes.count && bytes[index + 1] == second }
-            func third(in range: ClosedRange<UInt8>) -> Bool { index + 2 < bytes.count && range.contains(bytes[index + 2]) }
-            switch byte {
-            case 0xC2: // U+0085, U+00A0
-                return index + 1 < bytes.count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
-            case 0xE1: // U+1680
-                return follows(0x9A) && third(in: 0x80...0x80) ? 3 : 0
-            case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
-                if follows(0x80), index + 2 < bytes.count {
-                    let last = bytes[index + 2]
-                    return (0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF ? 3 : 0
-                }
-                return follows(0x81) && third(in: 0x9F...0x9F) ? 3 : 0
-            case 0xE3: // U+3000
-                return follows(0x80) && third(in: 0x80...0x80) ? 3 : 0
-            default:
-                return 0
-            }
         }
 
         private func string(_ range: Range<Int>) -> String {

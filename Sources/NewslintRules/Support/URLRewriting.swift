@@ -442,18 +442,35 @@ enum MarkdownURLs {
     }
 
     static func all(in markdown: MarkdownBody, tags: [MarkdownTag], comments: [Range<Int>]) -> [MarkdownURL] {
+        urls(in: markdown, tags: tags) { pattern, kind in
+            scannedMatches(of: kind, in: markdown, comments: comments)
+                ?? matches(of: pattern, in: markdown.text, markdown: markdown, comments: comments)
+        }
+    }
+
+    /// `all(in:tags:comments:)` by the image, link, definition and autolink patterns: what the scanner reads, and
+    /// the path for the texts it declines.
+    static func allByPattern(in markdown: MarkdownBody, tags: [MarkdownTag], comments: [Range<Int>]) -> [MarkdownURL] {
+        urls(in: markdown, tags: tags) { pattern, _ in
+            matches(of: pattern, in: markdown.text, markdown: markdown, comments: comments)
+        }
+    }
+
+    /// The URLs of the body, in the order of the text: those of the markup matches `find` gives for each kind's
+    /// pattern, and the `href` and `src` of `tags`.
+    private static func urls(in markdown: MarkdownBody, tags: [MarkdownTag],
+                             matching find: (NSRegularExpression, MarkdownURL.Kind) -> [Match]) -> [MarkdownURL] {
         let text = markdown.text
         var result: [MarkdownURL] = []
         for (pattern, kind, marker) in urlPatterns where text.containsBytes(marker) {
-            for match in matches(of: pattern, in: text, markdown: markdown, comments: comments) {
+            for match in find(pattern, kind) {
                 guard let destination = match.group(3) ?? match.group(2) else { continue }
                 result.append(MarkdownURL(kind: kind, url: decodedDestination(destination.text),
                                           urlRange: destination.range, range: match.range,
                                           text: kind == .definition ? nil : match.group(1)?.text ?? ""))
             }
         }
-        for match in text.containsBytes("<")
-            ? matches(of: autolink, in: text, markdown: markdown, comments: comments) : [] {
+        for match in text.containsBytes("<") ? find(autolink, .autolink) : [] {
             guard let destination = match.group(1) else { continue }
             result.append(MarkdownURL(kind: .autolink, url: destination.text, urlRange: destination.range,
                                       range: match.range, text: nil))
@@ -468,6 +485,39 @@ enum MarkdownURLs {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// The matches of `kind`'s pattern that `MarkdownLinkScanner` reads, those that are markup, as the regex path
+    /// gives them; nil when the scanner declines the text.
+    private static func scannedMatches(of kind: MarkdownURL.Kind, in markdown: MarkdownBody,
+                                       comments: [Range<Int>]) -> [Match]? {
+        let pattern: MarkdownLinkScanner.Pattern
+        switch kind {
+        case .image: pattern = .image
+        case .link: pattern = .link
+        case .definition: pattern = .definition
+        case .autolink: pattern = .autolink
+        case .attribute: return nil
+        }
+        let text = markdown.text
+        guard let scanned = MarkdownLinkScanner.matches(of: pattern, in: text) else { return nil }
+        return scanned.compactMap { match -> Match? in
+            let start = match.range.lowerBound
+            guard !markdown.isLiteral(start), !comments.contains(where: { $0.contains(start) }),
+                  let whole = group(match.range, in: text) else { return nil }
+            return Match(range: match.range, groups: [whole] + match.groups.map { $0.flatMap { group($0, in: text) } })
+        }
+    }
+
+    /// A UTF-8 range of `text` with its text, as the regex path reads a match's range with `Range(_:in:)`: nil when
+    /// a bound falls inside a character (before a combining mark, between CR and LF), where no index of `text`
+    /// stands.
+    private static func group(_ range: Range<Int>, in text: String) -> Group? {
+        let utf8 = text.utf8
+        guard let lower = String.Index(utf8.index(utf8.startIndex, offsetBy: range.lowerBound), within: text),
+              let upper = String.Index(utf8.index(utf8.startIndex, offsetBy: range.upperBound), within: text)
+        else { return nil }
+        return Group(text: String(text[lower..<upper]), range: range)
+    }
+
     /// The inline HTML start tags of the body outside code, optionally only those named `names`.
     static func tags(in markdown: MarkdownBody, named names: Set<String>? = nil,
                      comments: [Range<Int>]) -> [MarkdownTag] {
@@ -478,12 +528,18 @@ enum MarkdownURLs {
         }
         return scanned.compactMap { tag -> MarkdownTag? in
             let start = tag.range.lowerBound
-            guard !markdown.isLiteral(start), !comments.contains(where: { $0.contains(start) }) else { return nil }
+            // As on the patterns' path, a tag or an attribute with a bound inside a character is dropped, and so
+            // is a value or its range.
+            guard !markdown.isLiteral(start), !comments.contains(where: { $0.contains(start) }),
+                  group(tag.range, in: text) != nil else { return nil }
             let name = tag.name.lowercased()
             guard names?.contains(name) ?? true else { return nil }
-            let attributes = tag.attributes.map { attribute in
-                MarkdownTag.Attribute(name: attribute.name.lowercased(), value: attribute.value.map(decodedEntities),
-                                      range: attribute.range, valueRange: attribute.valueRange)
+            let attributes = tag.attributes.compactMap { attribute -> MarkdownTag.Attribute? in
+                guard group(attribute.range, in: text) != nil else { return nil }
+                let value = attribute.contentRange.flatMap { group($0, in: text) }?.text
+                return MarkdownTag.Attribute(name: attribute.name.lowercased(), value: value.map(decodedEntities),
+                                             range: attribute.range,
+                                             valueRange: attribute.valueRange.flatMap { group($0, in: text) }?.range)
             }
             return MarkdownTag(name: name, range: tag.range, attributes: attributes)
         }
