@@ -1,3 +1,4 @@
+import Foundation
 import NewslintCore
 import NewslintDOM
 import Testing
@@ -32,6 +33,24 @@ import Testing
                                            usesCRLF: false)
             let reported = try linter.check(post).contains { $0.ruleID == "front-matter-title" }
             #expect(reported == expectedExcerpt(titleText, fullText), "\(body.debugDescription)")
+        }
+    }
+
+    /// A Markdown body is filtered only as far as its start needs; the start is the whole text's.
+    @Test func markdownPrefixGivesTheWholeTextsStart() {
+        let pieces = ["正文", "*", "**", "#", "> ", "`", "\\", "[链接](http://a.b/c)", "![图](x.png)", " ", "\n",
+                      "\u{301}", "\u{200D}", "x", "ᄀ", "ᅡ", "\r\n", String(repeating: "长文* ", count: 30),
+                      String(repeating: "* \n", count: 80)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<600 {
+            let markdown = (0..<Int.random(in: 0...40, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = Int.random(in: 1...30, using: &generator)
+            let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
+                                                             options: .regularExpression)
+            let whole = Array(normalised(withoutLinks.filter { !"*#>`\\".contains($0) }).prefix(count))
+            #expect(FrontMatterTitleRule.markdownStart(of: markdown, characters: count) == whole,
+                    "\(markdown.debugDescription)")
         }
     }
 

@@ -13,6 +13,8 @@ public final class MarkdownBody {
     public private(set) var escapedOffsets: Set<Int> = []
     private var pendingEdits: [(range: Range<Int>, replacement: String)] = []
     private var cachedSource: SourceText?
+    /// The text's length in UTF-16, which every search by a regular expression is given; counted once per text.
+    private var cachedUTF16Count: Int?
 
     /// The text with its line index, for turning offsets into lines and columns; built once per text.
     public var source: SourceText {
@@ -42,7 +44,9 @@ public final class MarkdownBody {
     /// Every match of `pattern` that does not start at literal text (`isLiteral`), as UTF-8 ranges with the
     /// captured groups.
     public func matches(of pattern: NSRegularExpression) -> [(range: Range<Int>, groups: [String?])] {
-        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        let length = cachedUTF16Count ?? text.utf16.count
+        cachedUTF16Count = length
+        return pattern.matches(in: text, range: NSRange(location: 0, length: length)).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }
             let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
             let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
@@ -72,6 +76,7 @@ public final class MarkdownBody {
         pendingEdits.removeAll()
         text = String(decoding: bytes, as: UTF8.self)
         cachedSource = nil
+        cachedUTF16Count = nil
         scanLiterals()
     }
 

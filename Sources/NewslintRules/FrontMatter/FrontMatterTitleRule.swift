@@ -107,9 +107,7 @@ private extension FrontMatterTitleRule {
     static func bodyStart(_ context: RuleContext, characters count: Int) -> [Character] {
         guard let body = context.body else {
             guard let markdown = context.markdown?.text else { return [] }
-            let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
-                                                             options: .regularExpression)
-            return start(of: withoutLinks.filter { !"*#>`\\".contains($0) }, characters: count)
+            return markdownStart(of: markdown, characters: count)
         }
         var text = ""
         var checkedAt = 0
@@ -153,4 +151,24 @@ private extension FrontMatterTitleRule {
         let column = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound) + 1
         return Location(line: line, column: column)
     }
+}
+
+extension FrontMatterTitleRule {
+    /// The first `count` characters of a Markdown body's normalised text without link and emphasis syntax: the
+    /// characters `*#>`\` are dropped from a prefix of the text, doubled until its start is settled.
+    static func markdownStart(of markdown: String, characters count: Int) -> [Character] {
+        let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
+                                                         options: .regularExpression)
+        var length = 4 * count + 64
+        while true {
+            let prefix = withoutLinks.prefix(length)
+            // A prefix of the text, filtered, is a prefix of the whole text filtered.
+            let kept = String(prefix.filter { !markdownSyntax.contains($0) })
+            guard prefix.endIndex < withoutLinks.endIndex else { return start(of: kept, characters: count) }
+            if let settled = settledStart(of: kept, characters: count) { return settled }
+            length *= 2
+        }
+    }
+
+    private static let markdownSyntax: Set<Character> = ["*", "#", ">", "`", "\\"]
 }
