@@ -116,8 +116,7 @@ private extension LazyImageRule {
         }
         if src.hasPrefix("data:") || ["about:blank", "#", "undefined", "null"].contains(src) { return true }
         if isUndefined(src) { return true }
-        let file = URLRewriting.Parts(src).base.split(separator: "/").last.map(String.init) ?? ""
-        return placeholderFile.matches(file)
+        return placeholderFile.matches(lastComponent(of: URLRewriting.Parts(src).base))
     }
 
     static let placeholderFile = CompiledPattern(literal:
@@ -140,5 +139,23 @@ private extension LazyImageRule {
         let current = src.map { $0.isEmpty ? "empty" : "a placeholder (\(URLRewriting.shown($0, limit: 50)))" }
             ?? "missing"
         return "lazy-loaded image: src is \(current) and the real source is in \(real.name)"
+    }
+}
+
+extension LazyImageRule {
+    /// The last non-empty `/`-separated part of `path`, as `split(separator: "/").last` gives it. An ASCII path
+    /// is read from its end, byte by byte; elsewhere a `/` followed by a combining mark is no separator.
+    static func lastComponent(of path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? "" }
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        var start = end
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") {
+            start = bytes.index(before: start)
+        }
+        return String(path[start..<end])
     }
 }
