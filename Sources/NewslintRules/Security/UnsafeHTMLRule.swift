@@ -92,16 +92,17 @@ private extension UnsafeHTMLRule {
                     continue
                 }
             }
-            for (name, value) in node.attributes {
-                let lowered = name.lowercased()
-                if UnsafeHTMLRule.isEventAttribute(lowered) {
+            // Names first (libxml2 lowers them): only an address attribute's value is read.
+            for name in node.attributeNames {
+                if UnsafeHTMLRule.isEventAttribute(name) {
                     violations.append(Violation(
-                        at: context.location(of: node), UnsafeHTMLRule.eventMessage(lowered, node.name),
-                        fix: Fix("remove the \(lowered) attribute") { node.removeAttribute(name) }))
-                } else if UnsafeHTMLRule.urlAttributes.contains(lowered), UnsafeHTMLRule.isScriptURL(value) {
+                        at: context.location(of: node), UnsafeHTMLRule.eventMessage(name, node.name),
+                        fix: Fix("remove the \(name) attribute") { node.removeAttribute(name) }))
+                } else if UnsafeHTMLRule.urlAttributes.contains(name), let value = node.attribute(name),
+                          UnsafeHTMLRule.isScriptURL(value) {
                     violations.append(Violation(
-                        at: context.location(of: node), UnsafeHTMLRule.scriptURLMessage(value, lowered, node.name),
-                        fix: Fix("remove the script URL from \(lowered)", removing: URLRewriting.declared(node)) {
+                        at: context.location(of: node), UnsafeHTMLRule.scriptURLMessage(value, name, node.name),
+                        fix: Fix("remove the script URL from \(name)", removing: URLRewriting.declared(node)) {
                             node.removeAttribute(name)
                         }))
                 }
@@ -223,6 +224,11 @@ private extension UnsafeHTMLRule {
 
     /// Browsers ignore whitespace and control characters inside the scheme, so `java\tscript:` counts.
     static func isScriptURL(_ value: String) -> Bool {
+        // Nearly every address starts with another letter than the schemes' first (`h`, `/`): no copy for those.
+        guard let first = value.utf8.first(where: { $0 > 0x20 && $0 != 0x7F }),
+              first.asciiLowercased == UInt8(ascii: "j") || first.asciiLowercased == UInt8(ascii: "v") else {
+            return false
+        }
         // Only the first eleven kept scalars can make the scheme; no other scalar lower-cases to an ASCII letter
         // of these schemes, so the rest of the address is never copied.
         var start = ""
