@@ -18,6 +18,9 @@ public final class SiteProfile: Sendable {
     public let unwrapSelectors: [Selector]
     public let captionSelectors: [Selector]
     public let presentationalAttributes: [String]
+    /// `presentationalAttributes` split once: whole names, and the prefixes of the patterns ending in `*`.
+    private let presentationalNames: Set<String>
+    private let presentationalPrefixes: [String]
     public let editorLinePatterns: [CompiledPattern]
     public let requiresEditorLine: Bool
     public let hotlinkProtectedHosts: [String]
@@ -47,6 +50,8 @@ public final class SiteProfile: Sendable {
         unwrapSelectors = try layers.flatMap { $0.presentational?.unwrap ?? [] }.map(Selector.init)
         captionSelectors = try layers.flatMap { $0.presentational?.captions ?? [] }.map(Selector.init)
         presentationalAttributes = layers.flatMap { $0.presentational?.attributes ?? [] }
+        presentationalNames = Set(presentationalAttributes.filter { !$0.hasSuffix("*") })
+        presentationalPrefixes = presentationalAttributes.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
         editorLinePatterns = try layers.compactMap(\.editorLine).map { try CompiledPattern($0.pattern) }
         requiresEditorLine = layers.contains { $0.editorLine?.required == true }
         hotlinkProtectedHosts = layers.flatMap { $0.images?.hotlinkProtectedHosts ?? [] }
@@ -87,8 +92,6 @@ public final class SiteProfile: Sendable {
 
     /// True when `name` is a presentational attribute.
     public func isPresentationalAttribute(_ name: String) -> Bool {
-        presentationalAttributes.contains { pattern in
-            pattern.hasSuffix("*") ? name.hasPrefix(String(pattern.dropLast())) : name == pattern
-        }
+        presentationalNames.contains(name) || presentationalPrefixes.contains { name.hasPrefix($0) }
     }
 }
