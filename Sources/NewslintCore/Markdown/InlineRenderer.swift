@@ -47,8 +47,10 @@ struct InlineRenderer {
         if mode == .paragraph, tokens.count == 1, case .atom(.image(let image)) = tokens[0],
             image.referrerPolicy != nil
         {
-            return protection.text(InlineAtomWriter.image(image, alone: true)).split(separator: "\n")
-                .map(String.init)
+            let html = protection.text(InlineAtomWriter.image(image, alone: true))
+            // Without a carriage return every line feed is a character of its own: the bytes are cut alike.
+            guard !html.utf8.contains(0x0D) else { return html.split(separator: "\n").map(String.init) }
+            return html.utf8.split(separator: 0x0A).map { String(Substring($0)) }
         }
         let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
         switch mode {

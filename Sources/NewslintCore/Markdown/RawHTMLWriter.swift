@@ -133,6 +133,11 @@ struct RawHTMLWriter {
 /// Escaping for HTML written by the writer.
 enum HTMLEscaping {
     static func text(_ text: String) -> String {
+        // Most text has nothing to escape: then every character would be copied as it is.
+        let isSpecial = { (byte: UInt8) in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        }
+        guard text.containsByte(where: isSpecial) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -146,6 +151,7 @@ enum HTMLEscaping {
     }
 
     static func attribute(_ value: String) -> String {
+        guard value.containsByte(where: HTMLEscaping.isSpecialInAttribute) else { return value }
         var result = ""
         for character in value {
             switch character {
@@ -161,6 +167,14 @@ enum HTMLEscaping {
             }
         }
         return result
+    }
+
+    /// The bytes that `attribute(_:)` may escape.
+    private static func isSpecialInAttribute(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0A, 0x0D: true
+        default: false
+        }
     }
 }
 
