@@ -107,4 +107,19 @@ import Testing
         }
         #expect("a\r\nb\nc\rd\n".lineFeedCount == 2)
     }
+
+    /// The writer's verbatim marks are found from their bytes, among CJK punctuation that shares their lead byte.
+    @Test func verbatimMarksAreFoundByTheirBytes() {
+        // Noncharacters cannot be written in a literal.
+        let marks = [0xFDD0, 0xFDD1, 0xFDD2, 0xFDCF].map { String(Unicode.Scalar(UInt32($0))!) }
+        let pieces = ["a", "，", "（", "中", "{", "\u{EFB7}"] + marks
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let expected = text.unicodeScalars.contains { $0.value == 0xFDD0 || $0.value == 0xFDD1 }
+            #expect(TemplateProtection.hasVerbatimMark(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -36,14 +36,29 @@ struct TemplateProtection {
         !braceIndices(in: Array(text.unicodeScalars)).isEmpty
     }
 
+    /// True when `text` holds a verbatim mark: U+FDD0 or U+FDD1, `EF B7 90` and `EF B7 91` in UTF-8.
+    static func hasVerbatimMark(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while let offset = ByteSearch.firstOffset(of: verbatimMarkLead,
+                                                      in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+                let index = start + offset
+                if index + 2 < bytes.count, bytes[index + 2] == 0x90 || bytes[index + 2] == 0x91 { return true }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
+    private static let verbatimMarkLead: [UInt8] = [0xEF, 0xB7]
+
     /// `text` with entities for the braces the engine would read, outside verbatim marks; for places where
     /// entities are decoded.
     func text(_ text: String) -> String {
         // Nearly every line has no brace; it loses only its verbatim marks, if it has any.
         if target == .commonmark || !text.containsByte(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
-            guard text.containsBytes(String(Self.verbatimStart)) || text.containsBytes(String(Self.verbatimEnd)) else {
-                return text
-            }
+            guard Self.hasVerbatimMark(text) else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isVerbatimMark($0) }))
         }
         var scalars: [Unicode.Scalar] = []
