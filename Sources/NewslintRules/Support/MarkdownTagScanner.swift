@@ -40,10 +40,7 @@ enum MarkdownTagScanner {
     /// marker after a line break where white space may stand, or reads more than the limit.
     static func tags(in text: String) -> [Tag]? {
         var text = text
-        return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            return reader.tags()
-        }
+        return text.withUTF8 { Reader(bytes: $0).tags() }
     }
 
     private struct Ambiguous: Error {}
@@ -51,7 +48,7 @@ enum MarkdownTagScanner {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
 
-        mutating func tags() -> [Tag]? {
+        func tags() -> [Tag]? {
             var result: [Tag] = []
             var position = 0
             while let opening = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
