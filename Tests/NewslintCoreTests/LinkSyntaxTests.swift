@@ -37,10 +37,11 @@ import Testing
         }
     }
 
-    /// The definitions, character by character.
+    /// The definitions, character by character, as the writer had them before it read bytes: nothing here calls
+    /// the code under test.
     private enum Reference {
         static func destination(_ url: String) -> String {
-            let scalars = Array(LinkSyntax.percentEncoded(url).unicodeScalars)
+            let scalars = Array(percentEncoded(url).unicodeScalars)
             var depth = 0
             var balanced = true
             for scalar in scalars {
@@ -51,7 +52,7 @@ import Testing
             var result = String.UnicodeScalarView()
             for index in scalars.indices {
                 let scalar = scalars[index]
-                if scalar == "&", MarkdownEscaping.startsEntityReference(scalars[(index + 1)...]) {
+                if scalar == "&", startsEntityReference(scalars[(index + 1)...]) {
                     result += "&amp;".unicodeScalars
                     continue
                 }
@@ -64,11 +65,62 @@ import Testing
         static func isAutolinkable(_ url: String) -> Bool {
             let lowered = url.lowercased()
             guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return false }
-            guard LinkSyntax.percentEncoded(url) == url else { return false }
+            guard percentEncoded(url) == url else { return false }
             let scalars = Array(url.unicodeScalars)
             return !scalars.indices.contains {
-                scalars[$0] == "&" && MarkdownEscaping.startsEntityReference(scalars[($0 + 1)...])
+                scalars[$0] == "&" && startsEntityReference(scalars[($0 + 1)...])
             }
         }
+
+        static func percentEncoded(_ url: String) -> String {
+            var result = ""
+            for byte in url.utf8 {
+                if byte < 0x80, isSafe(byte) {
+                    result.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+            return result
+        }
+
+        static func isSafe(_ byte: UInt8) -> Bool {
+            let scalar = Unicode.Scalar(byte)
+            return scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar)
+                || "-_.+!*'(),%#@?=;:/&$~".unicodeScalars.contains(scalar)
+        }
+
+        static func startsEntityReference(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+            guard let first = rest.first else { return false }
+            let body: ArraySlice<Unicode.Scalar>
+            let allowed: (Unicode.Scalar) -> Bool
+            let maximum: Int
+            if first == "#" {
+                let afterHash = rest.dropFirst()
+                if let marker = afterHash.first, marker == "x" || marker == "X" {
+                    body = afterHash.dropFirst()
+                    allowed = { $0.isASCII && $0.properties.isASCIIHexDigit }
+                    maximum = 6
+                } else {
+                    body = afterHash
+                    allowed = { ("0"..."9").contains($0) }
+                    maximum = 7
+                }
+            } else {
+                guard first.isASCII, first.properties.isAlphabetic else { return false }
+                body = rest
+                allowed = { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                maximum = 32
+            }
+            let name = body.prefix { allowed($0) }
+            guard !name.isEmpty, name.count <= maximum else { return false }
+            return body.dropFirst(name.count).first == ";"
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

@@ -63,4 +63,21 @@ import Testing
         #expect(!body.isLiteral(angle(body.text, 0)))
         #expect(body.isLiteral(angle(body.text, 1)))
     }
+
+    /// HTML block starts and ends are read from ASCII bytes; a line with other characters is read as text, where
+    /// the Kelvin sign lowers to `k` and a combining mark after `>` makes another character.
+    @Test func htmlBlockLinesOutsideASCIIAreReadAsText() {
+        func start(_ line: String, afterParagraphLine: Bool = false) -> MarkdownHTMLBlock.End? {
+            MarkdownHTMLBlock.start(of: Array(line.utf8)[...], afterParagraphLine: afterParagraphLine)
+        }
+        #expect(start("<DIV class=\"x\">") == .blankLine)
+        #expect(start("<lin\u{212A}>", afterParagraphLine: true) == .blankLine)
+        #expect(start("</trac\u{212A}>", afterParagraphLine: true) == .blankLine)
+        #expect(start("<!\u{212A}x>") == .lineContaining([">"]))
+        #expect(start("<span>", afterParagraphLine: true) == nil)
+        #expect(MarkdownHTMLBlock.ends(Array("a --> b".utf8)[...], containing: ["-->"]))
+        #expect(MarkdownHTMLBlock.ends(Array("</STYLE>".utf8)[...], containing: ["</style>"]))
+        #expect(!MarkdownHTMLBlock.ends(Array("<!-- a -->\u{301}".utf8)[...], containing: ["-->"]))
+        #expect(MarkdownHTMLBlock.ends(Array("中文 -->".utf8)[...], containing: ["-->"]))
+    }
 }

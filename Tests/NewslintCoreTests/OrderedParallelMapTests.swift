@@ -16,7 +16,7 @@ import Testing
     }
 
     /// `jobs` threads do the work, the calling thread among them: no thread only waits for results.
-    @Test(arguments: [1, 2, 3])
+    @Test(arguments: [2, 3])
     func theCallingThreadIsOneOfTheJobs(jobs: Int) {
         let threads = ThreadNames()
         let caller = ThreadNames.current
@@ -29,6 +29,21 @@ import Testing
         #expect(threads.count <= jobs)
         #expect(threads.contains(caller))
         #expect(sinkThreads == [caller])
+    }
+
+    /// A sink that waits on the disk keeps its thread: then only the workers transform, still in order.
+    @Test func aSinkThatWritesLeavesTheItemsToTheWorkers() {
+        let threads = ThreadNames()
+        let caller = ThreadNames.current
+        var delivered: [Int] = []
+        OrderedParallelMap.run(Array(0..<300), jobs: 2, callerTransforms: false, transform: { item in
+            threads.insert(ThreadNames.current)
+            if item % 5 == 0 { usleep(200) }
+            return item
+        }, sink: { delivered.append($0) })
+        #expect(delivered == Array(0..<300))
+        #expect(!threads.contains(caller))
+        #expect(threads.count <= 2)
     }
 
     /// Workers stay within a window of the sink: a slow sink does not let results pile up.

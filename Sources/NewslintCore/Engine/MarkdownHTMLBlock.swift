@@ -21,10 +21,13 @@ enum MarkdownHTMLBlock {
     static func start(of line: ArraySlice<UInt8>, afterParagraphLine: Bool) -> End? {
         let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent <= 3, line.dropFirst(indent).first == UInt8(ascii: "<") else { return nil }
-        // Every test below but the last reads no further than `</`, a ten-letter name and `/>`, and tag names
-        // are ASCII: they read a prefix lowered in ASCII, long enough to hold a mark combined with the last
-        // character read, not the whole line lowered.
-        let lower = String(decoding: line.dropFirst(indent).prefix(24).map(\.asciiLowercased), as: UTF8.self)
+        // Every test below but the last reads no further than `</`, a ten-letter name and `/>`: an ASCII prefix
+        // long enough to hold a mark combined with the last character read is lowered, not the whole line.
+        // Outside ASCII the line is lowered as a string (the Kelvin sign lowers to `k`).
+        let prefix = line.dropFirst(indent).prefix(24)
+        let lower = prefix.allSatisfy { $0 < 0x80 }
+            ? String(decoding: prefix.map(\.asciiLowercased), as: UTF8.self)
+            : String(decoding: line.dropFirst(indent), as: UTF8.self).lowercased()
         if let name = rawTextElements.first(where: { lower.hasPrefix("<" + $0) }),
            endsName(lower.dropFirst(name.count + 1), allowingSelfClosing: false) {
             return .lineContaining(rawTextElements.map { "</\($0)>" })
@@ -52,8 +55,13 @@ enum MarkdownHTMLBlock {
 
     /// True when `line` ends a block that ends at a line containing one of `texts`.
     static func ends(_ line: ArraySlice<UInt8>, containing texts: [String]) -> Bool {
-        // The texts are ASCII: comparing bytes without regard to ASCII case finds what lowering the line would.
-        texts.contains { text in
+        // The texts are ASCII: in an ASCII line, comparing bytes without regard to case finds what lowering it
+        // would. Elsewhere characters are compared (a combining mark after `>` makes another character).
+        guard line.allSatisfy({ $0 < 0x80 }) else {
+            let lower = String(decoding: line, as: UTF8.self).lowercased()
+            return texts.contains { lower.contains($0) }
+        }
+        return texts.contains { text in
             let needle = Array(text.utf8)
             guard needle.count <= line.count else { return false }
             return line.indices.dropLast(needle.count - 1).contains { start in

@@ -77,8 +77,8 @@ private extension NodeLocator {
             let line = node.line
             guard line > 0, let token = token(for: node) else { continue }
             let key = TokenOnLine(line: line, token: token)
-            seen[key, default: 0] += 1
-            let occurrence = seen[key, default: 1] - 1
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
             if let column = column(ofOccurrence: occurrence, of: token, line: line) {
                 result[node] = column
             }

@@ -108,7 +108,8 @@ public enum AtomicFileWriter {
         return jobs.map { $0?.error }
     }
 
-    /// One stream's flush, run on a thread of its own. Only that thread touches the job until it is joined.
+    /// One stream's flush, run on a thread of its own (or on the calling thread when none could be started).
+    /// Only the thread that runs it touches the job until that thread is joined.
     private final class FlushJob {
         let stream: Stream
         private(set) var error: Error?

@@ -134,10 +134,7 @@ struct RawHTMLWriter {
 enum HTMLEscaping {
     static func text(_ text: String) -> String {
         // Most text has nothing to escape: then every character would be copied as it is.
-        let isSpecial = { (byte: UInt8) in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-        }
-        guard text.containsByte(where: isSpecial) else { return text }
+        guard text.containsByte(where: HTMLEscaping.isSpecialInText) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -167,6 +164,11 @@ enum HTMLEscaping {
             }
         }
         return result
+    }
+
+    /// The bytes that `text(_:)` may escape.
+    private static func isSpecialInText(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
     }
 
     /// The bytes that `attribute(_:)` may escape.

@@ -85,7 +85,7 @@ public struct SiteCatalog: Sendable {
     /// `开源中国 - 资讯` → `开源中国`: feeds append the sub-column to the source name.
     static func baseSource(_ value: String) -> String {
         let trimmed = String(value.trimmingSpaces)
-        guard let range = trimmed.byteRange(of: " - ") else { return trimmed }
+        guard let range = trimmed.range(of: " - ") else { return trimmed }
         return String(trimmed[..<range.lowerBound])
     }
 }

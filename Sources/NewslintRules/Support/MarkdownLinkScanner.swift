@@ -367,8 +367,7 @@ enum MarkdownLinkScanner {
             return index
         }
 
-        /// The UTF-8 length of the White_Space scalar at `index`, or 0 (also inside a scalar, whose continuation
-        /// bytes start none).
+        /// A byte an autolink's scheme may hold after its first letter.
         private func isSchemeByte(_ byte: UInt8) -> Bool {
             byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: "-")

@@ -40,67 +40,78 @@ enum MarkdownTagScanner {
     /// marker after a line break where white space may stand, or reads more than the limit.
     static func tags(in text: String) -> [Tag]? {
         var text = text
-        return text.withUTF8 { Reader(bytes: $0).tags() }
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            return reader.tags()
+        }
     }
 
     private struct Ambiguous: Error {}
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// The farthest offset the current attempt has read to.
+        private var reach = 0
 
-        func tags() -> [Tag]? {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func tags() -> [Tag]? {
             var result: [Tag] = []
             var position = 0
             while let opening = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
-                do {
-                    if let tag = try tag(at: opening) {
-                        result.append(tag)
-                        position = tag.range.upperBound
-                    } else {
-                        position = opening + 1
-                    }
-                } catch {
-                    return nil
+                reach = opening
+                let tag: Tag?
+                do { tag = try self.tag(at: opening) } catch { return nil }
+                guard reach - opening <= MarkdownLinkScanner.readLimit else { return nil }
+                if let tag {
+                    result.append(tag)
+                    position = tag.range.upperBound
+                } else {
+                    position = opening + 1
                 }
             }
             return result
         }
 
         /// The tag starting at the `<` at `start`, or nil when none does.
-        private func tag(at start: Int) throws -> Tag? {
+        private mutating func tag(at start: Int) throws -> Tag? {
             var index = start + 1
             guard index < bytes.count, bytes[index].isASCIILetter else { return nil }
             while index < bytes.count, bytes[index].isASCIILetter || bytes[index].isASCIIDigit
                     || bytes[index] == UInt8(ascii: "-") {
                 index += 1
             }
+            note(index)
             let name = string(start + 1..<index)
             var attributes: [Attribute] = []
-            while let attribute = try attribute(at: index, from: start) {
+            while let attribute = try attribute(at: index) {
                 attributes.append(attribute)
                 index = attribute.range.upperBound
-                guard index - start <= MarkdownLinkScanner.readLimit else { throw Ambiguous() }
             }
             index = try afterSpace(index)
             if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+            note(index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return nil }
             return Tag(name: name, range: start..<index + 1, attributes: attributes)
         }
 
         /// White space, then an attribute name and an optional value, starting at `start`; nil when no
         /// attribute starts there.
-        private func attribute(at start: Int, from tagStart: Int) throws -> Attribute? {
+        private mutating func attribute(at start: Int) throws -> Attribute? {
             let nameStart = try afterSpace(start)
             guard nameStart > start, nameStart < bytes.count, isAttributeNameStart(bytes[nameStart]) else { return nil }
             var nameEnd = nameStart + 1
             while nameEnd < bytes.count, isAttributeNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            note(nameEnd)
             let name = string(nameStart..<nameEnd)
             let equals = try afterSpace(nameEnd)
             let bare = Attribute(name: name, range: start..<nameEnd, valueRange: nil, contentRange: nil)
             guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else { return bare }
             let valueStart = try afterSpace(equals + 1)
             // `=` without a value: the attribute ends at its name, and the tag cannot end after it.
-            guard let valueRange = try value(at: valueStart, from: tagStart) else { return bare }
+            guard let valueRange = value(at: valueStart) else { return bare }
             let quoted = bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")
             let content = quoted ? valueRange.lowerBound + 1..<valueRange.upperBound - 1 : valueRange
             return Attribute(name: name, range: start..<valueRange.upperBound, valueRange: valueRange,
@@ -109,24 +120,25 @@ enum MarkdownTagScanner {
 
         /// The value starting at `start` with its quotes: `"…"`, `'…'` or a run of bytes that are not white
         /// space nor ``"'=<>` ``; nil when none starts there.
-        private func value(at start: Int, from tagStart: Int) throws -> Range<Int>? {
+        private mutating func value(at start: Int) -> Range<Int>? {
             guard start < bytes.count else { return nil }
             let first = bytes[start]
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-                let limit = min(bytes.count, tagStart + MarkdownLinkScanner.readLimit)
-                guard start + 1 < limit, let closing = bytes[(start + 1)..<limit].firstIndex(of: first) else {
-                    if limit < bytes.count { throw Ambiguous() }
+                guard let closing = bytes[(start + 1)...].firstIndex(of: first) else {
+                    note(bytes.count)
                     return nil
                 }
+                note(closing)
                 return start..<closing + 1
             }
             var end = start
             while end < bytes.count, bytes.whiteSpaceLength(at: end) == 0, !isUnquotedValueStop(bytes[end]) { end += 1 }
+            note(end)
             return end > start ? start..<end : nil
         }
 
         /// The index after the white space starting at `start`.
-        private func afterSpace(_ start: Int) throws -> Int {
+        private mutating func afterSpace(_ start: Int) throws -> Int {
             var index = start
             while index < bytes.count {
                 let length = bytes.whiteSpaceLength(at: index)
@@ -134,7 +146,13 @@ enum MarkdownTagScanner {
                 if bytes[index] == UInt8(ascii: "\n"), startsQuoteMarker(after: index) { throw Ambiguous() }
                 index += length
             }
+            note(index)
             return index
+        }
+
+        /// Records that the attempt read as far as `offset`.
+        private mutating func note(_ offset: Int) {
+            reach = max(reach, offset)
         }
 
         /// True when `[ \t]{0,3}>` follows the line feed at `index`.

@@ -282,7 +282,7 @@ enum URLRewriting {
         }
         // OAuth-style fragments (`#id_token=…&state=…`) are parameters too; a plain anchor is not, unless it is
         // exactly a listed name (WeChat's `#wechat_redirect`).
-        if let fragment = parts.fragment, fragment.utf8.contains(UInt8(ascii: "=")) {
+        if let fragment = parts.fragment, fragment.contains("=") {
             parts.fragment = keptItems(of: fragment)
         } else if let fragment = parts.fragment, !fragment.isEmpty,
                   patterns.contains(where: { $0 == fragment.lowercased() && !$0.hasSuffix("*") }) {
@@ -311,7 +311,7 @@ enum URLRewriting {
 
     /// True for parameters that carry a credential (`id_token`, `access_token` …) rather than a campaign.
     static func isCredential(_ item: QueryItem) -> Bool {
-        item.name.lowercased().containsBytes("token")
+        item.name.lowercased().contains("token")
     }
 
     // MARK: DOM edits
@@ -534,6 +534,12 @@ enum MarkdownURLs {
                   group(tag.range, in: text) != nil else { return nil }
             let name = tag.name.lowercased()
             guard names?.contains(name) ?? true else { return nil }
+            // The patterns read the attributes as one group: when it ends inside a character (a Prepend
+            // character before the `>`), they are all dropped.
+            if let first = tag.attributes.first, let last = tag.attributes.last,
+               group(first.range.lowerBound..<last.range.upperBound, in: text) == nil {
+                return MarkdownTag(name: name, range: tag.range, attributes: [])
+            }
             let attributes = tag.attributes.compactMap { attribute -> MarkdownTag.Attribute? in
                 guard group(attribute.range, in: text) != nil else { return nil }
                 let value = attribute.contentRange.flatMap { group($0, in: text) }?.text
