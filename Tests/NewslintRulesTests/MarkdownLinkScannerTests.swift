@@ -90,7 +90,7 @@ import Testing
     /// An attempt that reads past `readLimit` is left to the patterns, whose backtracking stack may overflow
     /// there (ICU then ends the search).
     @Test func longAttemptsAreLeftToThePatterns() {
-        for count in [MarkdownLinkScanner.readLimit + 10, 100_000] {
+        for count in [LeftmostSearch.readLimit + 10, 100_000] {
             let text = "[" + String(repeating: "a", count: count) + " [x](y) <http://z>"
             #expect(MarkdownLinkScanner.matches(of: .link, in: text) == nil)
             #expect(MarkdownLinkScanner.matches(of: .autolink, in: text) != nil)

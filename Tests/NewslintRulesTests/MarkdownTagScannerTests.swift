@@ -118,13 +118,13 @@ import Testing
 
     /// An attempt that reads past the limit is left to the patterns, which may give up the search there.
     @Test func longAttemptsAreLeftToThePatterns() {
-        let text = "<a title=\"" + String(repeating: "x", count: MarkdownLinkScanner.readLimit + 10) + "\"> <b>"
+        let text = "<a title=\"" + String(repeating: "x", count: LeftmostSearch.readLimit + 10) + "\"> <b>"
         #expect(MarkdownTagScanner.tags(in: text) == nil)
         let body = MarkdownBody(text: text)
         #expect(MarkdownURLs.tags(in: body, comments: []) == MarkdownURLs.tagsByPattern(in: body, comments: []))
         #expect(MarkdownTagScanner.tags(in: "<a title=\"x\"> <b>")?.count == 2)
         // White space is read too: ICU keeps a state for each character of it.
-        let spaced = "<a" + String(repeating: " ", count: MarkdownLinkScanner.readLimit + 10) + "> <b>"
+        let spaced = "<a" + String(repeating: " ", count: LeftmostSearch.readLimit + 10) + "> <b>"
         #expect(MarkdownTagScanner.tags(in: spaced) == nil)
         let spacedBody = MarkdownBody(text: spaced)
         #expect(MarkdownURLs.tags(in: spacedBody, comments: [])

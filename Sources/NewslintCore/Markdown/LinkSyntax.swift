@@ -7,7 +7,7 @@ import NewslintDOM
 ///
 /// Destinations are percent-encoded the way CommonMark renderers encode `href` and `src` (cmark's
 /// `houdini_escape_href`), so a rendered link converts back to the same destination.
-enum LinkSyntax {
+public enum LinkSyntax {
     /// `(destination "title")` without the parentheses.
     static func target(url: String, title: String?) -> String {
         var result = destination(url)
@@ -38,7 +38,7 @@ enum LinkSyntax {
     }
 
     /// Percent-encodes every byte a renderer would encode; existing `%XX` sequences stay.
-    static func percentEncoded(_ url: String) -> String {
+    public static func percentEncoded(_ url: String) -> String {
         String(decoding: percentEncodedBytes(url), as: UTF8.self)
     }
 

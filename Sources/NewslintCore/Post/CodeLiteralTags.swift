@@ -66,9 +66,7 @@ enum CodeLiteralTags {
 
     /// The index of the first `<` at or after `start`, or the end.
     private static func nextOpening(_ bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer[start...].firstIndex(of: UInt8(ascii: "<")) ?? buffer.count
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: $0, from: start) ?? $0.count }
     }
 
     /// A tag's lower-case name; `isCode` when it is `pre` or `code`.

@@ -148,6 +148,13 @@ public enum ByteSearch {
         }
     }
 
+    /// The offset of the first `byte` at or after `start` in `haystack` (`memchr`), nil when there is none.
+    public static func firstOffset(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = haystack.baseAddress, start < haystack.count,
+              let found = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
     public static func firstOffset(of pattern: [UInt8], in haystack: [UInt8]) -> Int? {
         haystack.withUnsafeBufferPointer { firstOffset(of: pattern, in: $0) }
     }

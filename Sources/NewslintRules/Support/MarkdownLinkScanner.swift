@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NewslintCore
 import NewslintDOM
 
 /// Finds the links, images, link reference definitions and autolinks of a Markdown text by reading its bytes,
@@ -27,8 +23,8 @@ import NewslintDOM
 ///
 /// ICU keeps a backtracking state for each item a loop reads, and past its 8 MB stack limit (measured: some 77,000
 /// states for `definition`, 83,000 for `link`) a match attempt fails and ends the whole search. An attempt that
-/// reads more than `readLimit` bytes is left to the patterns: `matches(of:in:)` returns nil. Real posts never come
-/// near it; a lone `[` before 32 KiB without brackets does.
+/// reads more than `LeftmostSearch.readLimit` bytes is left to the patterns: `matches(of:in:)` returns nil. Real
+/// posts never come near it; a lone `[` before 32 KiB without brackets does.
 enum MarkdownLinkScanner {
     enum Pattern {
         case image, link, definition, autolink
@@ -42,50 +38,35 @@ enum MarkdownLinkScanner {
         let groups: [Range<Int>?]
     }
 
-    /// The most bytes a match attempt may read before the scanner declines the text: well under the states ICU's
-    /// stack holds, at most one state a byte (measured).
-    static let readLimit = 32_768
-
-    /// Every match of `pattern` in `text`, in order; nil when an attempt reads more than `readLimit` bytes.
+    /// Every match of `pattern` in `text`, in order; nil when an attempt reads more than
+    /// `LeftmostSearch.readLimit` bytes.
     static func matches(of pattern: Pattern, in text: String) -> [Match]? {
         var text = text
         return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            return reader.matches(of: pattern)
+            var reader = Reader(bytes: bytes, pattern: pattern)
+            return reader.allMatches()
         }
     }
 
-    private struct Reader {
+    private struct Reader: LeftmostScanner {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// The farthest offset the current match attempt has read to.
-        private var reach = 0
+        let pattern: Pattern
+        var reach = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, pattern: Pattern) {
             self.bytes = bytes
+            self.pattern = pattern
         }
 
-        mutating func matches(of pattern: Pattern) -> [Match]? {
-            var result: [Match] = []
-            var position = 0
-            while let start = candidate(of: pattern, from: position) {
-                reach = start
-                let match = self.match(of: pattern, at: start)
-                guard reach - start <= MarkdownLinkScanner.readLimit else { return nil }
-                if let match {
-                    result.append(match)
-                    position = match.range.upperBound
-                } else {
-                    position = start + 1
-                }
-            }
-            return result
+        mutating func attempt(at start: Int) -> (found: Match, end: Int)? {
+            match(at: start).map { ($0, $0.range.upperBound) }
         }
 
         // MARK: Candidates
 
-        /// The first offset from `position` where a match of `pattern` can start: its first character, with the
+        /// The first offset from `position` where a match of the pattern can start: its first character, with the
         /// look-behind and the line start checked.
-        private func candidate(of pattern: Pattern, from position: Int) -> Int? {
+        func candidate(from position: Int) -> Int? {
             switch pattern {
             case .image:
                 firstIndex(of: UInt8(ascii: "!"), from: position) { index in
@@ -116,10 +97,8 @@ enum MarkdownLinkScanner {
 
         /// The first offset from `position` that holds `byte` and that `accepts` takes.
         private func firstIndex(of byte: UInt8, from position: Int, where accepts: (Int) -> Bool) -> Int? {
-            guard let base = bytes.baseAddress else { return nil }
             var index = position
-            while index < bytes.count, let found = memchr(base + index, Int32(byte), bytes.count - index) {
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            while let offset = ByteSearch.firstOffset(of: byte, in: bytes, from: index) {
                 if accepts(offset) { return offset }
                 index = offset + 1
             }
@@ -141,7 +120,7 @@ enum MarkdownLinkScanner {
 
         // MARK: Patterns
 
-        private mutating func match(of pattern: Pattern, at start: Int) -> Match? {
+        private mutating func match(at start: Int) -> Match? {
             switch pattern {
             case .image: image(at: start)
             case .link: link(at: start)
@@ -371,11 +350,6 @@ enum MarkdownLinkScanner {
         private func isSchemeByte(_ byte: UInt8) -> Bool {
             byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: "-")
-        }
-
-        /// Records that the attempt read up to `index`.
-        private mutating func note(_ index: Int) {
-            reach = max(reach, index)
         }
 
         private mutating func failed(at index: Int) -> Int? {

@@ -1,3 +1,4 @@
+import NewslintCore
 import NewslintDOM
 
 /// Finds the inline HTML start tags of a Markdown text by reading its bytes, with the results of
@@ -13,7 +14,7 @@ import NewslintDOM
 ///
 /// A quote marker after a line break inside a tag can be either white space or the tag's `>`, which only
 /// backtracking settles: there `tags(in:)` returns nil, and the caller uses the patterns. So it does for an
-/// attempt that reads more than `MarkdownLinkScanner.readLimit` bytes, where ICU may give up the search.
+/// attempt that reads more than `LeftmostSearch.readLimit` bytes, where ICU may give up the search.
 ///
 /// Ranges are UTF-8 offsets, and a bound may fall inside a character (`>` before a combining mark): the caller
 /// drops those as the patterns' path does.
@@ -42,37 +43,26 @@ enum MarkdownTagScanner {
         var text = text
         return text.withUTF8 { bytes in
             var reader = Reader(bytes: bytes)
-            return reader.tags()
+            return reader.allMatches()
         }
     }
 
     private struct Ambiguous: Error {}
 
-    private struct Reader {
+    private struct Reader: LeftmostScanner {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// The farthest offset the current attempt has read to.
-        private var reach = 0
+        var reach = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
 
-        mutating func tags() -> [Tag]? {
-            var result: [Tag] = []
-            var position = 0
-            while let opening = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
-                reach = opening
-                let tag: Tag?
-                do { tag = try self.tag(at: opening) } catch { return nil }
-                guard reach - opening <= MarkdownLinkScanner.readLimit else { return nil }
-                if let tag {
-                    result.append(tag)
-                    position = tag.range.upperBound
-                } else {
-                    position = opening + 1
-                }
-            }
-            return result
+        func candidate(from position: Int) -> Int? {
+            ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: bytes, from: position)
+        }
+
+        mutating func attempt(at start: Int) throws -> (found: Tag, end: Int)? {
+            try tag(at: start).map { ($0, $0.range.upperBound) }
         }
 
         /// The tag starting at the `<` at `start`, or nil when none does.
@@ -124,7 +114,7 @@ enum MarkdownTagScanner {
             guard start < bytes.count else { return nil }
             let first = bytes[start]
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-                guard let closing = bytes[(start + 1)...].firstIndex(of: first) else {
+                guard let closing = ByteSearch.firstOffset(of: first, in: bytes, from: start + 1) else {
                     note(bytes.count)
                     return nil
                 }
@@ -148,11 +138,6 @@ enum MarkdownTagScanner {
             }
             note(index)
             return index
-        }
-
-        /// Records that the attempt read as far as `offset`.
-        private mutating func note(_ offset: Int) {
-            reach = max(reach, offset)
         }
 
         /// True when `[ \t]{0,3}>` follows the line feed at `index`.

@@ -575,14 +575,9 @@ enum MarkdownURLs {
     /// A link or image destination as CommonMark renderers write it back: bytes they would percent-encode are
     /// encoded, `&` that starts an entity is written `&amp;`, unbalanced parentheses are escaped.
     static func destination(_ url: String) -> String {
-        var encoded = ""
-        for byte in url.utf8 {
-            if byte < 0x80, isSafe(byte) {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += String(format: "%%%02X", byte)
-            }
-        }
+        // Entities are read as in `MarkdownURLs.decodedEntities` (names of two characters or more), so only the
+        // percent-encoding is the writer's.
+        let encoded = LinkSyntax.percentEncoded(url)
         let balanced = encoded.reduce(into: (depth: 0, ok: true)) { state, character in
             if character == "(" { state.depth += 1 }
             if character == ")" { state.depth -= 1; if state.depth < 0 { state.ok = false } }
@@ -745,15 +740,4 @@ enum MarkdownURLs {
                                options: .regularExpression) != nil
     }
 
-    private static func isSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            safePunctuation.contains(byte)
-        }
-    }
-
-    private static let safePunctuation: Set<UInt8> = Set("-_.+!*'(),%#@?=;:/&$~".utf8)
 }
