@@ -8,8 +8,9 @@ final class LinterProvider: @unchecked Sendable {
     struct Entry: Sendable {
         let linter: Linter
         let configuration: Configuration
-        /// Everything besides the file's bytes that changes its results, for the cache key.
-        let cacheSettings: String
+        /// The result cache for this configuration's files (nil with `--no-cache`); its keys cover everything
+        /// besides a file's bytes that changes its results.
+        let cache: ResultCache?
     }
 
     private let options: CommonOptions
@@ -96,7 +97,8 @@ final class LinterProvider: @unchecked Sendable {
                             options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)), target: target)
         let settings = "rules=\(rules.map(\.id).joined(separator: ","));site=\(options.site ?? "");target=\(target);"
             + "config=\(configuration.fingerprint);profiles=\(LinterProvider.fingerprint(of: folders))"
-        return Entry(linter: linter, configuration: configuration, cacheSettings: settings)
+        let cache = options.cache ? ResultCache(directory: options.cacheDir, settings: settings) : nil
+        return Entry(linter: linter, configuration: configuration, cache: cache)
     }
 
     /// A hash of the profile files in `folders`, so an edited profile misses the cache.

@@ -43,7 +43,6 @@ struct RunSession {
         for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
         let text = textReporter
         let streamsText = plan.standardOutput == .text && !options.statistics && streamsFindings
-        let cache = options.cache ? options.cacheDir : nil
         let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
         // Only what is rendered at the end needs every file; streamed text needs the counts.
         let keepsFiles = retainsFiles
@@ -59,7 +58,7 @@ struct RunSession {
             for report in jsonReports { report.add(file) }
             if keepsFiles || file.error != nil { files.append(file) }
         }
-        let process = processor(cache: cache)
+        let process = processor()
         /// Reports one file, in path order, once its write (if any) is done: `writeFailure` says why it failed.
         func report(_ processed: Processed, writeFailure: String?) {
             if let note = processed.cacheNote { progress.interrupt { Console.error(note) } }
@@ -198,7 +197,7 @@ private extension RunSession {
     }
 
     /// The work done for one file, on a worker thread.
-    func processor(cache cacheDirectory: String?) -> @Sendable (String) -> Processed {
+    func processor() -> @Sendable (String) -> Processed {
         let provider = provider
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
@@ -213,10 +212,11 @@ private extension RunSession {
                     return Processed(outcome: FileOutcome(path: path), excluded: true)
                 }
                 linter = entry.linter
-                cache = cacheDirectory.map { ResultCache(directory: $0, settings: entry.cacheSettings) }
+                cache = entry.cache
             }
-            // Read for the cache key only when there is a cache: the linter reads the file once more.
-            let bytes = cache == nil ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            // Read here for the cache key, and handed to the linter; a file that cannot be read is left to the
+            // linter, which names the reason.
+            let bytes = cache == nil ? nil : try? Linter.readBytes(at: path)
             let key = bytes.flatMap { bytes in cache?.key(for: bytes) }
             var note: String?
             if let cache, let key {
@@ -238,11 +238,12 @@ private extension RunSession {
             }
             let outcome: FileOutcome
             if let fixSettings {
-                outcome = linter.fixFile(path, unsafe: fixSettings.unsafe, captureText: fixSettings.renderedDiff)
+                outcome = linter.fixFile(path, bytes: bytes, unsafe: fixSettings.unsafe,
+                                         captureText: fixSettings.renderedDiff)
             } else if needsEdits {
-                outcome = linter.fixFile(path, unsafe: false)
+                outcome = linter.fixFile(path, bytes: bytes, unsafe: false)
             } else {
-                outcome = linter.checkFile(path)
+                outcome = linter.checkFile(path, bytes: bytes)
             }
             if let cache, let key, outcome.error == nil {
                 cache.store(ResultCache.Entry(findings: outcome.findings, lines: outcome.lines), for: key)

@@ -186,3 +186,27 @@ import Testing
         #expect(SHA256.hex(input) == digest)
     }
 }
+
+/// Long inputs, fed whole, in pieces that split blocks anywhere, and as a sequence without contiguous storage.
+@Suite struct SHA256LongInputTests {
+    /// FIPS 180-2's third example: a million `a`.
+    static let millionA = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+
+    @Test(arguments: [1, 7, 63, 64, 65, 1000, 1_000_000])
+    func piecesGiveTheSameDigest(_ pieceSize: Int) {
+        var hasher = SHA256()
+        var left = 1_000_000
+        while left > 0 {
+            let count = min(pieceSize, left)
+            hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: count))
+            left -= count
+        }
+        #expect(hasher.hexDigest() == Self.millionA)
+    }
+
+    @Test func sequencesWithoutContiguousStorage() {
+        var hasher = SHA256()
+        hasher.update((0..<1_000_000).lazy.map { _ in UInt8(ascii: "a") })
+        #expect(hasher.hexDigest() == Self.millionA)
+    }
+}

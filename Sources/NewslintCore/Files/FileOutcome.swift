@@ -33,17 +33,18 @@ public struct FileOutcome: Sendable {
 }
 
 extension Linter {
-    /// Reads and checks the file at `path`.
-    public func checkFile(_ path: String) -> FileOutcome {
-        outcome(path: path) { bytes in
+    /// Checks the file at `path`: its `bytes` when the caller has read them already, else what it reads.
+    public func checkFile(_ path: String, bytes: [UInt8]? = nil) -> FileOutcome {
+        outcome(path: path, bytes: bytes) { bytes in
             let post = try PostReader.read(bytes: bytes, path: path)
             return (try check(post), nil, post.source)
         }
     }
 
-    /// Reads the file at `path` and computes its fixed text; writes nothing.
-    public func fixFile(_ path: String, unsafe: Bool, captureText: Bool = false) -> FileOutcome {
-        outcome(path: path) { bytes in
+    /// Computes the fixed text of the file at `path` (of its `bytes` when the caller has read them already);
+    /// writes nothing.
+    public func fixFile(_ path: String, bytes: [UInt8]? = nil, unsafe: Bool, captureText: Bool = false) -> FileOutcome {
+        outcome(path: path, bytes: bytes) { bytes in
             let post = try PostReader.read(bytes: bytes, path: path)
             let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe,
                                  captureText: captureText)
@@ -78,12 +79,12 @@ extension Linter {
         }
     }
 
-    static func readBytes(at path: String) throws -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
+    /// The bytes of the file at `path`; throws a `PostError` that names why it cannot be read.
+    public static func readBytes(at path: String) throws -> [UInt8] {
+        guard let bytes = FileBytes.read(path) else {
             throw PostError.unreadable(readFailure(path))
         }
+        return bytes
     }
 
     static func readFailure(_ path: String) -> String {

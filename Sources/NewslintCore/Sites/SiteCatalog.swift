@@ -194,12 +194,12 @@ public struct SiteCatalogError: Error, CustomStringConvertible {
 }
 
 extension SiteCatalog {
-    /// A fingerprint of the built-in site knowledge, for `--version` and cache keys.
-    public static var builtInFingerprint: String {
+    /// A fingerprint of the built-in site knowledge, for `--version` and cache keys; computed once.
+    public static let builtInFingerprint: String = {
         var hasher = SHA256()
         for file in EmbeddedRuleFiles.files.sorted(by: { $0.path < $1.path }) {
             hasher.update(file.path + "\u{0}" + file.contents + "\u{0}")
         }
         return hasher.hexDigest()
-    }
+    }()
 }
