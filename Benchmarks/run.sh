@@ -18,8 +18,8 @@
 #   --keep            keep the scratch directory (corpus, outputs, logs) instead of deleting it
 #
 # It builds newslint (release, scratch path .build-bench) and Benchmarks/floor.c, writes the corpus
-# under the scratch folder, times `check` and `fix` with --jobs 1 and with every core, a one-file check, the floor
-# and optionally html-to-markdown, then prints the figures, the ratios and which of issue 6's targets
+# under the scratch folder, times `check` and `fix` with --jobs 1 and with every core, `check` with an empty
+# and with a warm result cache, a one-file check, the floor and optionally html-to-markdown, then prints the figures, the ratios and which of issue 6's targets
 # are met. Missed targets are reported, not failed: it exits non-zero only when something breaks.
 set -euo pipefail
 
@@ -162,6 +162,8 @@ measure() {
         # The previous run's files are removed and the removal settled (written back, discarded) before the
         # next run starts, so that no run pays for the one before it.
         if [[ $name == fix* ]]; then rm -rf "$WORK/out-$name" && sync; fi
+        # An empty cache for each run of the first cached check; the warm check reuses what it left.
+        if [[ $name == cacheCold ]]; then rm -rf "$WORK/cache" && sync; fi
         result=$(run_timed "$name" "$@")
         read -r wall cpu kib <<<"$result"
         times+=("$wall")
@@ -235,6 +237,17 @@ measure fix1 "$NEWSLINT" fix --no-cache --quiet --color never --jobs 1 --out "$W
 measure fixN "$NEWSLINT" fix --no-cache --quiet --color never --jobs "$CORES" --out "$WORK/out-fixN" "$WORK/corpus"
 UNREADABLE=$(grep -c ': error: ' "$WORK/check1.err" || true)
 
+step "newslint check with the result cache (the default), --jobs 1: first with an empty cache, then again"
+# What a user's second run of unchanged posts costs (a pre-commit hook, CI with a restored cache): each
+# file is read and hashed, and its findings come from the cache instead of a parse.
+measure cacheCold "$NEWSLINT" check --cache-dir "$WORK/cache" --quiet --color never --jobs 1 "$WORK/corpus"
+measure cacheWarm "$NEWSLINT" check --cache-dir "$WORK/cache" --quiet --color never --jobs 1 "$WORK/corpus"
+if cmp -s "$WORK/check1.out" "$WORK/cacheCold.out" && cmp -s "$WORK/check1.out" "$WORK/cacheWarm.out"; then
+    CACHE_SAME=identical
+else
+    CACHE_SAME="DIFFERENT"
+fi
+
 # Parallel runs must give the same bytes as serial ones (issue 6); a mismatch is reported loudly but
 # is a newslint bug, not a failure of this benchmark.
 if cmp -s "$WORK/check1.out" "$WORK/checkN.out"; then CHECK_SAME=identical; else CHECK_SAME="DIFFERENT"; fi
@@ -283,13 +296,14 @@ pct() { calc '%.1f%%' "$1 * 100"; }
 FLOOR_RATE=$(rate "$FLOOR_FILES" "$FLOOR_SECONDS")
 FLOOR_CPU_RATE=$(rate "$FLOOR_FILES" "$FLOOR_CPU")
 declare -A RATE CPU_RATE
-for name in check1 checkN fix1 fixN; do
+for name in check1 checkN fix1 fixN cacheCold cacheWarm; do
     seconds_var=SECONDS_$name
     cpu_var=CPU_$name
     RATE[$name]=$(rate "$POSTS" "${!seconds_var}")
     CPU_RATE[$name]=$(rate "$POSTS" "${!cpu_var}")
 done
-PEAK_RSS=$(printf '%s\n' "$RSS_check1" "$RSS_checkN" "$RSS_fix1" "$RSS_fixN" | sort -n | tail -n 1)
+PEAK_RSS=$(printf '%s\n' "$RSS_check1" "$RSS_checkN" "$RSS_fix1" "$RSS_fixN" "$RSS_cacheCold" "$RSS_cacheWarm" \
+    | sort -n | tail -n 1)
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
@@ -324,6 +338,15 @@ for name in check1 checkN fix1 fixN; do
     row "newslint $command --jobs $jobs" "${!seconds_var}" "${RATE[$name]}" "$(mbps "$BYTES" "${!seconds_var}")" \
         "${!cpu_var}" "${CPU_RATE[$name]}" "$(mib "${!rss_var}") MiB"
 done
+for name in cacheCold cacheWarm; do
+    seconds_var=SECONDS_$name
+    cpu_var=CPU_$name
+    rss_var=RSS_$name
+    label="newslint check --jobs 1, empty cache"
+    [[ $name == cacheWarm ]] && label="newslint check --jobs 1, warm cache"
+    row "$label" "${!seconds_var}" "${RATE[$name]}" "$(mbps "$BYTES" "${!seconds_var}")" \
+        "${!cpu_var}" "${CPU_RATE[$name]}" "$(mib "${!rss_var}") MiB"
+done
 if [[ -n $H2M_SECONDS ]]; then
     H2M_RATE=$(rate "$H2M_FILES" "$H2M_SECONDS")
     H2M_CPU_RATE=$(rate "$H2M_FILES" "$H2M_CPU")
@@ -333,7 +356,7 @@ else
 fi
 echo
 echo "one-file check ($ONE_FILE_BYTES bytes, $LATENCY_RUNS runs): median $LAT_MEDIAN ms, p95 $LAT_P95 ms, min $LAT_MIN ms"
-echo "output --jobs 1 vs --jobs $CORES: check $CHECK_SAME, fix --out $FIX_SAME"
+echo "output --jobs 1 vs --jobs $CORES: check $CHECK_SAME, fix --out $FIX_SAME; check with the cache (empty, warm) vs without: $CACHE_SAME"
 echo
 
 CHECK_FLOOR=$(calc '%.4f' "${RATE[check1]} / $FLOOR_RATE")
@@ -357,7 +380,13 @@ fi
 # A speedup has no CPU-time form; how many cores the parallel run kept busy tells whether it had them.
 printf '%-36s %12s   (%s cores busy on average)\n' "  check --jobs $CORES / --jobs 1" "${CHECK_SPEEDUP}x" "$(calc "%.2f" "$CPU_checkN / $SECONDS_checkN")"
 printf '%-36s %12s   (%s cores busy on average)\n' "  fix --jobs $CORES / --jobs 1" "${FIX_SPEEDUP}x" "$(calc "%.2f" "$CPU_fixN / $SECONDS_fixN")"
-printf '%-36s %12s\n' "  peak RSS (max of the four runs)" "$(mib "$PEAK_RSS") MiB"
+printf '%-36s %12s %12s\n' "  check, warm cache / floor" "$(pct "$(calc '%.4f' "${RATE[cacheWarm]} / $FLOOR_RATE")")" \
+    "$(pct "$(calc '%.4f' "${CPU_RATE[cacheWarm]} / $FLOOR_CPU_RATE")")"
+printf '%-36s %12s %12s\n' "  check, warm cache / --no-cache" "$(calc '%.2f' "$SECONDS_check1 / $SECONDS_cacheWarm")x" \
+    "$(calc '%.2f' "$CPU_check1 / $CPU_cacheWarm")x"
+printf '%-36s %12s %12s\n' "  check, empty cache / --no-cache" "$(calc '%.2f' "$SECONDS_cacheCold / $SECONDS_check1")x slower" \
+    "$(calc '%.2f' "$CPU_cacheCold / $CPU_check1")x"
+printf '%-36s %12s\n' "  peak RSS (max of the six runs)" "$(mib "$PEAK_RSS") MiB"
 echo
 
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met    "; else echo "MISSED "; fi; }
