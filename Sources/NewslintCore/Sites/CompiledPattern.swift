@@ -10,11 +10,15 @@ public struct CompiledPattern: @unchecked Sendable {
     /// The scalars a match can start with, for start-anchored patterns (see `PatternPrefilter`), sorted: a
     /// handful of values, searched faster than a set is hashed.
     private let firstScalars: [UInt32]?
+    /// Bytes every match contains (see `PatternLiteral`).
+    private let requiredBytes: [UInt8]?
 
     public init(_ source: String) throws {
         self.source = source
         expression = try CompiledPattern.shared(source)
-        firstScalars = CompiledPattern.prefilter(of: source).map { $0.map(\.value).sorted() }
+        let prefilter = CompiledPattern.prefilter(of: source)
+        firstScalars = prefilter.firstScalars.map { $0.map(\.value).sorted() }
+        requiredBytes = prefilter.requiredBytes
     }
 
     /// A pattern written in the code: a literal, so one that does not compile is a programming error.
@@ -33,9 +37,17 @@ public struct CompiledPattern: @unchecked Sendable {
 
     /// False when the prefilter rules a match out without the regex engine; true when only the regex can tell.
     public func mayMatch(_ text: String) -> Bool {
-        guard let firstScalars else { return true }
-        guard let first = text.unicodeScalars.first?.value else { return false }
-        return CompiledPattern.sortedContains(firstScalars, first)
+        if let firstScalars {
+            guard let first = text.unicodeScalars.first?.value,
+                  CompiledPattern.sortedContains(firstScalars, first) else { return false }
+        }
+        if let requiredBytes {
+            let contains = text.utf8.withContiguousStorageIfAvailable { bytes in
+                ByteSearch.firstOffset(of: requiredBytes, in: bytes) != nil
+            }
+            if contains == false { return false }
+        }
+        return true
     }
 
     private static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
@@ -50,16 +62,22 @@ public struct CompiledPattern: @unchecked Sendable {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var compiledSources: [String: NSRegularExpression] = [:]
-    nonisolated(unsafe) private static var prefilters: [String: Set<Unicode.Scalar>?] = [:]
+    nonisolated(unsafe) private static var prefilters: [String: Prefilter] = [:]
 
-    /// `PatternPrefilter.firstScalars(of:)`, worked out once per source: every site profile repeats the
-    /// defaults' patterns.
-    private static func prefilter(of source: String) -> Set<Unicode.Scalar>? {
+    private struct Prefilter {
+        let firstScalars: Set<Unicode.Scalar>?
+        let requiredBytes: [UInt8]?
+    }
+
+    /// `PatternPrefilter.firstScalars(of:)` and `PatternLiteral.required(in:)`, worked out once per source:
+    /// every site profile repeats the defaults' patterns.
+    private static func prefilter(of source: String) -> Prefilter {
         lock.lock()
         defer { lock.unlock() }
         if let known = prefilters[source] { return known }
-        let found = PatternPrefilter.firstScalars(of: source)
-        prefilters[source] = .some(found)
+        let found = Prefilter(firstScalars: PatternPrefilter.firstScalars(of: source),
+                              requiredBytes: PatternLiteral.required(in: source))
+        prefilters[source] = found
         return found
     }
 

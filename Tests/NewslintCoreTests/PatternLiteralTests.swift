@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import NewslintCore
+
+/// The required literal of a pattern: only text every match contains, and none where that is not certain.
+@Suite struct PatternLiteralTests {
+    @Test(arguments: [
+        ("^https?://picsum\\.photos/", "://picsum.photos/"),
+        ("^https?://source\\.unsplash\\.com/(?:random|featured)", "://source.unsplash.com/"),
+        ("^https?://[^?#]*/undefined(?:[?#].*)?$", "/undefined"),
+        ("36氪经授权发布。?$", "36氪经授权发布"),
+        ("^本文(?:为|系).{0,30}原创.{0,30}转载", "本文"),
+        ("^责任编辑[：:]", "责任编辑"),
+        ("ab+cdef", "cdef"),
+        ("abc{2}xy", "abc"),
+        ("a\\.b\\/c\\-d", "a.b/c-d"),
+        ("xx\\d+yyyy", "yyyy"),
+        ("[(]ab[)]def", "def"),
+        ("[a-z&&[^q]]long", "long"),
+        ("((?:a|b)c)literal", "literal"),
+        ("abc{0,3}de", "de\u{0}"),
+    ])
+    func longestRequiredRun(pattern: String, expected: String) {
+        // "de\0" marks an expected nil: "ab" and "de" are shorter than three bytes.
+        let wanted: [UInt8]? = expected.hasSuffix("\u{0}") ? nil : Array(expected.utf8)
+        #expect(PatternLiteral.required(in: pattern) == wanted, "\(pattern)")
+    }
+
+    @Test(arguments: [
+        "abc|def", "(?i)abcdef", "(?=abc)abcdef", "\\Qabc\\E", "abc\\x{41}def", "\\p{L}abcdef", "abc\\1def",
+        "abc(def", "abc[def", "abc)def", "abc{x}def", "*abc", "abc\\u0041", "\\U00000041abc",
+    ])
+    func givesUpOnWhatItDoesNotRead(pattern: String) {
+        #expect(PatternLiteral.required(in: pattern) == nil, "\(pattern)")
+    }
+
+    /// Every built-in pattern over every line of the examples and the corpus (when beside the checkout): the
+    /// literal filter turns away only lines the regex does not match.
+    @Test func builtInPatternsMatchLikeTheRegexOverRealLines() throws {
+        let catalog = try SiteCatalog.builtIn()
+        let profiles = [catalog.defaults] + catalog.siteIDs.compactMap { catalog.profile(id: $0) }
+        var sources = Set<String>()
+        for profile in profiles {
+            for pattern in profile.creditLinePatterns + profile.editorLinePatterns + profile.placeholderThumbnails {
+                sources.insert(pattern.source)
+            }
+        }
+        #expect(sources.contains { PatternLiteral.required(in: $0) != nil })
+        var lines = Set<String>()
+        for folder in Self.postFolders {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for file in files where file.hasSuffix(".md") {
+                guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { continue }
+                for line in text.split(separator: "\n") {
+                    lines.insert(String(line))
+                    // Front-matter values, as the placeholder rule sees them.
+                    if let colon = line.firstIndex(of: ":") {
+                        lines.insert(line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " '\"")))
+                    }
+                }
+            }
+        }
+        var matched = 0
+        for source in sources {
+            let pattern = try CompiledPattern(source)
+            let expression = try NSRegularExpression(pattern: source)
+            for line in lines {
+                let expected = expression.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+                if expected { matched += 1 }
+                #expect(pattern.matches(line) == expected, "\(source) on '\(line)'")
+            }
+        }
+        #expect(matched > 20, "too few lines match a built-in pattern for the test to mean anything")
+    }
+
+    static var postFolders: [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return [root.appendingPathComponent("Examples").path,
+                ProcessInfo.processInfo.environment["NEWSLINT_CORPUS"]
+                    ?? root.deletingLastPathComponent().appendingPathComponent("shared/corpus/posts").path]
+    }
+}
