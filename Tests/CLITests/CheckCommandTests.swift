@@ -65,6 +65,19 @@ import Testing
         #expect(result.stderr == "", "HTML files are not walked, so not refused either")
     }
 
+    @Test func aPostNamedTwiceIsCheckedOnce() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n\nText <!-- ad -->\n"
+        try directory.write("content/b.md", post)
+        try directory.write("content/a.md", post)
+        let result = try CLIRunner.run(["check", "content/b.md", "content", "content/b.md", "content/a.md"],
+                                       in: directory.url)
+        let files = result.stdout.split(separator: "\n").filter { $0.contains("[ad-comment]") }
+            .map { String($0.split(separator: ":")[0]) }
+        #expect(files == ["content/a.md", "content/b.md"])
+        #expect(result.stdout.hasSuffix("2 findings in 2 files (2 fixable)\n"))
+    }
+
     @Test func reportsUnreadableFilesByNameAndGoesOn() throws {
         let directory = try TemporaryDirectory()
         try directory.writeBytes("bad.md", [0x2D, 0x2D, 0x2D, 0x0A, 0xC3, 0x28, 0x0A])

@@ -25,20 +25,25 @@ public enum FileDiscovery {
 
     public static func discover(_ paths: [String]) -> Result {
         var result = Result()
-        var seen = Set<String>()
         for path in paths {
             switch Entry(path) {
             case .directory:
-                for file in walk(path, errors: &result.errors) where seen.insert(file).inserted {
-                    result.files.append(file)
-                }
+                walk(path, into: &result.files, errors: &result.errors)
             case .file:
-                if seen.insert(path).inserted { result.files.append(path) }
+                result.files.append(path)
             case .unusable(let reason):
                 result.errors.append((path, reason))
             }
         }
+        // Duplicates (a file named twice, or inside a folder also named) are dropped once sorted: a set of
+        // every path seen doubled the memory a run of many files holds.
         result.files.sort()
+        var kept = 0
+        for index in result.files.indices where kept == 0 || result.files[kept - 1] != result.files[index] {
+            result.files.swapAt(kept, index)
+            kept += 1
+        }
+        result.files.removeLast(result.files.count - kept)
         result.errors.sort { $0.path < $1.path }
         return result
     }
@@ -85,8 +90,8 @@ private extension FileDiscovery {
         }
     }
 
-    static func walk(_ directory: String, errors: inout [(path: String, reason: String)]) -> [String] {
-        var files: [String] = []
+    /// Appends the posts under `directory` to `files`.
+    static func walk(_ directory: String, into files: inout [String], errors: inout [(path: String, reason: String)]) {
         var pending = [directory]
         var visited = Set<String>()
         let manager = FileManager.default
@@ -116,6 +121,5 @@ private extension FileDiscovery {
                 }
             }
         }
-        return files
     }
 }
