@@ -37,9 +37,9 @@ struct CheckCommand: ParsableCommand {
         let path = options.stdinFilename ?? "-"
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         var outcome: FileOutcome
-        switch session.provider.entry(for: path) {
-        case .success(let entry):
-            outcome = entry.linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
+        switch session.provider.linter(for: path) {
+        case .success(let linter):
+            outcome = linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
         case .failure(let error):
             outcome = FileOutcome(path: path, error: "configuration: \(error)")
         }

@@ -82,9 +82,9 @@ struct FixCommand: ParsableCommand {
         let path = options.stdinFilename ?? "-"
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let outcome: FileOutcome
-        switch session.provider.entry(for: path) {
-        case .success(let entry):
-            outcome = entry.linter.process(bytes: bytes, path: path, fixing: true, unsafe: unsafeFixes)
+        switch session.provider.linter(for: path) {
+        case .success(let linter):
+            outcome = linter.process(bytes: bytes, path: path, fixing: true, unsafe: unsafeFixes)
         case .failure(let error):
             outcome = FileOutcome(path: path, error: "configuration: \(error)")
         }

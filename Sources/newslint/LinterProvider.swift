@@ -6,11 +6,15 @@ import NewslintRules
 /// options, once per configuration file, and shared by the worker threads.
 final class LinterProvider: @unchecked Sendable {
     struct Entry: Sendable {
-        let linter: Linter
         let configuration: Configuration
         /// The result cache for this configuration's files (nil with `--no-cache`); its keys cover everything
         /// besides a file's bytes that changes its results.
         let cache: ResultCache?
+        fileprivate let lazyLinter: LazyLinter
+
+        /// The linter, built when a file first needs one: a run whose files are all served from the cache
+        /// compiles no site profile (a fifth of a one-file check).
+        func linter() -> Result<Linter, ConfigurationError> { lazyLinter.get() }
     }
 
     private let options: CommonOptions
@@ -50,7 +54,7 @@ final class LinterProvider: @unchecked Sendable {
         let entry: Result<Entry, ConfigurationError>
         do {
             let configuration = try explicitConfiguration ?? configurationPath.map(loader.load) ?? Configuration()
-            entry = .success(try makeEntry(configuration))
+            entry = .success(makeEntry(configuration))
         } catch let error as ConfigurationError {
             entry = .failure(error)
         } catch {
@@ -58,6 +62,11 @@ final class LinterProvider: @unchecked Sendable {
         }
         entries[key] = entry
         return entry
+    }
+
+    /// The linter for the post at `path`, or the configuration error that prevents checking it.
+    func linter(for path: String) -> Result<Linter, ConfigurationError> {
+        entry(for: path).flatMap { $0.linter() }
     }
 
     /// `ConfigurationLoader.nearest(to:)`, remembered by folder. Call with the lock held.
@@ -75,7 +84,7 @@ final class LinterProvider: @unchecked Sendable {
         return entry.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
-    private func makeEntry(_ configuration: Configuration) throws -> Entry {
+    private func makeEntry(_ configuration: Configuration) -> Entry {
         let selected = CommonOptions.ids(options.select)
         let ignored = CommonOptions.ids(options.ignore)
         let rules = builtInRules.filter { rule in
@@ -84,21 +93,25 @@ final class LinterProvider: @unchecked Sendable {
             return configuration.level(of: rule.id) != .off
         }
         let folders = configuration.siteFolders + options.rulesFolders
-        let catalog: SiteCatalog
-        do {
-            catalog = try SiteCatalog.builtIn(addingFolders: folders)
-        } catch {
-            throw ConfigurationError(path: configuration.sources.last ?? "--rules", line: nil, key: "sites",
-                                     reason: "\(error)")
-        }
-        let severities = configuration.levels.compactMapValues(\.severity)
         let target = options.target ?? configuration.target.flatMap(PublishingTarget.init(rawValue:)) ?? .commonmark
-        let linter = Linter(rules: rules, catalog: catalog, forcedSite: options.site, severities: severities,
-                            options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)), target: target)
+        let forcedSite = options.site
+        let lazyLinter = LazyLinter {
+            let catalog: SiteCatalog
+            do {
+                catalog = try SiteCatalog.builtIn(addingFolders: folders)
+            } catch {
+                return .failure(ConfigurationError(path: configuration.sources.last ?? "--rules", line: nil,
+                                                   key: "sites", reason: "\(error)"))
+            }
+            let severities = configuration.levels.compactMapValues(\.severity)
+            return .success(Linter(rules: rules, catalog: catalog, forcedSite: forcedSite, severities: severities,
+                                   options: configuration.options, knownRuleIDs: Set(builtInRules.map(\.id)),
+                                   target: target))
+        }
         let settings = "rules=\(rules.map(\.id).joined(separator: ","));site=\(options.site ?? "");target=\(target);"
             + "config=\(configuration.fingerprint);profiles=\(LinterProvider.fingerprint(of: folders))"
         let cache = options.cache ? ResultCache(directory: options.cacheDir, settings: settings) : nil
-        return Entry(linter: linter, configuration: configuration, cache: cache)
+        return Entry(configuration: configuration, cache: cache, lazyLinter: lazyLinter)
     }
 
     /// A hash of the profile files in `folders`, so an edited profile misses the cache.
@@ -108,5 +121,25 @@ final class LinterProvider: @unchecked Sendable {
             for file in (try? RuleFile.files(in: folder)) ?? [] { hasher.update(file.path + "\u{0}" + file.contents) }
         }
         return hasher.hexDigest()
+    }
+}
+
+/// A linter built on first use, once, whichever thread asks first.
+private final class LazyLinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let build: () -> Result<Linter, ConfigurationError>
+    private var built: Result<Linter, ConfigurationError>?
+
+    init(_ build: @escaping () -> Result<Linter, ConfigurationError>) {
+        self.build = build
+    }
+
+    func get() -> Result<Linter, ConfigurationError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let result = build()
+        built = result
+        return result
     }
 }

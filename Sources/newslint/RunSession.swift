@@ -202,18 +202,17 @@ private extension RunSession {
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
         return { path in
-            let linter: Linter
-            let cache: ResultCache?
+            let entry: LinterProvider.Entry
             switch provider.entry(for: path) {
             case .failure(let error):
                 return Processed(outcome: FileOutcome(path: path, error: "configuration: \(error)"))
-            case .success(let entry):
-                if entry.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path) {
+            case .success(let found):
+                if found.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path) {
                     return Processed(outcome: FileOutcome(path: path), excluded: true)
                 }
-                linter = entry.linter
-                cache = entry.cache
+                entry = found
             }
+            let cache = entry.cache
             // Read here for the cache key, and handed to the linter; a file that cannot be read is left to the
             // linter, which names the reason.
             let bytes = cache == nil ? nil : try? Linter.readBytes(at: path)
@@ -221,13 +220,13 @@ private extension RunSession {
             var note: String?
             if let cache, let key {
                 switch cache.lookup(key) {
-                case .hit(let entry):
-                    let nothingToFix = !entry.findings.contains { finding in
+                case .hit(let cached):
+                    let nothingToFix = !cached.findings.contains { finding in
                         finding.isFixable || (fixSettings?.unsafe == true && finding.hasUnsafeFix)
                     }
                     if fixSettings == nil && (!needsEdits || nothingToFix) || fixSettings != nil && nothingToFix {
-                        var outcome = FileOutcome(path: path, findings: entry.findings)
-                        outcome.lines = entry.lines
+                        var outcome = FileOutcome(path: path, findings: cached.findings)
+                        outcome.lines = cached.lines
                         return Processed(outcome: outcome, cacheNote: nil)
                     }
                 case .corrupt(let entryPath):
@@ -235,6 +234,13 @@ private extension RunSession {
                 case .miss:
                     break
                 }
+            }
+            let linter: Linter
+            switch entry.linter() {
+            case .failure(let error):
+                return Processed(outcome: FileOutcome(path: path, error: "configuration: \(error)"), cacheNote: note)
+            case .success(let built):
+                linter = built
             }
             let outcome: FileOutcome
             if let fixSettings {

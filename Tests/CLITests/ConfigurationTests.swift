@@ -71,6 +71,25 @@ import Testing
         #expect(result.stdout.contains("No findings in 1 file"))
     }
 
+    /// The linter (and its site profiles) is built only for files the cache does not serve; a broken profile
+    /// must still stop every file, on the first run and on the next.
+    @Test func brokenSiteProfileIsAFileErrorWithTheCacheOn() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".newslint.yml", "sites: [profiles]\n")
+        try directory.write("profiles/broken.yml", "site: [unclosed\n")
+        try directory.write("a.md", Self.post)
+        for run in 1...2 {
+            let result = try CLIRunner.run(["check", "a.md"], in: directory.url)
+            #expect(result.status == 2, "run \(run)")
+            #expect(result.stderr.contains("a.md: error: configuration: "), "run \(run): \(result.stderr)")
+        }
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("profiles/broken.yml"))
+        let fixed = try CLIRunner.run(["check", "a.md"], in: directory.url)
+        #expect(fixed.stderr.isEmpty, "\(fixed.stderr)")
+        let cached = try CLIRunner.run(["check", "a.md"], in: directory.url)
+        #expect(cached.stdout == fixed.stdout)
+    }
+
     @Test func configPrintShowsTheEffectiveConfiguration() throws {
         let directory = try TemporaryDirectory()
         try directory.write(".newslint.yml", "target: hexo\nrules:\n  ad-comment: off\n  editor-line: {required: false}\n")
