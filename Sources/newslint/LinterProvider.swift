@@ -114,11 +114,17 @@ final class LinterProvider: @unchecked Sendable {
         return Entry(configuration: configuration, cache: cache, lazyLinter: lazyLinter)
     }
 
-    /// A hash of the profile files in `folders`, so an edited profile misses the cache.
+    /// A hash of the profile files in `folders`, so an edited profile misses the cache. A folder that cannot
+    /// be read hashes as its error, not as an empty folder: the linter is built only on a miss, and it is what
+    /// reports the error, so a folder gone since the last run must miss.
     private static func fingerprint(of folders: [String]) -> String {
         var hasher = SHA256()
         for folder in folders {
-            for file in (try? RuleFile.files(in: folder)) ?? [] { hasher.update(file.path + "\u{0}" + file.contents) }
+            do {
+                for file in try RuleFile.files(in: folder) { hasher.update(file.path + "\u{0}" + file.contents) }
+            } catch {
+                hasher.update("unreadable \(folder): \(error)\u{0}")
+            }
         }
         return hasher.hexDigest()
     }

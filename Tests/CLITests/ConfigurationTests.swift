@@ -90,6 +90,21 @@ import Testing
         #expect(cached.stdout == fixed.stdout)
     }
 
+    /// A profile folder that goes missing after a run is reported, not hidden behind the cached result.
+    @Test func aProfileFolderGoneSinceTheLastRunIsReported() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".newslint.yml", "sites: [profiles]\n")
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("profiles"),
+                                                withIntermediateDirectories: true)
+        try directory.write("a.md", Self.post)
+        let first = try CLIRunner.run(["check", "a.md"], in: directory.url)
+        #expect(first.status != 2, "\(first.stderr)")
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("profiles"))
+        let second = try CLIRunner.run(["check", "a.md"], in: directory.url)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("a.md: error: configuration: "), "\(second.stderr)")
+    }
+
     @Test func configPrintShowsTheEffectiveConfiguration() throws {
         let directory = try TemporaryDirectory()
         try directory.write(".newslint.yml", "target: hexo\nrules:\n  ad-comment: off\n  editor-line: {required: false}\n")

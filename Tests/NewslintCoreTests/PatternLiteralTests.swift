@@ -29,9 +29,37 @@ import Testing
     @Test(arguments: [
         "abc|def", "(?i)abcdef", "(?=abc)abcdef", "\\Qabc\\E", "abc\\x{41}def", "\\p{L}abcdef", "abc\\1def",
         "abc(def", "abc[def", "abc)def", "abc{x}def", "*abc", "abc\\u0041", "\\U00000041abc",
+        // `\c` takes the next character whatever it is, so these brackets do not close what they seem to.
+        "[\\c]abc[\\c\\]]", "(\\c)abc(\\c\\))?", "(\\x{29})abcdef",
     ])
     func givesUpOnWhatItDoesNotRead(pattern: String) {
         #expect(PatternLiteral.required(in: pattern) == nil, "\(pattern)")
+    }
+
+    /// Random patterns from pieces the scanner reads and pieces it must give up on, against the regex engine
+    /// on random texts: a text the regex matches always contains the literal.
+    @Test func randomPatternsNeverRejectAMatch() throws {
+        let pieces = ["a", "b", "c", "ab", "\\.", "\\]", "\\)", "\\c", "\\c]", "\\s", "\\d", "[ab]", "[^a]", "[]a]",
+                      "[\\]]", "(a|b)", "(?:ab)", "(?:a)?", "?", "*", "+", "{0,2}", "{1,2}", ".", "^", "$", "[a[b]]", ")",
+                      "(", "]", "[", "\\c\\]", "\\c\\)", "x", "\\x{61}", "\\Qa\\E", "(?i)", "|"]
+        let alphabet = Array("abcx.])( \n1")
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<4_000 {
+            let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement()! }.joined()
+            guard let literal = PatternLiteral.required(in: pattern, minimumBytes: 1),
+                  let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            let needle = String(decoding: literal, as: UTF8.self)
+            for _ in 0..<40 {
+                let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement()! })
+                let matches = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                if matches {
+                    checked += 1
+                    #expect(text.contains(needle), "\(pattern) matches '\(text)' without '\(needle)'")
+                }
+            }
+        }
+        #expect(checked > 100)
     }
 
     /// Every built-in pattern over every line of the examples and the corpus (when beside the checkout): the

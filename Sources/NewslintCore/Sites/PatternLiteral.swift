@@ -110,6 +110,17 @@ enum PatternLiteral {
             return repetition
         }
 
+        /// Skips an escape inside a group or class: escaped punctuation or a one-character escape (`\\s`, `\\d` …).
+        /// False for the rest, whose reach the scanner does not know: `\\cX` takes any next character, even `]`.
+        mutating func skipEscape() -> Bool {
+            guard index + 1 < scalars.count else { return false }
+            let escaped = scalars[index + 1]
+            let isPunctuation = escaped.isASCII && !escaped.properties.isAlphabetic && !("0"..."9").contains(escaped)
+            guard isPunctuation || Scanner.singleEscapes.contains(escaped) else { return false }
+            index += 2
+            return true
+        }
+
         /// Skips `(…)` or `(?:…)`, nested groups and classes included; false for other `(?` forms, for escapes
         /// with arguments and for an unbalanced group.
         mutating func skipGroup() -> Bool {
@@ -117,10 +128,7 @@ enum PatternLiteral {
             while let scalar = peek {
                 switch scalar {
                 case "\\":
-                    guard index + 1 < scalars.count, !"QpPxN".unicodeScalars.contains(scalars[index + 1]) else {
-                        return false
-                    }
-                    index += 2
+                    guard skipEscape() else { return false }
                     continue
                 case "[":
                     guard skipClass() else { return false }
@@ -148,10 +156,7 @@ enum PatternLiteral {
             while let scalar = peek {
                 switch scalar {
                 case "\\":
-                    guard index + 1 < scalars.count, !"QpPxN".unicodeScalars.contains(scalars[index + 1]) else {
-                        return false
-                    }
-                    index += 2
+                    guard skipEscape() else { return false }
                     continue
                 case "[":
                     depth += 1
