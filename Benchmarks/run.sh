@@ -213,10 +213,6 @@ if ((status > 2)) || grep -q 'error: configuration' "$WORK/sanity.err" || ((SANI
 fi
 
 step "one-file check, $LATENCY_RUNS runs ($(basename "$ONE_FILE"), $ONE_FILE_BYTES bytes)"
-# The pre-commit case: a fresh process for one post, default jobs. One unmeasured run first so the
-# binary and its libraries are in the page cache, as they are on a developer's machine. Measured before
-# the fix runs: the kernel is still writing back and discarding their tens of thousands of files for a
-# while after they end, which a developer's commit does not wait behind.
 # time_one_file ARGS...: LATENCY_RUNS timed runs of a one-file check; prints the milliseconds, one per line.
 time_one_file() {
     local run started ended
@@ -228,6 +224,10 @@ time_one_file() {
     done
 }
 p95() { sort -g | awk -v n="$LATENCY_RUNS" '{ v[NR] = $1 } END { i = int(n * 0.95 + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i] }'; }
+# The pre-commit case: a fresh process for one post, default jobs. One unmeasured run first so the
+# binary and its libraries are in the page cache, as they are on a developer's machine. Measured before
+# the fix runs: the kernel is still writing back and discarding their tens of thousands of files for a
+# while after they end, which a developer's commit does not wait behind.
 "$NEWSLINT" check --no-cache --color never "$ONE_FILE" >/dev/null 2>&1 || (($? <= 2)) || fail "one-file check failed"
 mapfile -t latencies < <(time_one_file --no-cache)
 ((${#latencies[@]} == LATENCY_RUNS)) || fail "one-file check failed"
@@ -397,9 +397,10 @@ printf '%-36s %12s   (%s cores busy on average)\n' "  check --jobs $CORES / --jo
 printf '%-36s %12s   (%s cores busy on average)\n' "  fix --jobs $CORES / --jobs 1" "${FIX_SPEEDUP}x" "$(calc "%.2f" "$CPU_fixN / $SECONDS_fixN")"
 printf '%-36s %12s %12s\n' "  check, warm cache / floor" "$(pct "$(calc '%.4f' "${RATE[cacheWarm]} / $FLOOR_RATE")")" \
     "$(pct "$(calc '%.4f' "${CPU_RATE[cacheWarm]} / $FLOOR_CPU_RATE")")"
-printf '%-36s %12s %12s\n' "  check, warm cache / --no-cache" "$(calc '%.2f' "$SECONDS_check1 / $SECONDS_cacheWarm")x" \
+printf '%-36s %12s %12s\n' "  check speedup, warm cache" "$(calc '%.2f' "$SECONDS_check1 / $SECONDS_cacheWarm")x" \
     "$(calc '%.2f' "$CPU_check1 / $CPU_cacheWarm")x"
-printf '%-36s %12s %12s\n' "  check, empty cache / --no-cache" "$(calc '%.2f' "$SECONDS_cacheCold / $SECONDS_check1")x slower" \
+# A time ratio: above 1, filling the cache costs that much more than checking without it.
+printf '%-36s %12s %12s\n' "  check time, empty cache / --no-cache" "$(calc '%.2f' "$SECONDS_cacheCold / $SECONDS_check1")x" \
     "$(calc '%.2f' "$CPU_cacheCold / $CPU_check1")x"
 printf '%-36s %12s\n' "  peak RSS (max of the six runs)" "$(mib "$PEAK_RSS") MiB"
 echo

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let plan = try OutputPlan(formats: options.formats, outputFile: options.outputFile)
         let session = RunSession(options: options, provider: provider, plan: plan, mode: .check)
         if options.stdin { return try checkStandardInput(session) }
-        let totals = session.run(try options.discoverFiles())
+        let totals = session.run(try options.postsToProcess())
         let report = totals.report
         session.writeReports(report, summary: session.textReporter.summaryLine(report))
         if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.failure) }

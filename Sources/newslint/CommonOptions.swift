@@ -85,11 +85,14 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The files to process: discovered, then narrowed to the shard.
-    func discoverFiles() throws -> FileDiscovery.Result {
-        var result = FileDiscovery.discover(paths.isEmpty ? ["."] : paths)
-        if let shard { result.files = try Shard(shard).filter(result.files) }
-        return result
+    /// The posts to process, found while the run asks for them, narrowed to the shard; paths that cannot be
+    /// used are passed on in every shard.
+    func postsToProcess() throws -> LazyFilterSequence<FileDiscovery.Walk> {
+        let shard = try shard.map(Shard.init)
+        return FileDiscovery.walk(paths.isEmpty ? ["."] : paths).lazy.filter { found in
+            guard let shard, case .post(let path) = found else { return true }
+            return shard.contains(path)
+        }
     }
 
     var jobCount: Int { jobs ?? OrderedParallelMap.availableCores }

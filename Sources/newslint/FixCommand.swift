@@ -47,7 +47,7 @@ struct FixCommand: ParsableCommand {
         let settings = RunSession.FixSettings(write: write, unsafe: unsafeFixes, renderedDiff: diff, outDirectory: out)
         let session = RunSession(options: options, provider: provider, plan: plan, mode: .fix(settings))
         if options.stdin { return try fixStandardInput(session) }
-        let totals = session.run(try options.discoverFiles())
+        let totals = session.run(try options.postsToProcess())
         let writing = write || out != nil
         let report = totals.report
         if writing || plan.explicit {

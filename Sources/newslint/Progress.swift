@@ -1,44 +1,40 @@
 import Foundation
 
-/// A progress bar on standard error, shown only on a terminal and only for runs of several hundred files.
+/// A count of the files done on standard error, shown only on a terminal and only once a run has passed a
+/// few hundred files. Files are found while they are processed, so the total is not known ahead.
 final class Progress {
     static let threshold = 300
-    private let total: Int
+    /// Redrawn every this many files: often enough to move, seldom enough to cost nothing.
+    static let step = 50
     private let enabled: Bool
     private var done = 0
-    private var lastDrawn = -1
+    private var shown = false
 
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled && total > Progress.threshold && isatty(STDERR_FILENO) == 1
+    init(enabled: Bool) {
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
     }
 
     func advance() {
         done += 1
-        guard enabled else { return }
-        let percent = done * 100 / max(total, 1)
-        guard percent != lastDrawn else { return }
-        lastDrawn = percent
+        guard enabled, done > Progress.threshold, done % Progress.step == 0 else { return }
+        shown = true
         draw()
     }
 
-    /// Runs `body` (which prints) with the bar cleared, then redraws it.
+    /// Runs `body` (which prints) with the count cleared, then redraws it.
     func interrupt(_ body: () -> Void) {
-        guard enabled else { return body() }
+        guard shown else { return body() }
         clear()
         body()
         draw()
     }
 
     func finish() {
-        if enabled { clear() }
+        if shown { clear() }
     }
 
     private func draw() {
-        let width = 30
-        let filled = done * width / max(total, 1)
-        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) files".utf8))
+        FileHandle.standardError.write(Data("\r\(done) files".utf8))
     }
 
     private func clear() {

@@ -39,11 +39,13 @@ struct RunSession {
         var remaining = FindingTally()
     }
 
-    func run(_ discovery: FileDiscovery.Result) -> Totals {
-        for failure in discovery.errors { Console.fileError(failure.path, failure.reason) }
+    /// Processes what the walk finds, as it finds it: posts, and paths that cannot be used (reported as
+    /// they come, and listed in the report).
+    func run<Posts: Sequence>(_ posts: Posts) -> Totals where Posts.Element == FileDiscovery.Found {
         let text = textReporter
         let streamsText = plan.standardOutput == .text && !options.statistics && streamsFindings
-        let progress = Progress(total: discovery.files.count, enabled: !options.quiet)
+        let progress = Progress(enabled: !options.quiet)
+        var missing: [(path: String, reason: String)] = []
         // Only what is rendered at the end needs every file; streamed text needs the counts.
         let keepsFiles = retainsFiles
         var files: [ReportedFile] = []
@@ -111,8 +113,13 @@ struct RunSession {
             waitingWrites = 0
         }
         // A sink that writes files waits in the file system: it leaves the cores to the workers.
-        OrderedParallelMap.run(discovery.files, jobs: options.jobCount, callerTransforms: !writesFiles,
+        OrderedParallelMap.run(posts, jobs: options.jobCount, callerTransforms: !writesFiles,
                                transform: process) { processed in
+            if let unusable = processed.unusable {
+                progress.interrupt { Console.fileError(unusable.path, unusable.reason) }
+                missing.append(unusable)
+                return
+            }
             progress.advance()
             guard !processed.excluded else { return }
             var write = PlannedWrite.none
@@ -125,7 +132,8 @@ struct RunSession {
         }
         reportWaiting()
         progress.finish()
-        totals.report = RunReport(files: files, tally: tally, rules: RulesCommand.documented, missing: discovery.errors)
+        missing.sort { $0.path < $1.path }
+        totals.report = RunReport(files: files, tally: tally, rules: RulesCommand.documented, missing: missing)
         return totals
     }
 
@@ -194,14 +202,23 @@ private extension RunSession {
         let outcome: FileOutcome
         var cacheNote: String?
         var excluded = false
+        /// A path the walk could not use, passed through in order.
+        var unusable: (path: String, reason: String)?
     }
 
     /// The work done for one file, on a worker thread.
-    func processor() -> @Sendable (String) -> Processed {
+    func processor() -> @Sendable (FileDiscovery.Found) -> Processed {
         let provider = provider
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
-        return { path in
+        return { found in
+            let path: String
+            switch found {
+            case .post(let post):
+                path = post
+            case .unusable(let path, let reason):
+                return Processed(outcome: FileOutcome(path: path), unusable: (path, reason))
+            }
             let entry: LinterProvider.Entry
             switch provider.entry(for: path) {
             case .failure(let error):

@@ -16,8 +16,9 @@ struct Shard {
         self.count = count
     }
 
-    func filter(_ paths: [String]) -> [String] {
-        paths.filter { Shard.bucket(of: $0, count: count) == index - 1 }
+    /// True when `path` is in this shard.
+    func contains(_ path: String) -> Bool {
+        Shard.bucket(of: path, count: count) == index - 1
     }
 
     /// FNV-1a over the path's UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.

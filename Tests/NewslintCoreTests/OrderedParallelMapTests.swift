@@ -63,6 +63,27 @@ import Testing
         #expect(taken == 200)
         #expect(largestLead <= jobs * 16)
     }
+
+    /// A lazy sequence is read only as items are claimed: never more than a window ahead of the sink, and to
+    /// its end exactly once, whatever its length (0, 1 and 2 items take the serial path).
+    @Test(arguments: [(0, 2), (1, 2), (2, 2), (3, 2), (500, 2), (500, 3), (500, 1)])
+    func lazySequencesAreReadAsTheyAreClaimed(count: Int, jobs: Int) {
+        let pulled = Counter()
+        let items = (0..<count).lazy.map { item -> Int in
+            pulled.increment()
+            return item
+        }
+        var delivered: [Int] = []
+        var largestLead = 0
+        OrderedParallelMap.run(items, jobs: jobs, transform: { $0 + 1 }, sink: { result in
+            delivered.append(result)
+            largestLead = max(largestLead, pulled.value - delivered.count)
+            if result % 50 == 0 { usleep(500) }
+        })
+        #expect(delivered == (0..<count).map { $0 + 1 })
+        #expect(pulled.value == count)
+        #expect(largestLead <= jobs * 16 + 2)
+    }
 }
 
 private final class Counter: @unchecked Sendable {

@@ -7,7 +7,6 @@ import Foundation
 /// a site's folders hold layouts and includes, and `fix` writes Markdown. Files named explicitly are taken
 /// whatever their extension, because pre-commit passes file names; reading refuses `.html`/`.htm` ones with
 /// `PostError.htmlFile`.
-/// The result is sorted and free of duplicates.
 ///
 /// Only regular files (or symbolic links to them) are returned, so that reading one can neither block (a
 /// FIFO) nor run forever (a device). A post path that cannot be used is an error with its reason: missing,
@@ -17,39 +16,155 @@ public enum FileDiscovery {
     public static let postExtensions: Set<String> = ["md", "markdown"]
     static let skippedDirectories: Set<String> = [".git", "node_modules"]
 
-    public struct Result: Sendable {
-        public var files: [String] = []
-        /// Paths that do not exist or cannot be listed, with the reason.
-        public var errors: [(path: String, reason: String)] = []
-    }
+    /// One thing the walk found: a post to process, or a path that cannot be used and why.
+    public enum Found: Sendable, Equatable {
+        case post(String)
+        case unusable(path: String, reason: String)
 
-    public static func discover(_ paths: [String]) -> Result {
-        var result = Result()
-        for path in paths {
-            switch Entry(path) {
-            case .directory:
-                walk(path, into: &result.files, errors: &result.errors)
-            case .file:
-                result.files.append(path)
-            case .unusable(let reason):
-                result.errors.append((path, reason))
+        public var path: String {
+            switch self {
+            case .post(let path), .unusable(let path, _): path
             }
         }
-        // Duplicates (a file named twice, or inside a folder also named) are dropped once sorted: a set of
-        // every path seen doubled the memory a run of many files holds.
-        result.files.sort()
-        var kept = 0
-        for index in result.files.indices where kept == 0 || result.files[kept - 1] != result.files[index] {
-            result.files.swapAt(kept, index)
-            kept += 1
+    }
+
+    /// The posts under `paths`, found as they are asked for: sorted by path, each once. Nothing holds the
+    /// whole list, so a run over a million posts keeps only the folders being walked in memory.
+    public static func walk(_ paths: [String]) -> Walk { Walk(paths) }
+
+    /// The merged walk of the paths: the files and unusable paths named on the command line, and one
+    /// `FolderWalk` per folder, each in sorted order, taken smallest path first. A post reached twice (named,
+    /// and inside a named folder) comes once; errors are all reported.
+    public struct Walk: Sequence, IteratorProtocol {
+        private var named: [Found]
+        private var namedIndex = 0
+        private var folders: [FolderWalk] = []
+        private var heads: [Found?] = []
+        private var lastPost: String?
+
+        init(_ paths: [String]) {
+            var named: [Found] = []
+            for path in paths {
+                switch Entry(path) {
+                case .directory: folders.append(FolderWalk(root: path))
+                case .file: named.append(.post(path))
+                case .unusable(let reason): named.append(.unusable(path: path, reason: reason))
+                }
+            }
+            self.named = named.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+                .map(\.element)
+            heads = folders.indices.map { folders[$0].next() }
         }
-        result.files.removeLast(result.files.count - kept)
-        result.errors.sort { $0.path < $1.path }
-        return result
+
+        public mutating func next() -> Found? {
+            while true {
+                // The smallest path among the named entries' next and each folder's next; the named first on a tie.
+                var chosen: Int?  // nil: the named entries; else a folder
+                var smallest = namedIndex < named.count ? named[namedIndex] : nil
+                for (index, head) in heads.enumerated() {
+                    guard let head else { continue }
+                    if smallest == nil || head.path < smallest!.path {
+                        smallest = head
+                        chosen = index
+                    }
+                }
+                guard let found = smallest else { return nil }
+                if let folder = chosen {
+                    heads[folder] = folders[folder].next()
+                } else {
+                    namedIndex += 1
+                }
+                if case .post(let path) = found {
+                    guard path != lastPost else { continue }
+                    lastPost = path
+                }
+                return found
+            }
+        }
     }
 }
 
-private extension FileDiscovery {
+/// One folder's posts in sorted order, depth first. Each folder's entries are sorted with a `/` after the
+/// names of folders, as Git sorts trees, so that `a-b.md` comes before `a/c.md` as their paths do; then the
+/// order of the walk is the order of the paths. Only the folders on the way down are held in memory.
+struct FolderWalk: IteratorProtocol {
+    /// An entry of a folder on the stack. Its path is made when it is reached: a flat folder of 100,000 posts
+    /// holds only their names.
+    private struct Listed {
+        let name: String
+        /// What the entry sorts by: the name, with a `/` after a folder's (the same storage for a file).
+        let key: String
+        let kind: Kind
+    }
+
+    private enum Kind {
+        case folder
+        case post
+        case unusable(String)
+    }
+
+    private var pendingRoot: String?
+    private var stack: [(folder: String, entries: [Listed], next: Int)] = []
+    /// Symbolic links to folders are followed once, however they are reached, so a loop ends.
+    private var visited = Set<String>()
+
+    init(root: String) {
+        pendingRoot = root
+    }
+
+    mutating func next() -> FileDiscovery.Found? {
+        if let root = pendingRoot {
+            pendingRoot = nil
+            if let error = enter(root) { return error }
+        }
+        while let top = stack.last {
+            guard top.next < top.entries.count else {
+                stack.removeLast()
+                continue
+            }
+            let listed = top.entries[top.next]
+            stack[stack.count - 1].next += 1
+            let path = FolderWalk.path(of: listed.name, in: top.folder)
+            switch listed.kind {
+            case .post: return .post(path)
+            case .unusable(let reason): return .unusable(path: path, reason: reason)
+            case .folder: if let error = enter(path) { return error }
+            }
+        }
+        return nil
+    }
+
+    /// Lists the folder and puts its entries on the stack; the error when it cannot be listed.
+    private mutating func enter(_ folder: String) -> FileDiscovery.Found? {
+        let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
+        guard visited.insert(resolved).inserted else { return nil }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return .unusable(path: folder, reason: "cannot list the directory")
+        }
+        var entries: [Listed] = []
+        for name in names where !name.hasPrefix(".") && !FileDiscovery.skippedDirectories.contains(name) {
+            let isPost = FileDiscovery.postExtensions.contains((name as NSString).pathExtension.lowercased())
+            switch FileDiscovery.Entry(FolderWalk.path(of: name, in: folder)) {
+            case .directory: entries.append(Listed(name: name, key: name + "/", kind: .folder))
+            case .file where isPost: entries.append(Listed(name: name, key: name, kind: .post))
+            case .unusable(let reason) where isPost: entries.append(Listed(name: name, key: name, kind: .unusable(reason)))
+            case .file, .unusable: break
+            }
+        }
+        entries.sort { $0.key < $1.key }
+        stack.append((folder, entries, 0))
+        return nil
+    }
+
+    private static func path(of name: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
+
+extension FileDiscovery {
     /// What a path is, following symbolic links.
     enum Entry {
         case directory
@@ -87,39 +202,6 @@ private extension FileDiscovery {
             }
             if code == ENOENT || code == ENOTDIR { return "no such file or directory" }
             return String(cString: strerror(code)).lowercased()
-        }
-    }
-
-    /// Appends the posts under `directory` to `files`.
-    static func walk(_ directory: String, into files: inout [String], errors: inout [(path: String, reason: String)]) {
-        var pending = [directory]
-        var visited = Set<String>()
-        let manager = FileManager.default
-        while let current = pending.popLast() {
-            // Symbolic links to folders are followed once, however they are reached, so a loop ends.
-            let resolved = URL(fileURLWithPath: current).resolvingSymlinksInPath().standardizedFileURL.path
-            guard visited.insert(resolved).inserted else { continue }
-            let entries: [String]
-            do {
-                entries = try manager.contentsOfDirectory(atPath: current)
-            } catch {
-                errors.append((current, "cannot list the directory"))
-                continue
-            }
-            for name in entries.sorted() where !name.hasPrefix(".") && !skippedDirectories.contains(name) {
-                let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                let isPost = postExtensions.contains((name as NSString).pathExtension.lowercased())
-                switch Entry(path) {
-                case .directory:
-                    pending.append(path)
-                case .file where isPost:
-                    files.append(path)
-                case .unusable(let reason) where isPost:
-                    errors.append((path, reason))
-                case .file, .unusable:
-                    break
-                }
-            }
         }
     }
 }

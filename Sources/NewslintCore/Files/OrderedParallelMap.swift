@@ -10,38 +10,49 @@ import Foundation
 /// waits in the file system instead, so it passes false: then `jobs` workers transform and the calling
 /// thread only runs the sink.
 ///
-/// No thread runs more than `jobs × 16` items ahead of the sink, so memory holds at most that many results
-/// however many items there are, and the output is identical to a serial run.
+/// Items are taken from the sequence as they are claimed (under the pipeline's lock, one thread at a time),
+/// so a lazy sequence such as `FileDiscovery.walk(_:)` is never held whole. No thread runs more than
+/// `jobs × 16` items ahead of the sink, so memory holds at most that many results however many items there
+/// are, and the output is identical to a serial run.
 public enum OrderedParallelMap {
-    public static func run<Item, Result>(
-        _ items: [Item], jobs: Int, callerTransforms: Bool = true, transform: @escaping @Sendable (Item) -> Result,
-        sink: (Result) -> Void
-    ) where Item: Sendable, Result: Sendable {
+    public static func run<Items: Sequence, Result>(
+        _ items: Items, jobs: Int, callerTransforms: Bool = true,
+        transform: @escaping @Sendable (Items.Element) -> Result, sink: (Result) -> Void
+    ) where Items.Element: Sendable, Result: Sendable {
         let jobs = max(1, jobs)
-        guard jobs > 1, items.count > 1 else {
-            for item in items { sink(transform(item)) }
+        var iterator = items.makeIterator()
+        // Two items are read first: with fewer, threads would only cost their start (a pre-commit run of one
+        // file).
+        let first = iterator.next()
+        let second = first == nil ? nil : iterator.next()
+        guard jobs > 1, let first, let second else {
+            for item in [first, second].compactMap({ $0 }) { sink(transform(item)) }
+            while let item = iterator.next() { sink(transform(item)) }
             return
         }
-        let pipeline = OrderedPipeline<Result>(count: items.count, window: jobs * 16)
+        let pipeline = OrderedPipeline<Items.Iterator, Result>(
+            prefix: [first, second], rest: iterator, window: jobs * 16)
         let workers = DispatchGroup()
-        for _ in 0..<min(callerTransforms ? jobs - 1 : jobs, items.count) {
+        for _ in 0..<(callerTransforms ? jobs - 1 : jobs) {
             DispatchQueue.global().async(group: workers) {
-                while let index = pipeline.claim() {
-                    pipeline.store(transform(items[index]), at: index)
+                while let (index, item) = pipeline.claim() {
+                    pipeline.store(transform(item), at: index)
                 }
             }
         }
         var next = 0
-        while next < items.count {
+        while true {
             if let ready = pipeline.takeIfReady(next) {
                 sink(ready)
                 next += 1
-            } else if callerTransforms, let index = pipeline.claimIfOpen() {
-                pipeline.store(transform(items[index]), at: index)
-            } else {
-                // The next result is a worker's, and there is nothing this thread may claim: wait for it.
-                sink(pipeline.take(next))
+            } else if callerTransforms, let (index, item) = pipeline.claimIfOpen() {
+                pipeline.store(transform(item), at: index)
+            } else if let result = pipeline.take(next) {
+                // The next result is a worker's, and there is nothing this thread may claim: it waited for it.
+                sink(result)
                 next += 1
+            } else {
+                break
             }
         }
         workers.wait()
@@ -53,39 +64,53 @@ public enum OrderedParallelMap {
     }
 }
 
-/// The shared state of a run: the next item to claim, and a ring of result slots the sink empties in order.
-private final class OrderedPipeline<Value>: @unchecked Sendable {
-    private let count: Int
+/// The shared state of a run: the items still to claim, and a ring of result slots the sink empties in order.
+private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked Sendable {
+    private var prefix: [Items.Element]
+    private var rest: Items
     private let window: Int
     private var slots: [Value?]
     private var nextToClaim = 0
     private var nextToTake = 0
+    /// The number of items, once the sequence has ended.
+    private var count: Int?
     private let condition = NSCondition()
 
-    init(count: Int, window: Int) {
-        self.count = count
+    init(prefix: [Items.Element], rest: Items, window: Int) {
+        self.prefix = prefix.reversed()
+        self.rest = rest
         self.window = window
         slots = Array(repeating: nil, count: window)
     }
 
-    /// The next item for a worker, waiting while the workers are a full window ahead of the sink; nil when
-    /// every item is claimed.
-    func claim() -> Int? {
+    /// The next item for a worker with its index, waiting while the workers are a full window ahead of the
+    /// sink; nil when every item is claimed.
+    func claim() -> (Int, Items.Element)? {
         condition.lock()
         defer { condition.unlock() }
-        while nextToClaim < count, nextToClaim >= nextToTake + window { condition.wait() }
-        guard nextToClaim < count else { return nil }
-        nextToClaim += 1
-        return nextToClaim - 1
+        while count == nil, nextToClaim >= nextToTake + window { condition.wait() }
+        return pull()
     }
 
     /// The next item when one is left and the window has room; nil at once otherwise (never waits).
-    func claimIfOpen() -> Int? {
+    func claimIfOpen() -> (Int, Items.Element)? {
         condition.lock()
         defer { condition.unlock() }
-        guard nextToClaim < count, nextToClaim < nextToTake + window else { return nil }
+        guard nextToClaim < nextToTake + window else { return nil }
+        return pull()
+    }
+
+    /// Takes the next item from the sequence. Called locked.
+    private func pull() -> (Int, Items.Element)? {
+        guard count == nil else { return nil }
+        guard let item = prefix.popLast() ?? rest.next() else {
+            count = nextToClaim
+            // The sink may be waiting for a result that will now never come.
+            condition.broadcast()
+            return nil
+        }
         nextToClaim += 1
-        return nextToClaim - 1
+        return (nextToClaim - 1, item)
     }
 
     func store(_ value: Value, at index: Int) {
@@ -95,11 +120,17 @@ private final class OrderedPipeline<Value>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The result of item `index`, once it is done; frees its slot for a worker.
-    func take(_ index: Int) -> Value {
+    /// The result of item `index`, once it is done (freeing its slot for a worker); nil when the sequence
+    /// ended before `index`.
+    func take(_ index: Int) -> Value? {
         condition.lock()
         defer { condition.unlock() }
-        while slots[index % window] == nil { condition.wait() }
+        // A worker claims item `index` or finds the end of the sequence: there is always one, and it has
+        // room, since the results before `index` are taken.
+        while slots[index % window] == nil {
+            if let count, index >= count { return nil }
+            condition.wait()
+        }
         return removeResult(index)
     }
 
