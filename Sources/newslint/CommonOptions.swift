@@ -86,10 +86,10 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The posts to process, found while the run asks for them, narrowed to the shard; paths that cannot be
-    /// used are passed on in every shard.
-    func postsToProcess() throws -> LazyFilterSequence<FileDiscovery.Walk> {
+    /// used are passed on in every shard. Folders in `skipping` are not walked.
+    func postsToProcess(skipping: [String] = []) throws -> LazyFilterSequence<FileDiscovery.Walk> {
         let shard = try shard.map(Shard.init)
-        return FileDiscovery.walk(paths.isEmpty ? ["."] : paths).lazy.filter { found in
+        return FileDiscovery.walk(paths.isEmpty ? ["."] : paths, skipping: skipping).lazy.filter { found in
             guard let shard, case .post(let path) = found else { return true }
             return shard.contains(path)
         }

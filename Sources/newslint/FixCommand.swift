@@ -47,7 +47,8 @@ struct FixCommand: ParsableCommand {
         let settings = RunSession.FixSettings(write: write, unsafe: unsafeFixes, renderedDiff: diff, outDirectory: out)
         let session = RunSession(options: options, provider: provider, plan: plan, mode: .fix(settings))
         if options.stdin { return try fixStandardInput(session) }
-        let totals = session.run(try options.postsToProcess())
+        // The walk goes on while this run writes: it must not take the output for posts to fix.
+        let totals = session.run(try options.postsToProcess(skipping: out.map { [$0] } ?? []))
         let writing = write || out != nil
         let report = totals.report
         if writing || plan.explicit {

@@ -5,6 +5,30 @@ import Testing
     /// The post the hostile-input tests use too: three safe-fixable findings.
     static let dirtyPost = HostileInput.dirtyPost
 
+    /// Posts are found while `fix --out` writes: the output folder, even inside the walked tree, is not input.
+    @Test func anOutputFolderInsideTheTreeIsNotWalked() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n<div><p>Text<!-- ad --></p></div>\n"
+        // Enough posts before zz/ that batches are written before the walk gets there, with every job's lead.
+        let names = (0..<80).map { String(format: "a%02d.md", $0) }
+        for name in names { try directory.write("content/" + name, post) }
+        try directory.write("content/zz/b.md", post)
+        let inputs = names + ["zz/b.md"]
+        // Twice: the second run starts with the first one's output in the tree.
+        for _ in 1...2 {
+            let result = try CLIRunner.run(["fix", "--no-cache", "--jobs", "2", "--format", "json", "--out", "content/zz/out",
+                                            "content"], in: directory.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let reported = result.stdout.split(separator: "\n").filter { $0.contains("\"path\"") }
+            #expect(reported.count == inputs.count)
+            #expect(!reported.contains { $0.contains("zz/out") })
+        }
+        let root = directory.url.appendingPathComponent("content").path
+        let written = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted()
+        #expect(written == (inputs + inputs.map { "zz/out/content/" + $0 }).sorted())
+    }
+
     @Test func withoutWritePrintsADiffAndLeavesTheFile() throws {
         let directory = try TemporaryDirectory()
         try directory.write("post.md", Self.dirtyPost)

@@ -70,6 +70,21 @@ import Testing
         #expect(found == ["a.md", "b.md (not a regular file (a FIFO))", "c.md"])
     }
 
+    /// A skipped folder is skipped however it is named, also when it is made after the walk began (as
+    /// `fix --out` makes its folder), through a symbolic link that Foundation does not resolve in a path that
+    /// does not exist yet.
+    @Test func skippedFoldersAreSkippedEvenIfMadeLater() throws {
+        let scratch = try Scratch()
+        try scratch.write("real/b.md")
+        try scratch.write("real/sub/kept.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/link", withDestinationPath: "real")
+        let walk = FileDiscovery.walk([scratch.root + "/real"], skipping: [scratch.root + "/link/sub/later"])
+        // Made after the walk listed real/, before it lists real/sub/.
+        try scratch.write("real/sub/later/made-later.md")
+        #expect(Array(IteratorSequence(walk)).map(\.path)
+            == [scratch.root + "/real/b.md", scratch.root + "/real/sub/kept.md"])
+    }
+
     @Test func aSymbolicLinkLoopEnds() throws {
         let scratch = try Scratch()
         try scratch.write("real/p.md")

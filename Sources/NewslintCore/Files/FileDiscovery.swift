@@ -30,7 +30,12 @@ public enum FileDiscovery {
 
     /// The posts under `paths`, found as they are asked for: sorted by path, each once. Nothing holds the
     /// whole list, so a run over a million posts keeps only the folders being walked in memory.
-    public static func walk(_ paths: [String]) -> Walk { Walk(paths) }
+    ///
+    /// Folders in `skipping` are not walked: `fix --out` passes its output folder, which files are written to
+    /// while the walk goes on (a list made before the run could not see them; a walk could).
+    public static func walk(_ paths: [String], skipping: [String] = []) -> Walk {
+        Walk(paths, skipping: Set(skipping.map(FolderWalk.resolvedAhead)))
+    }
 
     /// The merged walk of the paths: the files and unusable paths named on the command line, and one
     /// `FolderWalk` per folder, each in sorted order, taken smallest path first. A post reached twice (named,
@@ -42,11 +47,11 @@ public enum FileDiscovery {
         private var heads: [Found?] = []
         private var lastPost: String?
 
-        init(_ paths: [String]) {
+        init(_ paths: [String], skipping: Set<String>) {
             var named: [Found] = []
             for path in paths {
                 switch Entry(path) {
-                case .directory: folders.append(FolderWalk(root: path))
+                case .directory: folders.append(FolderWalk(root: path, skipping: skipping))
                 case .file: named.append(.post(path))
                 case .unusable(let reason): named.append(.unusable(path: path, reason: reason))
                 }
@@ -105,11 +110,34 @@ struct FolderWalk: IteratorProtocol {
 
     private var pendingRoot: String?
     private var stack: [(folder: String, entries: [Listed], next: Int)] = []
-    /// Symbolic links to folders are followed once, however they are reached, so a loop ends.
-    private var visited = Set<String>()
+    /// Symbolic links to folders are followed once, however they are reached, so a loop ends; folders to skip
+    /// are in it from the start.
+    private var visited: Set<String>
 
-    init(root: String) {
+    /// `skipping` holds resolved folder paths (see `resolved(_:)`) that are not walked.
+    init(root: String, skipping: Set<String> = []) {
         pendingRoot = root
+        visited = skipping
+    }
+
+    /// The folder's absolute path with symbolic links resolved: the same folder however it is reached.
+    static func resolved(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// `resolved(_:)` of a folder that may not exist yet (`fix --out` makes its folder when it first writes):
+    /// Foundation resolves no link in a path that does not exist, so its existing start is resolved and the
+    /// rest appended, which is what `resolved(_:)` gives once the folder is made.
+    static func resolvedAhead(_ folder: String) -> String {
+        var existing = URL(fileURLWithPath: folder).standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().standardizedFileURL.path
+        for component in missing { path += (path.hasSuffix("/") ? "" : "/") + component }
+        return path
     }
 
     mutating func next() -> FileDiscovery.Found? {
@@ -136,8 +164,7 @@ struct FolderWalk: IteratorProtocol {
 
     /// Lists the folder and puts its entries on the stack; the error when it cannot be listed.
     private mutating func enter(_ folder: String) -> FileDiscovery.Found? {
-        let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
-        guard visited.insert(resolved).inserted else { return nil }
+        guard visited.insert(FolderWalk.resolved(folder)).inserted else { return nil }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
