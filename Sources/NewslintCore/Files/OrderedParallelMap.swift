@@ -30,8 +30,10 @@ public enum OrderedParallelMap {
             while let item = iterator.next() { sink(transform(item)) }
             return
         }
-        let pipeline = OrderedPipeline<Items.Iterator, Result>(
-            prefix: [first, second], rest: iterator, window: jobs * 16)
+        // The pipeline reads the rest through a closure, not as `Items.Iterator`: a thread of its own may not
+        // hold a metatype that is not known to be Sendable.
+        let pipeline = OrderedPipeline<Items.Element, Result>(
+            prefix: [first, second], rest: { iterator.next() }, window: jobs * 16)
         let workers = DispatchGroup()
         for _ in 0..<(callerTransforms ? jobs - 1 : jobs) {
             DispatchQueue.global().async(group: workers) {
@@ -65,9 +67,10 @@ public enum OrderedParallelMap {
 }
 
 /// The shared state of a run: the items still to claim, and a ring of result slots the sink empties in order.
-private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked Sendable {
-    private var prefix: [Items.Element]
-    private var rest: Items
+private final class OrderedPipeline<Element: Sendable, Value>: @unchecked Sendable {
+    private var prefix: [Element]
+    /// The next item of the sequence; called only with the lock held.
+    private let rest: () -> Element?
     private let window: Int
     private var slots: [Value?]
     private var nextToClaim = 0
@@ -76,7 +79,7 @@ private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked 
     private var count: Int?
     private let condition = NSCondition()
 
-    init(prefix: [Items.Element], rest: Items, window: Int) {
+    init(prefix: [Element], rest: @escaping () -> Element?, window: Int) {
         self.prefix = prefix.reversed()
         self.rest = rest
         self.window = window
@@ -85,7 +88,7 @@ private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked 
 
     /// The next item for a worker with its index, waiting while the workers are a full window ahead of the
     /// sink; nil when every item is claimed.
-    func claim() -> (Int, Items.Element)? {
+    func claim() -> (Int, Element)? {
         condition.lock()
         defer { condition.unlock() }
         while count == nil, nextToClaim >= nextToTake + window { condition.wait() }
@@ -93,7 +96,7 @@ private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked 
     }
 
     /// The next item when one is left and the window has room; nil at once otherwise (never waits).
-    func claimIfOpen() -> (Int, Items.Element)? {
+    func claimIfOpen() -> (Int, Element)? {
         condition.lock()
         defer { condition.unlock() }
         guard nextToClaim < nextToTake + window else { return nil }
@@ -101,9 +104,9 @@ private final class OrderedPipeline<Items: IteratorProtocol, Value>: @unchecked 
     }
 
     /// Takes the next item from the sequence. Called locked.
-    private func pull() -> (Int, Items.Element)? {
+    private func pull() -> (Int, Element)? {
         guard count == nil else { return nil }
-        guard let item = prefix.popLast() ?? rest.next() else {
+        guard let item = prefix.popLast() ?? rest() else {
             count = nextToClaim
             // The sink may be waiting for a result that will now never come.
             condition.broadcast()

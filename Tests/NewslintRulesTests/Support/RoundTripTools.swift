@@ -68,8 +68,8 @@ enum RoundTripTools {
         let stdoutURL = scratch.appendingPathComponent("stdout")
         let stderrURL = scratch.appendingPathComponent("stderr")
         let stdinURL = scratch.appendingPathComponent("stdin")
-        for url in [stdoutURL, stderrURL] { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        FileManager.default.createFile(atPath: stdinURL.path, contents: Data((stdin ?? "").utf8))
+        for url in [stdoutURL, stderrURL] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+        _ = FileManager.default.createFile(atPath: stdinURL.path, contents: Data((stdin ?? "").utf8))
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
