@@ -85,11 +85,14 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// The paths to walk: those given, or the current folder.
+    var walkedPaths: [String] { paths.isEmpty ? ["."] : paths }
+
     /// The posts to process, found while the run asks for them, narrowed to the shard; paths that cannot be
     /// used are passed on in every shard. Folders in `skipping` are not walked.
     func postsToProcess(skipping: [String] = []) throws -> LazyFilterSequence<FileDiscovery.Walk> {
         let shard = try shard.map(Shard.init)
-        return FileDiscovery.walk(paths.isEmpty ? ["."] : paths, skipping: skipping).lazy.filter { found in
+        return FileDiscovery.walk(walkedPaths, skipping: skipping).lazy.filter { found in
             guard let shard, case .post(let path) = found else { return true }
             return shard.contains(path)
         }

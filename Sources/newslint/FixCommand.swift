@@ -47,8 +47,15 @@ struct FixCommand: ParsableCommand {
         let settings = RunSession.FixSettings(write: write, unsafe: unsafeFixes, renderedDiff: diff, outDirectory: out)
         let session = RunSession(options: options, provider: provider, plan: plan, mode: .fix(settings))
         if options.stdin { return try fixStandardInput(session) }
-        // The walk goes on while this run writes: it must not take the output for posts to fix.
-        let totals = session.run(try options.postsToProcess(skipping: out.map { [$0] } ?? []))
+        let totals: RunSession.Totals
+        if let out, FileDiscovery.anyFolder(in: options.walkedPaths, isWithin: out) {
+            // A folder to fix lies in the output folder, so this run writes where it walks: the posts are listed
+            // before anything is written, as every run did before the walk went on while writing.
+            totals = session.run(Array(try options.postsToProcess()))
+        } else {
+            // The walk goes on while this run writes: it must not take the output for posts to fix.
+            totals = session.run(try options.postsToProcess(skipping: out.map { [$0] } ?? []))
+        }
         let writing = write || out != nil
         let report = totals.report
         if writing || plan.explicit {

@@ -114,9 +114,9 @@ final class LinterProvider: @unchecked Sendable {
         return Entry(configuration: configuration, cache: cache, lazyLinter: lazyLinter)
     }
 
-    /// A hash of the profile files in `folders`, so an edited profile misses the cache. A folder that cannot
-    /// be read hashes as its error, not as an empty folder: the linter is built only on a miss, and it is what
-    /// reports the error, so a folder gone since the last run must miss.
+    /// A hash of the profile files in `folders`, so an edited profile misses the cache. A folder that is gone
+    /// or a profile that cannot be read hashes as its error, not as an empty folder: the linter is built only on
+    /// a miss, and it is what reports the error, so a folder gone since the last run must miss.
     private static func fingerprint(of folders: [String]) -> String {
         var hasher = SHA256()
         for folder in folders {

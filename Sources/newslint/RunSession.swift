@@ -63,6 +63,12 @@ struct RunSession {
         let process = processor()
         /// Reports one file, in path order, once its write (if any) is done: `writeFailure` says why it failed.
         func report(_ processed: Processed, writeFailure: String?) {
+            // Reported in its place among the files, after the writes of the files before it.
+            if let unusable = processed.unusable {
+                progress.interrupt { Console.fileError(unusable.path, unusable.reason) }
+                missing.append(unusable)
+                return
+            }
             if let note = processed.cacheNote { progress.interrupt { Console.error(note) } }
             let outcome = processed.outcome
             if let error = outcome.error {
@@ -115,12 +121,7 @@ struct RunSession {
         // A sink that writes files waits in the file system: it leaves the cores to the workers.
         OrderedParallelMap.run(posts, jobs: options.jobCount, callerTransforms: !writesFiles,
                                transform: process) { processed in
-            if let unusable = processed.unusable {
-                progress.interrupt { Console.fileError(unusable.path, unusable.reason) }
-                missing.append(unusable)
-                return
-            }
-            progress.advance()
+            if processed.unusable == nil { progress.advance() }
             guard !processed.excluded else { return }
             var write = PlannedWrite.none
             if case .fix(let settings) = mode, let result = processed.outcome.fix, result.changed {

@@ -5,6 +5,20 @@ import Testing
     /// The post the hostile-input tests use too: three safe-fixable findings.
     static let dirtyPost = HostileInput.dirtyPost
 
+    /// `fix --out DIR DIR` (or a folder inside DIR): the posts are listed before anything is written, as before
+    /// the walk went on while writing, so the folder is fixed and its output not taken for posts.
+    @Test func theFolderToFixMayBeTheOutputFolder() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n<div><p>Text<!-- ad --></p></div>\n"
+        for name in (0..<40).map({ String(format: "a%02d.md", $0) }) { try directory.write("content/" + name, post) }
+        let result = try CLIRunner.run(["fix", "--no-cache", "--jobs", "2", "--format", "json", "--out", "content",
+                                        "content"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").filter { $0.contains("\"path\"") }.count == 40)
+        #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("content/content/a39.md").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("content/content/content").path))
+    }
+
     /// Posts are found while `fix --out` writes: the output folder, even inside the walked tree, is not input.
     @Test func anOutputFolderInsideTheTreeIsNotWalked() throws {
         let directory = try TemporaryDirectory()

@@ -33,6 +33,11 @@ import Testing
         }
     }
 
+    /// The paths as a list sorted by their bytes would hold them.
+    func byteSorted(_ paths: [String]) -> [String] {
+        paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
     @Test func aFolderIsWalkedInTheOrderOfThePaths() throws {
         let scratch = try Scratch()
         for path in Self.tree { try scratch.write(path) }
@@ -40,8 +45,40 @@ import Testing
         try scratch.write(".hidden/h.md")
         try scratch.write("node_modules/n.md")
         let found = posts([scratch.root])
-        #expect(found == Self.tree.map { scratch.root + "/" + $0 }.sorted())
+        #expect(found == byteSorted(Self.tree.map { scratch.root + "/" + $0 }))
         #expect(found.count == Self.tree.count)
+    }
+
+    /// `café` composed and decomposed are two folders on Linux; Swift's string comparison finds them equal.
+    @Test func canonicallyEquivalentNamesAreTwoFolders() throws {
+        let scratch = try Scratch()
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        try scratch.write(composed + "/a.md")
+        try scratch.write(decomposed + "/a.md")
+        try scratch.write(composed + ".md")
+        try scratch.write(decomposed + ".md")
+        let expected = [composed + "/a.md", decomposed + "/a.md", composed + ".md", decomposed + ".md"]
+            .map { scratch.root + "/" + $0 }
+        #expect(posts([scratch.root]).map { Array($0.utf8) } == byteSorted(expected).map { Array($0.utf8) })
+        // Named too: each post once, none lost.
+        let named = posts([scratch.root + "/" + decomposed + "/a.md", scratch.root, scratch.root + "/" + composed])
+        #expect(named.map { Array($0.utf8) } == byteSorted(expected).map { Array($0.utf8) })
+    }
+
+    /// Many folder arguments (`check $(ls -d posts/*)`) merge in path order.
+    @Test func manyFolderArgumentsMergeInOrder() throws {
+        let scratch = try Scratch()
+        var expected: [String] = []
+        for folder in 0..<60 {
+            for post in 0..<3 {
+                let relative = String(format: "f%02d/p%d.md", 59 - folder, post)
+                try scratch.write(relative)
+                expected.append(scratch.root + "/" + relative)
+            }
+        }
+        let folders = (0..<60).map { String(format: "%@/f%02d", scratch.root, $0) }.reversed()
+        #expect(posts(Array(folders)) == byteSorted(expected))
     }
 
     @Test func overlappingFoldersAndNamedFilesGiveEachPostOnce() throws {
@@ -49,7 +86,7 @@ import Testing
         for path in Self.tree { try scratch.write(path) }
         let root = scratch.root
         let found = posts([root + "/a", root + "/zzz-missing.md", root + "/ab.md", root, root + "/a/c.md", root + "/a"])
-        #expect(found == Self.tree.map { root + "/" + $0 }.sorted())
+        #expect(found == byteSorted(Self.tree.map { root + "/" + $0 }))
         let missing = FileDiscovery.walk([root + "/zzz-missing.md", root]).compactMap { found -> String? in
             if case .unusable(let path, let reason) = found { "\(path): \(reason)" } else { nil }
         }
@@ -83,6 +120,29 @@ import Testing
         try scratch.write("real/sub/later/made-later.md")
         #expect(Array(IteratorSequence(walk)).map(\.path)
             == [scratch.root + "/real/b.md", scratch.root + "/real/sub/kept.md"])
+    }
+
+    /// `..` after a symbolic link goes where the kernel goes: up from the link's target.
+    @Test func aSkippedFolderNamedThroughALinkAndDotDot() throws {
+        let scratch = try Scratch()
+        try scratch.write("posts/a.md")
+        try scratch.write("posts/zz/sub/b.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/link", withDestinationPath: "posts/zz/sub")
+        let walk = FileDiscovery.walk([scratch.root + "/posts"], skipping: [scratch.root + "/link/../fixed"])
+        try scratch.write("posts/zz/fixed/out.md")
+        #expect(Array(IteratorSequence(walk)).map(\.path)
+            == [scratch.root + "/posts/a.md", scratch.root + "/posts/zz/sub/b.md"])
+        #expect(FileDiscovery.anyFolder(in: [scratch.root + "/posts/zz/fixed"], isWithin: scratch.root + "/link/.."))
+        #expect(!FileDiscovery.anyFolder(in: [scratch.root + "/posts"], isWithin: scratch.root + "/link/.."))
+    }
+
+    /// A folder named on the command line is walked even when it is the skipped one.
+    @Test func aNamedFolderIsWalkedEvenIfSkipped() throws {
+        let scratch = try Scratch()
+        try scratch.write("posts/a.md")
+        #expect(posts([scratch.root + "/posts"]) == [scratch.root + "/posts/a.md"])
+        let walk = FileDiscovery.walk([scratch.root + "/posts"], skipping: [scratch.root + "/posts"])
+        #expect(Array(IteratorSequence(walk)).map(\.path) == [scratch.root + "/posts/a.md"])
     }
 
     @Test func aSymbolicLinkLoopEnds() throws {

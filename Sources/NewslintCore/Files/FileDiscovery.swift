@@ -28,26 +28,39 @@ public enum FileDiscovery {
         }
     }
 
-    /// The posts under `paths`, found as they are asked for: sorted by path, each once. Nothing holds the
-    /// whole list, so a run over a million posts keeps only the folders being walked in memory.
+    /// The posts under `paths`, found as they are asked for: in the order of their paths' bytes, each once.
+    /// Nothing holds the whole list, so a run over a million posts keeps only the folders being walked in
+    /// memory.
     ///
-    /// Folders in `skipping` are not walked: `fix --out` passes its output folder, which files are written to
-    /// while the walk goes on (a list made before the run could not see them; a walk could).
+    /// Folders in `skipping` are not walked when reached from a folder above them: `fix --out` passes its
+    /// output folder, which files are written to while the walk goes on (a list made before the run could not
+    /// see them; a walk could). A folder named in `paths` is walked even when skipped.
     public static func walk(_ paths: [String], skipping: [String] = []) -> Walk {
-        Walk(paths, skipping: Set(skipping.map(FolderWalk.resolvedAhead)))
+        Walk(paths, skipping: Set(skipping.map(FolderPath.resolvedAhead)))
+    }
+
+    /// True when one of the folders in `paths` is `folder` or lies inside it (followed through links, and
+    /// whether `folder` exists yet or not).
+    public static func anyFolder(in paths: [String], isWithin folder: String) -> Bool {
+        let outer = FolderPath.resolvedAhead(folder)
+        return paths.contains { path in
+            guard case .directory = Entry(path) else { return false }
+            let inner = FolderPath.resolved(path)
+            return inner == outer || inner.starts(with: outer + [UInt8(ascii: "/")])
+        }
     }
 
     /// The merged walk of the paths: the files and unusable paths named on the command line, and one
-    /// `FolderWalk` per folder, each in sorted order, taken smallest path first. A post reached twice (named,
-    /// and inside a named folder) comes once; errors are all reported.
+    /// `FolderWalk` per folder, each in path order, taken smallest path first through a heap. A post reached
+    /// twice (named, and inside a named folder) comes once; errors are all reported.
     public struct Walk: Sequence, IteratorProtocol {
-        private var named: [Found]
-        private var namedIndex = 0
+        private var named: IndexingIterator<[Found]>
         private var folders: [FolderWalk] = []
-        private var heads: [Found?] = []
+        /// The next entry of each source (0 is the named paths, then each folder), smallest path on top.
+        private var heads = PathHeap()
         private var lastPost: String?
 
-        init(_ paths: [String], skipping: Set<String>) {
+        init(_ paths: [String], skipping: Set<[UInt8]>) {
             var named: [Found] = []
             for path in paths {
                 switch Entry(path) {
@@ -56,138 +69,82 @@ public enum FileDiscovery {
                 case .unusable(let reason): named.append(.unusable(path: path, reason: reason))
                 }
             }
-            self.named = named.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
-                .map(\.element)
-            heads = folders.indices.map { folders[$0].next() }
+            let sorted = named.enumerated().sorted { left, right in
+                PathOrder.precedes(left.element.path, right.element.path)
+                    || PathOrder.same(left.element.path, right.element.path) && left.offset < right.offset
+            }
+            self.named = sorted.map(\.element).makeIterator()
+            if let first = self.named.next() { heads.push(first, from: 0) }
+            for index in folders.indices {
+                if let first = folders[index].next() { heads.push(first, from: index + 1) }
+            }
         }
 
         public mutating func next() -> Found? {
-            while true {
-                // The smallest path among the named entries' next and each folder's next; the named first on a tie.
-                var chosen: Int?  // nil: the named entries; else a folder
-                var smallest = namedIndex < named.count ? named[namedIndex] : nil
-                for (index, head) in heads.enumerated() {
-                    guard let head else { continue }
-                    if smallest == nil || head.path < smallest!.path {
-                        smallest = head
-                        chosen = index
-                    }
-                }
-                guard let found = smallest else { return nil }
-                if let folder = chosen {
-                    heads[folder] = folders[folder].next()
-                } else {
-                    namedIndex += 1
-                }
+            while let (found, source) = heads.pop() {
+                let following = source == 0 ? named.next() : folders[source - 1].next()
+                if let following { heads.push(following, from: source) }
                 if case .post(let path) = found {
-                    guard path != lastPost else { continue }
+                    if let lastPost, PathOrder.same(lastPost, path) { continue }
                     lastPost = path
                 }
                 return found
             }
+            return nil
         }
     }
 }
 
-/// One folder's posts in sorted order, depth first. Each folder's entries are sorted with a `/` after the
-/// names of folders, as Git sorts trees, so that `a-b.md` comes before `a/c.md` as their paths do; then the
-/// order of the walk is the order of the paths. Only the folders on the way down are held in memory.
-struct FolderWalk: IteratorProtocol {
-    /// An entry of a folder on the stack. Its path is made when it is reached: a flat folder of 100,000 posts
-    /// holds only their names.
-    private struct Listed {
-        let name: String
-        /// What the entry sorts by: the name, with a `/` after a folder's (the same storage for a file).
-        let key: String
-        let kind: Kind
+/// Paths in the order of their UTF-8 bytes, as Git and ruff order them. Swift's `<` and `==` on strings
+/// treat canonically equivalent names as equal (`café` composed and decomposed), but they name two files.
+enum PathOrder {
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
-    private enum Kind {
-        case folder
-        case post
-        case unusable(String)
+    static func same(_ left: String, _ right: String) -> Bool {
+        left.utf8.elementsEqual(right.utf8)
     }
+}
 
-    private var pendingRoot: String?
-    private var stack: [(folder: String, entries: [Listed], next: Int)] = []
-    /// Symbolic links to folders are followed once, however they are reached, so a loop ends; folders to skip
-    /// are in it from the start.
-    private var visited: Set<String>
+/// A min-heap of the walk's next entries by path, then by source, so that a named path comes before the same
+/// path inside a named folder. With one entry per source, a walk of many folder arguments stays linear.
+struct PathHeap {
+    private var entries: [(found: FileDiscovery.Found, source: Int)] = []
 
-    /// `skipping` holds resolved folder paths (see `resolved(_:)`) that are not walked.
-    init(root: String, skipping: Set<String> = []) {
-        pendingRoot = root
-        visited = skipping
-    }
-
-    /// The folder's absolute path with symbolic links resolved: the same folder however it is reached.
-    static func resolved(_ folder: String) -> String {
-        URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
-    }
-
-    /// `resolved(_:)` of a folder that may not exist yet (`fix --out` makes its folder when it first writes):
-    /// Foundation resolves no link in a path that does not exist, so its existing start is resolved and the
-    /// rest appended, which is what `resolved(_:)` gives once the folder is made.
-    static func resolvedAhead(_ folder: String) -> String {
-        var existing = URL(fileURLWithPath: folder).standardizedFileURL
-        var missing: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
-            missing.insert(existing.lastPathComponent, at: 0)
-            existing.deleteLastPathComponent()
+    mutating func push(_ found: FileDiscovery.Found, from source: Int) {
+        entries.append((found, source))
+        var child = entries.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(entries[child], entries[parent]) else { break }
+            entries.swapAt(child, parent)
+            child = parent
         }
-        var path = existing.resolvingSymlinksInPath().standardizedFileURL.path
-        for component in missing { path += (path.hasSuffix("/") ? "" : "/") + component }
-        return path
     }
 
-    mutating func next() -> FileDiscovery.Found? {
-        if let root = pendingRoot {
-            pendingRoot = nil
-            if let error = enter(root) { return error }
+    mutating func pop() -> (FileDiscovery.Found, Int)? {
+        guard !entries.isEmpty else { return nil }
+        entries.swapAt(0, entries.count - 1)
+        let top = entries.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < entries.count, precedes(entries[left], entries[smallest]) { smallest = left }
+            if right < entries.count, precedes(entries[right], entries[smallest]) { smallest = right }
+            guard smallest != parent else { break }
+            entries.swapAt(parent, smallest)
+            parent = smallest
         }
-        while let top = stack.last {
-            guard top.next < top.entries.count else {
-                stack.removeLast()
-                continue
-            }
-            let listed = top.entries[top.next]
-            stack[stack.count - 1].next += 1
-            let path = FolderWalk.path(of: listed.name, in: top.folder)
-            switch listed.kind {
-            case .post: return .post(path)
-            case .unusable(let reason): return .unusable(path: path, reason: reason)
-            case .folder: if let error = enter(path) { return error }
-            }
-        }
-        return nil
+        return (top.found, top.source)
     }
 
-    /// Lists the folder and puts its entries on the stack; the error when it cannot be listed.
-    private mutating func enter(_ folder: String) -> FileDiscovery.Found? {
-        guard visited.insert(FolderWalk.resolved(folder)).inserted else { return nil }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            return .unusable(path: folder, reason: "cannot list the directory")
-        }
-        var entries: [Listed] = []
-        for name in names where !name.hasPrefix(".") && !FileDiscovery.skippedDirectories.contains(name) {
-            let isPost = FileDiscovery.postExtensions.contains((name as NSString).pathExtension.lowercased())
-            switch FileDiscovery.Entry(FolderWalk.path(of: name, in: folder)) {
-            case .directory: entries.append(Listed(name: name, key: name + "/", kind: .folder))
-            case .file where isPost: entries.append(Listed(name: name, key: name, kind: .post))
-            case .unusable(let reason) where isPost: entries.append(Listed(name: name, key: name, kind: .unusable(reason)))
-            case .file, .unusable: break
-            }
-        }
-        entries.sort { $0.key < $1.key }
-        stack.append((folder, entries, 0))
-        return nil
-    }
-
-    private static func path(of name: String, in folder: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    private func precedes(_ left: (found: FileDiscovery.Found, source: Int),
+                          _ right: (found: FileDiscovery.Found, source: Int)) -> Bool {
+        if PathOrder.precedes(left.found.path, right.found.path) { return true }
+        return PathOrder.same(left.found.path, right.found.path) && left.source < right.source
     }
 }
 

@@ -27,6 +27,8 @@ public enum OrderedParallelMap {
         let second = first == nil ? nil : iterator.next()
         guard jobs > 1, let first, let second else {
             for item in [first, second].compactMap({ $0 }) { sink(transform(item)) }
+            // A sequence that has ended is not asked again.
+            guard second != nil else { return }
             while let item = iterator.next() { sink(transform(item)) }
             return
         }
