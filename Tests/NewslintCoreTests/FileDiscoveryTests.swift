@@ -107,31 +107,31 @@ import Testing
         #expect(found == ["a.md", "b.md (not a regular file (a FIFO))", "c.md"])
     }
 
-    /// A skipped folder is skipped however it is named, also when it is made after the walk began (as
-    /// `fix --out` makes its folder), through a symbolic link that Foundation does not resolve in a path that
-    /// does not exist yet.
-    @Test func skippedFoldersAreSkippedEvenIfMadeLater() throws {
+    /// Walks `root` skipping `skip` in a scratch tree of `files` and a symbolic link `link` to `target`, with
+    /// `madeLater` written after the walk began (as `fix --out` makes its folder); the posts found.
+    func walkSkipping(files: [String], target: String, root: String, skip: String, madeLater: String) throws
+        -> (found: [String], scratch: Scratch) {
         let scratch = try Scratch()
-        try scratch.write("real/b.md")
-        try scratch.write("real/sub/kept.md")
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/link", withDestinationPath: "real")
-        let walk = FileDiscovery.walk([scratch.root + "/real"], skipping: [scratch.root + "/link/sub/later"])
-        // Made after the walk listed real/, before it lists real/sub/.
-        try scratch.write("real/sub/later/made-later.md")
-        #expect(Array(IteratorSequence(walk)).map(\.path)
-            == [scratch.root + "/real/b.md", scratch.root + "/real/sub/kept.md"])
+        for file in files { try scratch.write(file) }
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/link", withDestinationPath: target)
+        let walk = FileDiscovery.walk([scratch.root + "/" + root], skipping: [scratch.root + "/" + skip])
+        try scratch.write(madeLater)
+        return (Array(IteratorSequence(walk)).map { String($0.path.dropFirst(scratch.root.count + 1)) }, scratch)
+    }
+
+    /// A skipped folder is skipped however it is named, also when it is made after the walk began, through a
+    /// symbolic link that Foundation does not resolve in a path that does not exist yet.
+    @Test func skippedFoldersAreSkippedEvenIfMadeLater() throws {
+        let (found, _) = try walkSkipping(files: ["real/b.md", "real/sub/kept.md"], target: "real", root: "real",
+                                          skip: "link/sub/later", madeLater: "real/sub/later/made-later.md")
+        #expect(found == ["real/b.md", "real/sub/kept.md"])
     }
 
     /// `..` after a symbolic link goes where the kernel goes: up from the link's target.
     @Test func aSkippedFolderNamedThroughALinkAndDotDot() throws {
-        let scratch = try Scratch()
-        try scratch.write("posts/a.md")
-        try scratch.write("posts/zz/sub/b.md")
-        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/link", withDestinationPath: "posts/zz/sub")
-        let walk = FileDiscovery.walk([scratch.root + "/posts"], skipping: [scratch.root + "/link/../fixed"])
-        try scratch.write("posts/zz/fixed/out.md")
-        #expect(Array(IteratorSequence(walk)).map(\.path)
-            == [scratch.root + "/posts/a.md", scratch.root + "/posts/zz/sub/b.md"])
+        let (found, scratch) = try walkSkipping(files: ["posts/a.md", "posts/zz/sub/b.md"], target: "posts/zz/sub",
+                                                root: "posts", skip: "link/../fixed", madeLater: "posts/zz/fixed/out.md")
+        #expect(found == ["posts/a.md", "posts/zz/sub/b.md"])
         #expect(FileDiscovery.anyFolder(in: [scratch.root + "/posts/zz/fixed"], isWithin: scratch.root + "/link/.."))
         #expect(!FileDiscovery.anyFolder(in: [scratch.root + "/posts"], isWithin: scratch.root + "/link/.."))
     }
