@@ -133,7 +133,7 @@ struct RunSession {
         }
         reportWaiting()
         progress.finish()
-        missing.sort { $0.path < $1.path }
+        missing.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.report = RunReport(files: files, tally: tally, rules: RulesCommand.documented, missing: missing)
         return totals
     }
