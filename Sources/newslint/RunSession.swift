@@ -212,6 +212,7 @@ private extension RunSession {
         let provider = provider
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
+        let writesFiles = writesFiles
         return { found in
             let path: String
             switch found {
@@ -271,6 +272,9 @@ private extension RunSession {
             }
             if let cache, let key, outcome.error == nil {
                 cache.store(ResultCache.Entry(findings: outcome.findings, lines: outcome.lines), for: key)
+                if writesFiles, let fix = outcome.fix, let written = ResultCache.Entry(writtenBy: fix, path: path) {
+                    cache.store(written, for: cache.key(for: Array(fix.output.utf8)))
+                }
             }
             return Processed(outcome: outcome, cacheNote: note)
         }

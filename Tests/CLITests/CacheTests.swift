@@ -90,6 +90,39 @@ import Testing
         #expect(again.stdout == "Fixed 0 files (0 findings resolved). No findings left.\n")
     }
 
+    /// `fix --write` stores the entry of the file it writes, so the check that follows is served from the cache.
+    @Test func aCheckAfterFixIsServedFromTheCache() throws {
+        let directory = try TemporaryDirectory()
+        // `date: Invalid Date` has no fix: the fixed post keeps one finding.
+        try directory.write("post.md", "---\ntitle: x\ndate: Invalid Date\n---\n\n<!-- ad --><div><p>正文</p></div>\n")
+        let fixed = try CLIRunner.run(["fix", "--write", "post.md"], in: directory.url)
+        #expect(fixed.stdout.contains("front-matter-date"), "\(fixed.stdout)")
+        for entry in try entries(in: directory) {
+            let text = try String(contentsOf: entry, encoding: .utf8).replacingOccurrences(of: "is not a date", with: "SERVED")
+            try text.write(to: entry, atomically: false, encoding: .utf8)
+        }
+        let check = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        #expect(check.stdout.contains("SERVED"), "the fixed file was checked again: \(check.stdout)")
+    }
+
+    /// Over the example posts, a check served by the entries `fix --write` stored prints what a fresh check does.
+    @Test func entriesStoredByFixMatchAFreshCheck() throws {
+        let directory = try TemporaryDirectory()
+        let examples = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.repositoryRoot.appendingPathComponent("Examples").path).filter { $0.hasSuffix(".md") }
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("posts"),
+                                                withIntermediateDirectories: true)
+        for name in examples { _ = try directory.copy(fromRepository: "Examples/\(name)", as: "posts/\(name)") }
+        _ = try CLIRunner.run(["fix", "--write", "--format", "json", "posts"], in: directory.url)
+        let cached = try CLIRunner.run(["check", "--format", "json", "posts"], in: directory.url)
+        let fresh = try CLIRunner.run(["check", "--no-cache", "--format", "json", "posts"], in: directory.url)
+        #expect(cached.stdout == fresh.stdout)
+        #expect(cached.status == fresh.status)
+        let text = try CLIRunner.run(["check", "posts"], in: directory.url)
+        let freshText = try CLIRunner.run(["check", "--no-cache", "posts"], in: directory.url)
+        #expect(text.stdout == freshText.stdout)
+    }
+
     @Test func noCacheWritesNothing() throws {
         let directory = try TemporaryDirectory()
         try directory.write("post.md", Self.post)
