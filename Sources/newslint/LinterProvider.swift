@@ -78,12 +78,6 @@ final class LinterProvider: @unchecked Sendable {
         return found
     }
 
-    /// True when the file's configuration excludes it.
-    func excludes(_ path: String) -> Bool {
-        guard case .success(let entry) = entry(for: path) else { return false }
-        return entry.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path)
-    }
-
     private func makeEntry(_ configuration: Configuration) -> Entry {
         let selected = CommonOptions.ids(options.select)
         let ignored = CommonOptions.ids(options.ignore)

@@ -213,9 +213,9 @@ private extension RunSession {
         let needsEdits = plan.needsEdits
         let fixSettings: FixSettings? = if case .fix(let settings) = mode { settings } else { nil }
         let writesFiles = writesFiles
-        return { found in
+        return { item in
             let path: String
-            switch found {
+            switch item {
             case .post(let post):
                 path = post
             case .unusable(let path, let reason):
@@ -225,11 +225,11 @@ private extension RunSession {
             switch provider.entry(for: path) {
             case .failure(let error):
                 return Processed(outcome: FileOutcome(path: path, error: "configuration: \(error)"))
-            case .success(let found):
-                if found.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path) {
+            case .success(let configured):
+                if configured.configuration.excludes(URL(fileURLWithPath: path).standardizedFileURL.path) {
                     return Processed(outcome: FileOutcome(path: path), excluded: true)
                 }
-                entry = found
+                entry = configured
             }
             let cache = entry.cache
             // Read here for the cache key, and handed to the linter; a file that cannot be read is left to the

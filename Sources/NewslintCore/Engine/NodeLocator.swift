@@ -79,30 +79,19 @@ private extension NodeLocator {
 
     func listTokenNodes() -> [TokenNode] {
         var list: [TokenNode] = []
-        var inLineOrder = true
         for node in root.descendants {
             let line = node.line
             guard line > 0, let token = token(for: node) else { continue }
-            if let last = list.last, last.line > line { inLineOrder = false }
             list.append(TokenNode(line: line, token: token, node: node))
         }
-        if !inLineOrder {
-            // Stable, so that document order is kept within each line.
-            list = list.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-                .map(\.element)
-        }
+        // The standard library's sort is stable, so document order is kept within each line.
+        list.sort { $0.line < $1.line }
         return list
     }
 
     func columns(onLine line: Int) -> [Node: Int] {
         if let known = columnsByLine[line] { return known }
-        // The first node on the line or after it, by binary search.
-        var start = 0
-        var upper = tokenNodes.count
-        while start < upper {
-            let middle = (start + upper) / 2
-            if tokenNodes[middle].line < line { start = middle + 1 } else { upper = middle }
-        }
+        let start = tokenNodes.partitioningIndex { $0.line >= line }
         var end = start
         while end < tokenNodes.count, tokenNodes[end].line == line { end += 1 }
         var result: [Node: Int] = [:]

@@ -69,11 +69,8 @@ public enum FileDiscovery {
                 case .unusable(let reason): named.append(.unusable(path: path, reason: reason))
                 }
             }
-            let sorted = named.enumerated().sorted { left, right in
-                PathOrder.precedes(left.element.path, right.element.path)
-                    || PathOrder.same(left.element.path, right.element.path) && left.offset < right.offset
-            }
-            self.named = sorted.map(\.element).makeIterator()
+            // The standard library's sort is stable: a path named twice keeps its order.
+            self.named = named.sorted { PathOrder.precedes($0.path, $1.path) }.makeIterator()
             if let first = self.named.next() { heads.push(first, from: 0) }
             for index in folders.indices {
                 if let first = folders[index].next() { heads.push(first, from: index + 1) }

@@ -67,7 +67,7 @@ struct FolderWalk: IteratorProtocol {
         }
         var entries: [Listed] = []
         for name in names where !name.hasPrefix(".") && !FileDiscovery.skippedDirectories.contains(name) {
-            let isPost = FileDiscovery.postExtensions.contains((name as NSString).pathExtension.lowercased())
+            let isPost = FileDiscovery.postExtensions.contains(PathText.pathExtension(of: name).lowercased())
             switch FileDiscovery.Entry(FolderWalk.path(of: name, in: folder)) {
             case .directory: entries.append(Listed(name: name, key: name + "/", kind: .folder))
             case .file where isPost: entries.append(Listed(name: name, key: name, kind: .post))

@@ -26,9 +26,10 @@ public enum OrderedParallelMap {
         let first = iterator.next()
         let second = first == nil ? nil : iterator.next()
         guard jobs > 1, let first, let second else {
-            for item in [first, second].compactMap({ $0 }) { sink(transform(item)) }
+            if let first { sink(transform(first)) }
             // A sequence that has ended is not asked again.
-            guard second != nil else { return }
+            guard let second else { return }
+            sink(transform(second))
             while let item = iterator.next() { sink(transform(item)) }
             return
         }

@@ -51,13 +51,8 @@ public struct CompiledPattern: @unchecked Sendable {
     }
 
     private static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < values.count && values[low] == value
+        let index = values.partitioningIndex { $0 >= value }
+        return index < values.count && values[index] == value
     }
 
     private static let lock = NSLock()
