@@ -12,9 +12,12 @@ internal import CLibXML2
 public final class HTMLDocument {
     let pointer: htmlDocPtr
     private var detached: [xmlNodePtr] = []
-    /// The text of text nodes already read (`Node.text`), by node: rules read the same text nodes one after the
-    /// other. Emptied by every edit, since libxml2 merges adjacent text nodes and reuses freed memory.
-    var textsRead: [xmlNodePtr: String] = [:]
+    /// The text of text nodes already read (`Node.text`): rules read the same text nodes one after the other.
+    /// A node finds its entry through its `_private` field, which holds the entry's index + 1 (libxml2 leaves
+    /// the field to the application); an entry counts only if it names the node, so a stale index is a miss.
+    /// Emptied by every edit, since libxml2 merges adjacent text nodes and reuses freed memory. A dictionary by
+    /// node cost a hash per read, 3% of a check.
+    private var textsRead: [(node: xmlNodePtr, text: String)] = []
 
     /// Parses `html` as UTF-8 with `options`.
     public convenience init(html: String, options: ParseOptions = .default) throws {
@@ -83,6 +86,19 @@ public final class HTMLDocument {
     /// Forgets what was read from the tree, before an edit.
     func didEdit() {
         if !textsRead.isEmpty { textsRead.removeAll(keepingCapacity: true) }
+    }
+
+    /// The text `remember(_:of:)` recorded for `node` since the last edit, or nil.
+    func rememberedText(of node: xmlNodePtr) -> String? {
+        let index = Int(bitPattern: node.pointee._private) - 1
+        guard index >= 0, index < textsRead.count, textsRead[index].node == node else { return nil }
+        return textsRead[index].text
+    }
+
+    /// Records the text read from `node`, until the next edit.
+    func remember(_ text: String, of node: xmlNodePtr) {
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: textsRead.count + 1)
+        textsRead.append((node, text))
     }
 
     // MARK: Ownership

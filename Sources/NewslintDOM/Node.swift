@@ -145,9 +145,9 @@ public struct Node: Hashable {
     /// The raw text of a text, CDATA or comment node (entities already decoded by the parser).
     public var text: String {
         guard let content = pointer.pointee.content else { return "" }
-        if let known = document.textsRead[pointer] { return known }
+        if let known = document.rememberedText(of: pointer) { return known }
         let text = String(cString: content)
-        document.textsRead[pointer] = text
+        document.remember(text, of: pointer)
         return text
     }
 

@@ -31,8 +31,13 @@ public struct CompiledPattern: @unchecked Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-        guard mayMatch(text) else { return false }
-        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        mayMatch(text) && matchesPrefiltered(text)
+    }
+
+    /// What `matches` answers for a text `mayMatch` let through: the regex alone, for callers that ran the
+    /// prefilters of several patterns first.
+    public func matchesPrefiltered(_ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// False when the prefilter rules a match out without the regex engine; true when only the regex can tell.

@@ -123,9 +123,9 @@ private extension CreditLineRule {
         let line = String(trimmed)
         // Cheapest first: the patterns' prefilters turn nearly every paragraph away on its first character, the
         // length is counted only to the limit, and only a short line is given to the regex engine.
-        let patterns = profile.creditLinePatterns
-        guard patterns.contains(where: { $0.mayMatch(line) }), isShort(trimmed) else { return false }
-        return patterns.contains { $0.matches(line) }
+        let candidates = profile.creditLinePatterns.filter { $0.mayMatch(line) }
+        guard !candidates.isEmpty, isShort(trimmed) else { return false }
+        return candidates.contains { $0.matchesPrefiltered(line) }
     }
 
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
