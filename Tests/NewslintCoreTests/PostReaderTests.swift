@@ -210,3 +210,25 @@ import Testing
         #expect(hasher.hexDigest() == Self.millionA)
     }
 }
+
+@Suite struct FrontMatterKeyTests {
+    /// The character-by-character reading of a top-level key, which lines of stand-alone scalars skip.
+    static func referenceKey(in line: String) -> String? {
+        guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { return nil }
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let after = line.index(after: colon)
+        guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
+        return String(line[..<colon].trimming { $0 == " " || $0 == "\"" || $0 == "'" })
+    }
+
+    @Test func bytesAndCharactersReadTheSameKey() {
+        let pieces = ["title", "标题", ":", ": ", ":\t", " ", "\t", "\"", "'", "-", "#", "x", "é", "e\u{301}", "👍🏽",
+                      "https://a.b/c", "''"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let line = (0..<Int.random(in: 0...8, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(FrontMatter.topLevelKey(in: line) == Self.referenceKey(in: line), "\(line.debugDescription)")
+        }
+    }
+}

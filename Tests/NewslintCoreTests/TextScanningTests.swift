@@ -39,6 +39,34 @@ import Testing
         #expect(source.position(ofUTF8Offset: 16) == (3, 1))
     }
 
+    /// A position counted on from a known one is the position counted from the line's start, for every pair of
+    /// offsets of texts with CJK text, carriage returns and blank lines; and the column `utf8Position` reports is
+    /// the column of the offset it returns, also past a line's end.
+    @Test func positionsCountedOnAgreeWithPositionsCountedFromTheLineStart() {
+        let pieces = ["a", "正文", "\n", "\r\n", " ", "é", "👍🏽", "\n\n", "<p>"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...25, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = SourceText(text)
+            for base in 0...source.utf8.count {
+                let basePosition = source.position(ofUTF8Offset: base)
+                for offset in base...source.utf8.count {
+                    #expect(source.position(ofUTF8Offset: offset, after: base, at: basePosition)
+                                == source.position(ofUTF8Offset: offset), "\(text.debugDescription) \(base) \(offset)")
+                }
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            for line in 1...lines {
+                for column in 1...8 {
+                    let (offset, found) = source.utf8Position(line: line, column: column)
+                    #expect(found.map { (line, $0) } ?? (0, 0) == source.position(ofUTF8Offset: offset),
+                            "\(text.debugDescription) \(line):\(column)")
+                }
+            }
+        }
+    }
+
     /// The scalars read as characters of their own are not canonically equivalent to one another: none
     /// decomposes to a text made only of them. So comparing such texts by scalars compares them as characters.
     @Test func scalarsThatStandAloneHaveNoEquivalentAmongThem() {

@@ -37,7 +37,7 @@ final class NodeLocator {
     func location(of needle: String, from node: Node) -> Location {
         let start = location(of: node)
         let bodyLine = start.line - bodyFirstLine + 1
-        let startOffset = body.utf8Offset(line: bodyLine, column: start.column)
+        let (startOffset, startColumn) = body.utf8Position(line: bodyLine, column: start.column)
         let utf8 = body.utf8
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, startOffset < utf8.count else { return start }
@@ -45,7 +45,9 @@ final class NodeLocator {
             ByteSearch.firstOffset(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[startOffset...]))
         }
         guard let found else { return start }
-        let position = body.position(ofUTF8Offset: startOffset + found)
+        let position = startColumn.map { column in
+            body.position(ofUTF8Offset: startOffset + found, after: startOffset, at: (bodyLine, column))
+        } ?? body.position(ofUTF8Offset: startOffset + found)
         return Location(line: bodyFirstLine + position.line - 1, column: position.column)
     }
 

@@ -196,24 +196,6 @@ private extension FrontMatter {
         }
     }
 
-    static func topLevelKey(in line: String) -> String? {
-        // A line whose characters are all single scalars (nearly every one) is read as bytes.
-        if line.unicodeScalars.allSatisfy(\.alwaysStandsAlone) {
-            let bytes = Array(line.utf8)
-            guard let first = bytes.first, ![0x20, 0x09, UInt8(ascii: "-"), UInt8(ascii: "#")].contains(first),
-                  let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
-                  colon + 1 == bytes.count || bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 else { return nil }
-            let isTrimmed = { (byte: UInt8) in byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
-            let key = bytes[..<colon].drop(while: isTrimmed)
-            return String(decoding: key.reversed().drop(while: isTrimmed).reversed(), as: UTF8.self)
-        }
-        guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { return nil }
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let after = line.index(after: colon)
-        guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
-        return String(line[..<colon].trimming { $0 == " " || $0 == "\"" || $0 == "'" })
-    }
-
     static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {
         if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) { return simple }
         return try compose(lines: lines, firstLine: firstLine)
@@ -287,5 +269,34 @@ extension FrontMatter {
             }
         }
         return (scalars, sequences)
+    }
+}
+
+extension FrontMatter {
+    /// The key a line of the front matter sets at the top level (`title:` → `title`), or nil.
+    static func topLevelKey(in line: String) -> String? {
+        // A line whose characters are all single scalars (nearly every one) is read as bytes.
+        if line.unicodeScalars.allSatisfy(\.alwaysStandsAlone) {
+            var line = line
+            return line.withUTF8(topLevelKey(inBytes:))
+        }
+        guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { return nil }
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let after = line.index(after: colon)
+        guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
+        return String(line[..<colon].trimming { $0 == " " || $0 == "\"" || $0 == "'" })
+    }
+
+    /// `topLevelKey(in:)` for a line of scalars that each stand alone, read as bytes.
+    private static func topLevelKey(inBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, first != 0x20, first != 0x09, first != UInt8(ascii: "-"),
+              first != UInt8(ascii: "#"), let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+              colon + 1 == bytes.count || bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 else { return nil }
+        let isTrimmed = { (byte: UInt8) in byte == 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+        var start = 0
+        var end = colon
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

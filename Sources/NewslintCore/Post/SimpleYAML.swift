@@ -109,8 +109,8 @@ enum SimpleYAML {
                   !inner.contains(UInt8(ascii: "\"")), !inner.contains(UInt8(ascii: "\\")) else { return nil }
             return String(decoding: inner, as: UTF8.self)
         default:
-            guard !indicators.contains(first), !contains(bytes, [UInt8(ascii: ":"), UInt8(ascii: " ")]),
-                  !contains(bytes, [UInt8(ascii: " "), UInt8(ascii: "#")]), last != UInt8(ascii: ":") else {
+            guard !indicators.contains(first), !contains(bytes, UInt8(ascii: ":"), UInt8(ascii: " ")),
+                  !contains(bytes, UInt8(ascii: " "), UInt8(ascii: "#")), last != UInt8(ascii: ":") else {
                 return nil
             }
             return text
@@ -129,7 +129,13 @@ enum SimpleYAML {
         }
     }
 
-    private static func contains(_ bytes: ArraySlice<UInt8>, _ pair: [UInt8]) -> Bool {
-        zip(bytes, bytes.dropFirst()).contains { $0 == pair[0] && $1 == pair[1] }
+    /// True when `first` is followed by `second` somewhere in `bytes`.
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            if bytes[index] == first, bytes[index + 1] == second { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -75,7 +75,13 @@ public struct SourceText: Sendable {
 
     /// The UTF-8 offset of 1-based `line` and `column`.
     public func utf8Offset(line: Int, column: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return utf8.count }
+        utf8Position(line: line, column: column).offset
+    }
+
+    /// The UTF-8 offset of 1-based `line` and `column`, with the column found there: `column`, or the column just
+    /// past the line's last scalar when the line is shorter (nil for a line outside the text).
+    func utf8Position(line: Int, column: Int) -> (offset: Int, column: Int?) {
+        guard line >= 1, line <= lineStarts.count else { return (utf8.count, nil) }
         var range = byteRange(ofLine: line)
         if range.upperBound > range.lowerBound, utf8[range.upperBound - 1] == UInt8(ascii: "\r") {
             range = range.lowerBound..<(range.upperBound - 1)
@@ -86,12 +92,25 @@ public struct SourceText: Sendable {
         var offset = range.lowerBound
         while offset < range.upperBound {
             if SourceText.startsScalar(utf8[offset]) {
-                if scalars == wanted { return offset }
+                if scalars == wanted { return (offset, scalars + 1) }
                 scalars += 1
             }
             offset += 1
         }
-        return range.upperBound
+        return (range.upperBound, scalars + 1)
+    }
+
+    /// `position(ofUTF8Offset:)` for an offset at or after `base`, whose position is known: on the same line, only
+    /// the bytes between the two are counted, instead of the line from its start (a body is often one long line).
+    func position(ofUTF8Offset offset: Int, after base: Int, at basePosition: (line: Int, column: Int))
+        -> (line: Int, column: Int) {
+        guard base >= 0, base <= offset, offset <= utf8.count else { return position(ofUTF8Offset: offset) }
+        var column = basePosition.column
+        for byte in utf8[base..<offset] {
+            if byte == UInt8(ascii: "\n") { return position(ofUTF8Offset: offset) }
+            if SourceText.startsScalar(byte) { column += 1 }
+        }
+        return (basePosition.line, column)
     }
 
     /// True for a byte that begins a scalar (not a continuation byte `10xxxxxx`).
