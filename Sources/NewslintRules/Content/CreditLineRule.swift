@@ -263,12 +263,24 @@ extension CreditLineRule {
         // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
         // own (see `alwaysStandsAlone`): counted by scalars, without finding character boundaries. A line with any
         // other scalar is counted by characters.
-        var length = LineLength()
-        for scalar in text.unicodeScalars {
-            guard scalar.alwaysStandsAlone else { return isShortByCharacters(text) }
-            guard length.add(isBlank: scalar.isWhiteSpace) else { return false }
+        // The scalars are decoded from the UTF-8 bytes in place: a line near the limit has over a hundred of them,
+        // and the scalar view's iterator cost several times the counting.
+        let byScalars = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var length = LineLength()
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = width == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (width + 1))
+                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                guard scalar.alwaysStandsAlone else { return nil }
+                guard length.add(isBlank: scalar.isWhiteSpace) else { return false }
+                index += width
+            }
+            return true
         }
-        return true
+        return (byScalars ?? nil) ?? isShortByCharacters(text)
     }
 
     static func isShortByCharacters(_ text: Substring) -> Bool {
