@@ -9,7 +9,8 @@ enum BareURL {
 
     /// `word` (text without whitespace) cut around the URLs that must be written as autolinks.
     static func segments(of word: String) -> [Segment] {
-        guard word.containsBytes("://") else { return word.isEmpty ? [] : [.text(word)] }
+        // Most words hold no colon: one pass over the bytes rules them out.
+        guard word.containsByte(where: { $0 == UInt8(ascii: ":") }), word.containsBytes("://") else { return word.isEmpty ? [] : [.text(word)] }
         let scalars = Array(word.unicodeScalars)
         var segments: [Segment] = []
         var textStart = 0

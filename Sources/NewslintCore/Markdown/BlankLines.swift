@@ -2,27 +2,51 @@
 enum BlankLines {
     /// The text between blank lines; each blank line's whitespace run is dropped.
     static func split(_ text: String) -> [String] {
+        guard mayHoldBlankLine(text) else { return [text] }
         // Text with a carriage return keeps the character count below: its line breaks are counted after the
         // run is gathered, where a CR and a later LF join into one `\r\n`.
         if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) { return splitBytes(text) }
         return splitCharacters(text)
     }
 
+    /// False when `text` has fewer than two line breaks (`\n`, `\r` or `\r\n`), so no blank line: its only part
+    /// is the whole text.
+    static func mayHoldBlankLine(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            count(of: 0x0A, in: bytes, upTo: 2) + count(of: 0x0D, in: bytes, upTo: 2) >= 2
+        }
+        return found ?? (text.utf8.lazy.filter { $0 == 0x0A || $0 == 0x0D }.count >= 2)
+    }
+
+    /// How many times `byte` occurs in `bytes`, counted with `memchr` up to `limit`.
+    private static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        var count = 0
+        var start = 0
+        while count < limit, let offset = ByteSearch.firstOffset(of: byte, in: bytes, from: start) {
+            count += 1
+            start = offset + 1
+        }
+        return count
+    }
+
     /// `split` for text whose every scalar is a character of its own (no carriage return): the whitespace is
     /// ASCII, so runs are found in the bytes.
     static func splitBytes(_ text: String) -> [String] {
         let utf8 = Array(text.utf8)
+        func isWhitespace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
         var parts: [String] = []
         var partStart = 0
         var index = 0
         while index < utf8.count {
-            guard [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(utf8[index]) else {
+            guard isWhitespace(utf8[index]) else {
                 index += 1
                 continue
             }
             let runStart = index
             var lineBreaks = 0
-            while index < utf8.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(utf8[index]) {
+            while index < utf8.count, isWhitespace(utf8[index]) {
                 if utf8[index] == 0x0A { lineBreaks += 1 }
                 index += 1
             }

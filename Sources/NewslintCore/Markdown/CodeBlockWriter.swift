@@ -26,8 +26,7 @@ enum CodeText {
 /// Writes `<pre>` (and multi-line `<code>`) as fenced code blocks.
 enum CodeBlockWriter {
     static func block(for node: Node) -> MarkdownBlock? {
-        var content = CodeText.text(of: node)
-        content = content.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        var content = lineFeedsOnly(CodeText.text(of: node))
         // Browsers drop a newline that directly follows the <pre> start tag.
         if node.name != "code", let first = node.firstChild, first.isText, content.hasPrefix("\n") {
             content.removeFirst()
@@ -39,7 +38,7 @@ enum CodeBlockWriter {
         let fenceCharacter: Character = useTildes ? "~" : "`"
         let fence = String(repeating: fenceCharacter, count: max(3, longestRun(of: fenceCharacter, in: content) + 1))
         var lines = [fence + language]
-        lines += content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += content.linesCutAtLineFeeds.map(String.init)
         lines.append(fence)
         return .leaf(.code, lines)
     }
@@ -66,7 +65,27 @@ enum CodeBlockWriter {
         return ""
     }
 
+    /// The length of the longest run of `character` in `text`. The fences (`` ` `` and `~`) are ASCII, which
+    /// no other scalar equals and which is one byte in UTF-8, so their runs are counted in the bytes.
     static func longestRun(of character: Character, in text: String) -> Int {
+        guard let target = character.asciiValue else { return longestRun(ofScalarsOf: character, in: text) }
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var longest = 0
+            var current = 0
+            for byte in bytes {
+                if byte == target {
+                    current += 1
+                    longest = max(longest, current)
+                } else {
+                    current = 0
+                }
+            }
+            return longest
+        }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? count(text.utf8)
+    }
+
+    private static func longestRun(ofScalarsOf character: Character, in text: String) -> Int {
         var longest = 0
         var current = 0
         for scalar in text.unicodeScalars {
@@ -78,5 +97,23 @@ enum CodeBlockWriter {
             }
         }
         return longest
+    }
+
+    /// `text` with each `\r\n` and each lone `\r` turned into `\n`. A carriage return is a character of its own
+    /// or the start of `\r\n`, so replacing bytes gives what replacing those characters gives.
+    static func lineFeedsOnly(_ text: String) -> String {
+        guard text.containsByte(where: { $0 == 0x0D }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCarriageReturn = false
+        for byte in text.utf8 {
+            if byte == 0x0A, afterCarriageReturn {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = byte == 0x0D
+            bytes.append(afterCarriageReturn ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

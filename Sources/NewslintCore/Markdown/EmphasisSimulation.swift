@@ -44,8 +44,9 @@ enum EmphasisSimulation {
         guard !pairs.isEmpty else { return [] }
         var failed: Set<Int> = []
         for isPunctuation in [EmphasisFlanking.isPunctuation, EmphasisFlanking.isLegacyPunctuation] {
+            let scopes = scopes(items, isPunctuation: isPunctuation)
             for keysOnCanOpen in [true, false] {
-                for scope in scopes(items, isPunctuation: isPunctuation) {
+                for scope in scopes {
                     failed.formUnion(simulate(scope, isStrong: pairs, keysOnCanOpen: keysOnCanOpen))
                 }
             }

@@ -34,18 +34,23 @@ enum HTMLElementKinds {
     private static let blockNames: Set<String> = containers.union(headings).union(lists).union(preformatted)
         .union(embedded).union(["blockquote", "hr", "table"])
 
+    // The tests asked of every node, on libxml2's name in place: no string is made for them.
+    private static let blockTags = TagNames(blockNames)
+    private static let droppedTags = TagNames(dropped)
+
     /// True when `node` starts a block of its own wherever it appears.
     static func isBlockLevel(_ node: Node) -> Bool {
         guard node.isElement else { return false }
-        let name = node.name
-        if blockNames.contains(name) { return true }
-        return name == "code" && CodeText.text(of: node).contains("\n")
+        if node.isElement(blockTags) { return true }
+        guard node.isElement(named: "code") else { return false }
+        let code = CodeText.text(of: node)
+        return code.containsByte(where: { $0 == 0x0A }) && code.contains("\n")
     }
 
     /// True when an element below `node` is block-level. Code is a block only by its newlines, whatever it
     /// holds, so the walk does not enter it.
     static func containsBlock(_ node: Node) -> Bool {
-        if node.name == "code" { return false }
+        if node.isElement(named: "code") { return false }
         for child in node.children where child.isElement {
             if isBlockLevel(child) || containsBlock(child) { return true }
         }
@@ -55,6 +60,6 @@ enum HTMLElementKinds {
     /// True for elements written neither as markup nor as content. `source`, `track` and `wbr` are not among
     /// them: libxml2 2.9 does not know they are void and nests the following content inside them.
     static func isDropped(_ node: Node) -> Bool {
-        dropped.contains(node.name)
+        node.isElement(droppedTags)
     }
 }

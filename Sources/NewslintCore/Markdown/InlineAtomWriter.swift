@@ -2,12 +2,21 @@
 enum InlineAtomWriter {
     /// A code span whose fence is longer than any backtick run inside; newlines become spaces.
     static func codeSpan(_ code: String) -> String {
-        let content = String(code.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        let content = spacesForLineBreaks(code)
         let fence = String(repeating: "`", count: CodeBlockWriter.longestRun(of: "`", in: content) + 1)
-        let allSpaces = content.allSatisfy { $0 == " " }
+        // A space character is the space scalar alone: one with a combining mark holds other bytes too.
+        let allSpaces = content.utf8.allSatisfy { $0 == UInt8(ascii: " ") }
         let padded = content.hasPrefix("`") || content.hasSuffix("`")
             || (!allSpaces && content.hasPrefix(" ") && content.hasSuffix(" "))
         return padded ? "\(fence) \(content) \(fence)" : fence + content + fence
+    }
+
+    /// `code` with one space for each line break (`\n`, `\r` or `\r\n`), which are characters of their own.
+    static func spacesForLineBreaks(_ code: String) -> String {
+        guard code.containsByte(where: { $0 == 0x0A || $0 == 0x0D }) else { return code }
+        var bytes = Array(CodeBlockWriter.lineFeedsOnly(code).utf8)
+        for index in bytes.indices where bytes[index] == 0x0A { bytes[index] = UInt8(ascii: " ") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `![alt](src "title")`, or an `<img>` tag when the image needs its `referrerpolicy`.

@@ -88,7 +88,7 @@ struct InlineCollector {
     /// A blank line in text directly inside a block container separates paragraphs: in the scraped file it
     /// ended the HTML block, so renderers showed two paragraphs.
     private mutating func appendText(_ text: String, parent: Node?) {
-        guard !flattensBlocks, let parent, HTMLElementKinds.blankLineContainers.contains(parent.name) else {
+        guard !flattensBlocks, BlankLines.mayHoldBlankLine(text), let parent, HTMLElementKinds.blankLineContainers.contains(parent.name) else {
             tokens.append(.text(text))
             return
         }

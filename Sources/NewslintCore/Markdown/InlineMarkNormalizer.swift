@@ -60,15 +60,25 @@ enum InlineMarkNormalizer {
 
     private static func joiningContent(_ tokens: [InlineToken]) -> [InlineToken] {
         var result: [InlineToken] = []
+        result.reserveCapacity(tokens.count)
+        // What `result.last` is, kept aside so that most tokens are appended without reading it.
+        var lastIsWord = false
+        var lastIsCode = false
         for token in tokens {
-            switch (result.last, token) {
-            case (.word(let previous)?, .word(let word)):
-                result[result.count - 1] = .word(previous + word)
-            case (.atom(.code(let previous))?, .atom(.code(let code))):
-                result[result.count - 1] = .atom(.code(previous + code))
+            switch token {
+            case .word(let word) where lastIsWord:
+                guard case .word(var joined) = result.removeLast() else { preconditionFailure() }
+                joined += word
+                result.append(.word(joined))
+            case .atom(.code(let code)) where lastIsCode:
+                guard case .atom(.code(var joined)) = result.removeLast() else { preconditionFailure() }
+                joined += code
+                result.append(.atom(.code(joined)))
             default:
                 result.append(token)
             }
+            lastIsWord = if case .word = token { true } else { false }
+            lastIsCode = if case .atom(.code) = token { true } else { false }
         }
         return result
     }

@@ -2,6 +2,7 @@
 /// it, as a browser shows `<b>a<br><br>b</b>`: both paragraphs bold.
 enum InlineParagraphs {
     static func split(_ tokens: [InlineToken]) -> [[InlineToken]] {
+        guard tokens.contains(where: { if case .paragraphBreak = $0 { true } else { false } }) else { return [tokens] }
         var paragraphs: [[InlineToken]] = [[]]
         var open: [(identifier: Int, mark: InlineMark)] = []
         for token in tokens {

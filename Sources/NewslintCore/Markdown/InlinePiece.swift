@@ -35,13 +35,15 @@ enum EmphasisResolver {
     }
 
     private static func written(_ items: [EmphasisSimulation.Item]) -> String {
-        items.map { item in
+        var result = ""
+        for item in items {
             switch item {
-            case .text(let text): text
-            case .run(let delimiters): delimiters.map { $0.strong ? "**" : "*" }.joined()
-            case .scopeStart, .scopeEnd: ""
+            case .text(let text): result += text
+            case .run(let delimiters): for delimiter in delimiters { result += delimiter.strong ? "**" : "*" }
+            case .scopeStart, .scopeEnd: break
             }
-        }.joined()
+        }
+        return result
     }
 
     /// Adds pairs to `htmlPairs` until every pair left in Markdown is matched as intended; returns the items.

@@ -67,12 +67,9 @@ struct InlineRenderer {
     }
 
     private func pieces(for tokens: [InlineToken]) -> [InlinePiece] {
-        let words = tokens.compactMap { token -> String? in
-            if case .word(let word) = token { word } else { nil }
-        }
-        let hasBothBrackets = words.contains { $0.containsByte { $0 == UInt8(ascii: "[") } }
-            && words.contains { $0.containsByte { $0 == UInt8(ascii: "]") } }
+        let hasBothBrackets = wordsContain(UInt8(ascii: "["), in: tokens) && wordsContain(UInt8(ascii: "]"), in: tokens)
         var pieces: [InlinePiece] = []
+        pieces.reserveCapacity(tokens.count)
         var marks: [Int: InlineMark] = [:]
         var linkDepth = 0
         var index = 0
@@ -144,6 +141,12 @@ struct InlineRenderer {
             }
         }
         return pieces
+    }
+
+    private func wordsContain(_ byte: UInt8, in tokens: [InlineToken]) -> Bool {
+        tokens.contains { token in
+            if case .word(let word) = token { word.containsByte { $0 == byte } } else { false }
+        }
     }
 
     private func markdown(for atom: InlineAtom) -> String {

@@ -17,7 +17,9 @@ struct InlineWhitespace {
     func process(_ input: [InlineToken]) -> Result {
         let split = splitWords(input)
         var output: [InlineToken] = []
+        output.reserveCapacity(split.count)
         var leadingComments: [String] = []
+        // The tokens since the last content; one buffer, emptied after each piece of content.
         var gap: [InlineToken] = []
         var previousContent: InlineToken?
         for token in split {
@@ -25,34 +27,59 @@ struct InlineWhitespace {
                 gap.append(token)
                 continue
             }
-            let resolved = resolve(gap, after: previousContent, before: token)
-            if previousContent == nil { leadingComments = resolved.comments }
-            output += resolved.tokens
+            let comments = resolve(gap, after: previousContent, before: token, into: &output)
+            if previousContent == nil { leadingComments = comments }
             output.append(token)
             previousContent = token
-            gap = []
+            gap.removeAll(keepingCapacity: true)
         }
-        let resolved = resolve(gap, after: previousContent, before: nil)
-        if previousContent == nil { leadingComments = resolved.comments }
-        output += resolved.tokens
+        let comments = resolve(gap, after: previousContent, before: nil, into: &output)
+        if previousContent == nil { leadingComments = comments }
         return Result(leadingComments: leadingComments, tokens: output)
     }
 
     /// Splits text into words and whitespace runs; NBSP and U+3000 are not whitespace.
     private func splitWords(_ tokens: [InlineToken]) -> [InlineToken] {
         var result: [InlineToken] = []
+        result.reserveCapacity(tokens.count)
         for token in tokens {
             guard case .text(let text) = token else {
                 result.append(token)
                 continue
             }
-            if text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" }) {
+            if InlineWhitespace.canSplitByBytes(text) {
                 InlineWhitespace.splitWords(byBytes: text, into: &result)
             } else {
                 InlineWhitespace.splitWords(byCharacters: text, into: &result)
             }
         }
         return result
+    }
+
+    /// True when every scalar of `text` is a character of its own, or `\r` (see `splitWords(byBytes:into:)`).
+    static func canSplitByBytes(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(scalarsStandAlone)
+            ?? text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" })
+    }
+
+    /// `canSplitByBytes` on valid UTF-8, decoded in place: every ASCII scalar but DEL qualifies, and the others
+    /// are tested once decoded.
+    private static func scalarsStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                guard lead != 0x7F else { return false }
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), scalar.alwaysStandsAlone else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Cuts text into words and whitespace runs (a run remembers whether it held a line break), one character
@@ -79,34 +106,41 @@ struct InlineWhitespace {
     /// `splitWords(byCharacters:)` for text whose every scalar is a character of its own (and `\r`, which is
     /// HTML whitespace alone and in `\r\n`): the whitespace is ASCII, so words are cut where the bytes are.
     static func splitWords(byBytes text: String, into result: inout [InlineToken]) {
-        let utf8 = text.utf8
-        let isWhitespace = { (byte: UInt8) in
+        let split: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            splitWords(bytes: bytes, into: &result)
+        }
+        if split == nil { splitWords(bytes: Array(text.utf8), into: &result) }
+    }
+
+    private static func splitWords(bytes: some RandomAccessCollection<UInt8>, into result: inout [InlineToken]) {
+        func isWhitespace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
-        var index = utf8.startIndex
+        var index = bytes.startIndex
         var spaceHasNewline: Bool?
-        while index < utf8.endIndex {
-            if isWhitespace(utf8[index]) {
-                spaceHasNewline = (spaceHasNewline ?? false) || utf8[index] == 0x0A || utf8[index] == 0x0D
-                index = utf8.index(after: index)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isWhitespace(byte) {
+                spaceHasNewline = (spaceHasNewline ?? false) || byte == 0x0A || byte == 0x0D
+                bytes.formIndex(after: &index)
                 continue
             }
             if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
             spaceHasNewline = nil
             let start = index
-            while index < utf8.endIndex, !isWhitespace(utf8[index]) { index = utf8.index(after: index) }
-            result.append(.word(String(text[start..<index])))
+            while index < bytes.endIndex, !isWhitespace(bytes[index]) { bytes.formIndex(after: &index) }
+            // The cut is at ASCII whitespace, so the word is whole UTF-8.
+            result.append(.word(String(decoding: bytes[start..<index], as: UTF8.self)))
         }
         if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
     }
 
-    private struct Gap {
-        var tokens: [InlineToken]
-        var comments: [String]
-    }
-
-    /// The tokens between two pieces of content: closing marks, comments, one separator, opening marks.
-    private func resolve(_ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?) -> Gap {
+    /// Appends the tokens between two pieces of content to `output`: closing marks, comments, one separator,
+    /// opening marks. Returns the gap's comments.
+    private func resolve(
+        _ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?,
+        into output: inout [InlineToken]
+    ) -> [String] {
         var pending: [InlineToken] = []
         var comments: [String] = []
         var breaks = 0
@@ -132,8 +166,6 @@ struct InlineWhitespace {
             default: break
             }
         }
-        let closes = pending.filter { if case .close = $0 { true } else { false } }
-        let opens = pending.filter { if case .open = $0 { true } else { false } }
         var separator: InlineToken?
         if previous != nil, next != nil {
             if hasParagraphBreak || breaks >= 2 {
@@ -144,11 +176,17 @@ struct InlineWhitespace {
                 separator = .space(newline: hasNewline)
             }
         }
-        var tokens = closes
-        if previous != nil { tokens += comments.map { .comment($0) } }
-        if let separator { tokens.append(separator) }
-        tokens += opens
-        return Gap(tokens: tokens, comments: comments)
+        for token in pending {
+            if case .close = token { output.append(token) }
+        }
+        if previous != nil {
+            for comment in comments { output.append(.comment(comment)) }
+        }
+        if let separator { output.append(separator) }
+        for token in pending {
+            if case .open = token { output.append(token) }
+        }
+        return comments
     }
 
     private var paragraphSeparator: InlineToken {

@@ -33,7 +33,10 @@ struct TemplateProtection {
 
     /// True when the engine would read part of `text` as template syntax.
     func containsSyntax(_ text: String) -> Bool {
-        !braceIndices(in: Array(text.unicodeScalars)).isEmpty
+        // Every tag the engines read holds a brace.
+        guard target != .commonmark,
+              text.containsByte(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return false }
+        return !braceIndices(in: Array(text.unicodeScalars)).isEmpty
     }
 
     /// True when `text` holds a verbatim mark: U+FDD0 or U+FDD1, `EF B7 90` and `EF B7 91` in UTF-8.
@@ -53,13 +56,32 @@ struct TemplateProtection {
 
     private static let verbatimMarkLead: [UInt8] = [0xEF, 0xB7]
 
+    /// `text` without its verbatim marks. UTF-8 is self-synchronising, so `EF B7 90` and `EF B7 91` in the
+    /// bytes are always those scalars, and cutting them out leaves the other scalars as they were.
+    static func removingVerbatimMarks(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var kept = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xB7,
+               bytes[index + 2] == 0x90 || bytes[index + 2] == 0x91 {
+                index += 3
+                continue
+            }
+            bytes[kept] = bytes[index]
+            kept += 1
+            index += 1
+        }
+        return String(decoding: bytes[..<kept], as: UTF8.self)
+    }
+
     /// `text` with entities for the braces the engine would read, outside verbatim marks; for places where
     /// entities are decoded.
     func text(_ text: String) -> String {
         // Nearly every line has no brace; it loses only its verbatim marks, if it has any.
         if target == .commonmark || !text.containsByte(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             guard Self.hasVerbatimMark(text) else { return text }
-            return String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isVerbatimMark($0) }))
+            return Self.removingVerbatimMarks(text)
         }
         var scalars: [Unicode.Scalar] = []
         var isVerbatim: [Bool] = []
