@@ -15,45 +15,53 @@ struct InlineWhitespace {
     }
 
     func process(_ input: [InlineToken]) -> Result {
-        let split = splitWords(input)
-        var output: [InlineToken] = []
-        output.reserveCapacity(split.count)
-        var leadingComments: [String] = []
-        // The tokens since the last content; one buffer, emptied after each piece of content.
-        var gap: [InlineToken] = []
-        var previousContent: InlineToken?
-        for token in split {
-            guard token.isContent else {
-                gap.append(token)
+        var collapsing = Collapsing(whitespace: self, capacity: input.count)
+        for token in input {
+            guard case .text(let text) = token else {
+                collapsing.add(token)
                 continue
             }
-            let comments = resolve(gap, after: previousContent, before: token, into: &output)
+            // Text is split into words and whitespace runs as it goes by; NBSP and U+3000 are not whitespace.
+            if InlineWhitespace.canSplitByBytes(text) {
+                InlineWhitespace.splitWords(byBytes: text) { collapsing.add($0) }
+            } else {
+                InlineWhitespace.splitWords(byCharacters: text) { collapsing.add($0) }
+            }
+        }
+        return collapsing.finish()
+    }
+
+    /// One pass over a block's tokens: each piece of content goes to the output after the gap before it.
+    private struct Collapsing {
+        let whitespace: InlineWhitespace
+        var output: [InlineToken] = []
+        var leadingComments: [String] = []
+        /// The tokens since the last content; one buffer, emptied after each piece of content.
+        var gap: [InlineToken] = []
+        var previousContent: InlineToken?
+
+        init(whitespace: InlineWhitespace, capacity: Int) {
+            self.whitespace = whitespace
+            output.reserveCapacity(capacity)
+        }
+
+        mutating func add(_ token: InlineToken) {
+            guard token.isContent else {
+                gap.append(token)
+                return
+            }
+            let comments = whitespace.resolve(gap, after: previousContent, before: token, into: &output)
             if previousContent == nil { leadingComments = comments }
             output.append(token)
             previousContent = token
             gap.removeAll(keepingCapacity: true)
         }
-        let comments = resolve(gap, after: previousContent, before: nil, into: &output)
-        if previousContent == nil { leadingComments = comments }
-        return Result(leadingComments: leadingComments, tokens: output)
-    }
 
-    /// Splits text into words and whitespace runs; NBSP and U+3000 are not whitespace.
-    private func splitWords(_ tokens: [InlineToken]) -> [InlineToken] {
-        var result: [InlineToken] = []
-        result.reserveCapacity(tokens.count)
-        for token in tokens {
-            guard case .text(let text) = token else {
-                result.append(token)
-                continue
-            }
-            if InlineWhitespace.canSplitByBytes(text) {
-                InlineWhitespace.splitWords(byBytes: text, into: &result)
-            } else {
-                InlineWhitespace.splitWords(byCharacters: text, into: &result)
-            }
+        mutating func finish() -> Result {
+            let comments = whitespace.resolve(gap, after: previousContent, before: nil, into: &output)
+            if previousContent == nil { leadingComments = comments }
+            return Result(leadingComments: leadingComments, tokens: output)
         }
-        return result
     }
 
     /// True when every scalar of `text` is a character of its own, or `\r` (see `splitWords(byBytes:into:)`).
@@ -62,22 +70,27 @@ struct InlineWhitespace {
             ?? text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" })
     }
 
-    /// `canSplitByBytes` on valid UTF-8, decoded in place: every ASCII scalar but DEL qualifies, and the others
-    /// are tested once decoded.
+    /// `canSplitByBytes` on valid UTF-8, read in place. The common scalars are known by their lead byte: ASCII
+    /// but DEL, and U+4000–U+9FFF (CJK ideographs, lead bytes E4–E9); the others are decoded and tested.
     private static func scalarsStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
-            if lead < 0x80 {
-                guard lead != 0x7F else { return false }
+            switch lead {
+            case ..<0x7F:
                 index += 1
-                continue
+            case 0xE4...0xE9:
+                index += 3
+            case 0xC0...:
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard let scalar = Unicode.Scalar(value), scalar.alwaysStandsAlone else { return false }
+                index += length
+            default:
+                // DEL (a continuation byte cannot start a scalar).
+                return false
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            guard let scalar = Unicode.Scalar(value), scalar.alwaysStandsAlone else { return false }
-            index += length
         }
         return true
     }
@@ -85,34 +98,40 @@ struct InlineWhitespace {
     /// Cuts text into words and whitespace runs (a run remembers whether it held a line break), one character
     /// at a time: whitespace is HTML's, so NBSP, U+3000 and a space that carries a combining mark are not.
     static func splitWords(byCharacters text: String, into result: inout [InlineToken]) {
+        splitWords(byCharacters: text) { result.append($0) }
+    }
+
+    private static func splitWords(byCharacters text: String, _ emit: (InlineToken) -> Void) {
         var word = ""
         var spaceHasNewline: Bool?
         for character in text {
             if character.isHTMLWhitespace {
-                if !word.isEmpty { result.append(.word(word)) }
+                if !word.isEmpty { emit(.word(word)) }
                 word = ""
                 let newline = character == "\n" || character == "\r" || character == "\r\n"
                 spaceHasNewline = (spaceHasNewline ?? false) || newline
             } else {
-                if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+                if let newline = spaceHasNewline { emit(.space(newline: newline)) }
                 spaceHasNewline = nil
                 word.append(character)
             }
         }
-        if !word.isEmpty { result.append(.word(word)) }
-        if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+        if !word.isEmpty { emit(.word(word)) }
+        if let newline = spaceHasNewline { emit(.space(newline: newline)) }
     }
 
     /// `splitWords(byCharacters:)` for text whose every scalar is a character of its own (and `\r`, which is
     /// HTML whitespace alone and in `\r\n`): the whitespace is ASCII, so words are cut where the bytes are.
     static func splitWords(byBytes text: String, into result: inout [InlineToken]) {
-        let split: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            splitWords(bytes: bytes, into: &result)
-        }
-        if split == nil { splitWords(bytes: Array(text.utf8), into: &result) }
+        splitWords(byBytes: text) { result.append($0) }
     }
 
-    private static func splitWords(bytes: some RandomAccessCollection<UInt8>, into result: inout [InlineToken]) {
+    private static func splitWords(byBytes text: String, _ emit: (InlineToken) -> Void) {
+        let split: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in splitWords(bytes: bytes, emit) }
+        if split == nil { splitWords(bytes: Array(text.utf8), emit) }
+    }
+
+    private static func splitWords(bytes: some RandomAccessCollection<UInt8>, _ emit: (InlineToken) -> Void) {
         func isWhitespace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
@@ -125,19 +144,19 @@ struct InlineWhitespace {
                 bytes.formIndex(after: &index)
                 continue
             }
-            if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+            if let newline = spaceHasNewline { emit(.space(newline: newline)) }
             spaceHasNewline = nil
             let start = index
             while index < bytes.endIndex, !isWhitespace(bytes[index]) { bytes.formIndex(after: &index) }
             // The cut is at ASCII whitespace, so the word is whole UTF-8.
-            result.append(.word(String(decoding: bytes[start..<index], as: UTF8.self)))
+            emit(.word(String(decoding: bytes[start..<index], as: UTF8.self)))
         }
-        if let newline = spaceHasNewline { result.append(.space(newline: newline)) }
+        if let newline = spaceHasNewline { emit(.space(newline: newline)) }
     }
 
     /// Appends the tokens between two pieces of content to `output`: closing marks, comments, one separator,
     /// opening marks. Returns the gap's comments.
-    private func resolve(
+    fileprivate func resolve(
         _ gap: [InlineToken], after previous: InlineToken?, before next: InlineToken?,
         into output: inout [InlineToken]
     ) -> [String] {
