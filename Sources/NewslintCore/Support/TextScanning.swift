@@ -13,14 +13,18 @@ import Darwin
 extension StringProtocol {
     /// The range of the first occurrence of `needle`, compared byte for byte; nil when absent.
     public func byteRange(of needle: String) -> Range<Index>? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return startIndex..<startIndex }
-        let offset: Int? = utf8.withContiguousStorageIfAvailable { haystack in
-            ByteSearch.firstOffset(of: pattern, in: haystack)
-        } ?? ByteSearch.firstOffset(of: pattern, in: Array(utf8))
-        guard let offset else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
-        return lower..<utf8.index(lower, offsetBy: pattern.count)
+        // The needle's bytes are read in place: copying them to an array was most of the cost of the many
+        // searches of short text nodes for `://`.
+        var needle = needle
+        return needle.withUTF8 { pattern -> Range<Index>? in
+            guard !pattern.isEmpty else { return startIndex..<startIndex }
+            let offset: Int? = utf8.withContiguousStorageIfAvailable { haystack in
+                ByteSearch.firstOffset(of: pattern, in: haystack)
+            } ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: pattern, in: $0) }
+            guard let offset else { return nil }
+            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
     }
 
     /// The text without leading and trailing spaces and tabs (`CharacterSet.whitespaces`: tab and the Unicode
@@ -132,20 +136,22 @@ public enum ByteSearch {
     /// The offset of the first occurrence of `pattern` in `haystack`: `memchr` to the next candidate first
     /// byte, `memcmp` for the rest.
     public static func firstOffset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = haystack.baseAddress, let first = pattern.first, pattern.count <= haystack.count else {
-            return nil
-        }
+        pattern.withUnsafeBufferPointer { firstOffset(of: $0, in: haystack) }
+    }
+
+    public static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
+        -> Int? {
+        guard let base = haystack.baseAddress, let needle = pattern.baseAddress, let first = pattern.first,
+              pattern.count <= haystack.count else { return nil }
         let lastStart = haystack.count - pattern.count
-        return pattern.withUnsafeBufferPointer { needle -> Int? in
-            var start = 0
-            while start <= lastStart {
-                guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { return nil }
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                if memcmp(found, needle.baseAddress!, needle.count) == 0 { return offset }
-                start = offset + 1
-            }
-            return nil
+        var start = 0
+        while start <= lastStart {
+            guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { return nil }
+            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if memcmp(found, needle, pattern.count) == 0 { return offset }
+            start = offset + 1
         }
+        return nil
     }
 
     /// The offset of the first `byte` at or after `start` in `haystack` (`memchr`), nil when there is none.

@@ -67,47 +67,54 @@ struct HardwrappedTextRule: Rule {
     }
 }
 
-/// A reported break: the whitespace run's offsets in the text node, and the words on either side for messages.
-private struct Wrap {
-    let range: Range<Int>
-    /// How many line breaks of the node come before this one.
-    let precedingBreaks: Int
-    let before: String
-    let after: String
-}
+extension HardwrappedTextRule {
+    /// A reported break: the whitespace run's offsets in the text node, and the words on either side for messages.
+    struct Wrap: Equatable {
+        let range: Range<Int>
+        /// How many line breaks of the node come before this one.
+        let precedingBreaks: Int
+        let before: String
+        let after: String
+    }
 
-private extension HardwrappedTextRule {
     static func breaks(in text: String) -> [Wrap] {
-        // Most text nodes hold no line break between two visible characters: none at all, or only the
-        // layout between tags (`\n  `).
-        let hasInnerBreak = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard hasInnerBreak(text) else { return [] }
+        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) { return breaks(in: ScalarText(text)) }
+        return breaks(in: CharacterText(text))
+    }
+
+    /// False for most text nodes: no line break between two visible characters, only none at all or the layout
+    /// between tags (`\n  `).
+    static func hasInnerBreak(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let isLayoutByte = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A }
             guard let first = bytes.firstIndex(where: { !isLayoutByte($0) }),
                   let last = bytes.lastIndex(where: { !isLayoutByte($0) }) else { return false }
             return bytes[first...last].contains(0x0A)
         } ?? true
-        guard hasInnerBreak else { return [] }
-        let characters = Array(text)
+    }
+
+    static func breaks(in text: some CharacterSequence) -> [Wrap] {
         var result: [Wrap] = []
         var newlinesSeen = 0
         var index = 0
-        while index < characters.count {
-            guard isLayoutSpace(characters[index]) else {
+        while index < text.count {
+            guard text.isLayoutSpace(at: index) else {
                 index += 1
                 continue
             }
             let start = index
             var newlines = 0
-            while index < characters.count, isLayoutSpace(characters[index]) {
-                if characters[index] == "\n" { newlines += 1 }
+            while index < text.count, text.isLayoutSpace(at: index) {
+                if text.isLineFeed(at: index) { newlines += 1 }
                 index += 1
             }
             defer { newlinesSeen += newlines }
-            guard newlines == 1, start > 0, index < characters.count,
-                  isWrappedSpace(before: characters[start - 1], after: characters[index]),
-                  !startsListItem(characters[index...].prefix(6)) else { continue }
-            let before = String(characters[max(0, start - 8)..<start]).split(separator: "\n").last ?? ""
-            let after = String(characters[index..<min(characters.count, index + 8)]).split(separator: "\n").first ?? ""
+            guard newlines == 1, start > 0, index < text.count,
+                  isWrappedSpace(before: text.character(at: start - 1), after: text.character(at: index)),
+                  !startsListItem(text.string(index..<min(text.count, index + 6))) else { continue }
+            let before = text.string(max(0, start - 8)..<start).split(separator: "\n").last ?? ""
+            let after = text.string(index..<min(text.count, index + 8)).split(separator: "\n").first ?? ""
             result.append(Wrap(range: start..<index, precedingBreaks: newlinesSeen, before: String(before),
                                after: String(after)))
         }
@@ -116,11 +123,15 @@ private extension HardwrappedTextRule {
 
     /// The text with every reported break replaced by one space.
     static func joined(_ text: String) -> String {
-        var characters = Array(text)
-        for wrap in breaks(in: text).reversed() {
-            characters.replaceSubrange(wrap.range, with: [" "])
-        }
-        return String(characters)
+        guard hasInnerBreak(text) else { return text }
+        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) { return joined(ScalarText(text)) }
+        return joined(CharacterText(text))
+    }
+
+    static func joined(_ text: some CharacterSequence) -> String {
+        var text = text
+        for wrap in breaks(in: text).reversed() { text.replaceWithSpace(wrap.range) }
+        return text.string(0..<text.count)
     }
 
     static func isWrappedSpace(before: Character, after: Character) -> Bool {
@@ -130,18 +141,12 @@ private extension HardwrappedTextRule {
     }
 
     /// `1. `, `2、`, `(3)`: the next line is an item of a list the source wrote as lines, not a wrapped word.
-    static func startsListItem(_ next: ArraySlice<Character>) -> Bool {
-        listMarker.matches(String(next))
+    static func startsListItem(_ next: String) -> Bool {
+        listMarker.matches(next)
     }
 
     static let listMarker = CompiledPattern(literal: #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#)
 
-    static func isLayoutSpace(_ character: Character) -> Bool {
-        // One-byte characters only: `\r\n` is one character and is not a layout space.
-        let utf8 = character.utf8
-        guard utf8.count == 1, let byte = utf8.first else { return false }
-        return byte == 0x20 || byte == 0x09 || byte == 0x0A
-    }
 
     static func isLatinWord(_ character: Character) -> Bool {
         (character.isLetter || character.isNumber) && !isCJK(character)
@@ -184,5 +189,56 @@ private extension HardwrappedTextRule {
         var line = context.post.source.line(fileLine)
         while let last = line.last, last == " " || last == "\t" { line.removeLast() }
         return Location(line: fileLine, column: line.unicodeScalars.count + 1)
+    }
+}
+
+extension HardwrappedTextRule {
+    /// A text node's text as the rule reads it: one element per character, by offset.
+    protocol CharacterSequence {
+        var count: Int { get }
+        func character(at offset: Int) -> Character
+        /// A space, a tab or a line feed standing alone (`\r\n` is one character, and not a layout space).
+        func isLayoutSpace(at offset: Int) -> Bool
+        func isLineFeed(at offset: Int) -> Bool
+        func string(_ offsets: Range<Int>) -> String
+        mutating func replaceWithSpace(_ offsets: Range<Int>)
+    }
+
+    /// A text read character by character.
+    struct CharacterText: CharacterSequence {
+        var characters: [Character]
+        init(_ text: String) { characters = Array(text) }
+
+        var count: Int { characters.count }
+        func character(at offset: Int) -> Character { characters[offset] }
+        func isLayoutSpace(at offset: Int) -> Bool {
+            let utf8 = characters[offset].utf8
+            guard utf8.count == 1, let byte = utf8.first else { return false }
+            return byte == 0x20 || byte == 0x09 || byte == 0x0A
+        }
+        func isLineFeed(at offset: Int) -> Bool { characters[offset] == "\n" }
+        func string(_ offsets: Range<Int>) -> String { String(characters[offsets]) }
+        mutating func replaceWithSpace(_ offsets: Range<Int>) { characters.replaceSubrange(offsets, with: [" "]) }
+    }
+
+    /// A text whose scalars each stand alone (`Unicode.Scalar.alwaysStandsAlone`), where a character is a scalar:
+    /// read without finding character boundaries, which made `Array(text)` most of the rule's cost.
+    struct ScalarText: CharacterSequence {
+        var scalars: [Unicode.Scalar]
+        init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+        var count: Int { scalars.count }
+        func character(at offset: Int) -> Character { Character(scalars[offset]) }
+        func isLayoutSpace(at offset: Int) -> Bool {
+            let value = scalars[offset].value
+            return value == 0x20 || value == 0x09 || value == 0x0A
+        }
+        func isLineFeed(at offset: Int) -> Bool { scalars[offset] == "\n" }
+        func string(_ offsets: Range<Int>) -> String {
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[offsets])
+            return String(text)
+        }
+        mutating func replaceWithSpace(_ offsets: Range<Int>) { scalars.replaceSubrange(offsets, with: [" "]) }
     }
 }
