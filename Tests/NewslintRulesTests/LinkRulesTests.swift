@@ -207,3 +207,19 @@ import Testing
         #expect(try PostFixing.check(result.output, path: "post.md").isEmpty)
     }
 }
+
+@Suite struct QueryItemSplitTests {
+    /// An ASCII query is cut at its `&` bytes; the items must be those cutting at `&` characters gives, for
+    /// queries with empty items, `\r\n` and every other ASCII character, and for non-ASCII queries (cut by
+    /// characters, where `&` followed by a combining mark is no separator).
+    @Test func cuttingBytesAgreesWithCuttingCharacters() {
+        let pieces = ["&", "&&", "a", "utm_source=x", "=", "%26", "\r\n", "\r", "\n", "#", "?", " ", "é", "&\u{301}", "中"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let query = (0..<Int.random(in: 0...10, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = query.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
+            #expect(URLRewriting.items(of: query).map(\.raw) == expected, "\(query.debugDescription)")
+        }
+    }
+}

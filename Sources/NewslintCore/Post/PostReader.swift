@@ -73,8 +73,10 @@ private extension PostReader {
                 frontMatter: nil, body: text, bodyFirstLine: 1,
                 bodyFormat: BodyFormat.detect(body: text, path: path), usesCRLF: usesCRLF)
         }
+        // A fence starts with `---`: the other lines are turned away on their bytes, without decoding them.
+        let mayBeFence = { (number: Int) in source.utf8[source.byteRange(ofLine: number)].starts(with: "---".utf8) }
         guard let closing = ((opening + 1)...max(opening + 1, source.lineCount)).first(where: { number in
-            number <= source.lineCount && isFence(line(number))
+            number <= source.lineCount && mayBeFence(number) && isFence(line(number))
         }) else {
             throw PostError.unterminatedFrontMatter(line: opening)
         }

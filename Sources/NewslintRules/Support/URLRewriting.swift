@@ -54,7 +54,13 @@ enum URLRewriting {
     }
 
     static func items(of query: String) -> [QueryItem] {
-        query.split(separator: "&", omittingEmptySubsequences: false).map { QueryItem(raw: String($0)) }
+        // An ASCII query (nearly every one) is cut at its `&` bytes: in ASCII no character joins a neighbour, so
+        // these are the cuts the characters give, without finding character boundaries in long queries.
+        guard query.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return query.split(separator: "&", omittingEmptySubsequences: false).map { QueryItem(raw: String($0)) }
+        }
+        return query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false)
+            .map { QueryItem(raw: String(Substring($0))) }
     }
 
     /// The raw value of the first query parameter called `name`.
