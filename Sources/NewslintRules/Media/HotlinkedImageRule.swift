@@ -59,7 +59,9 @@ struct HotlinkedImageRule: Rule {
             }
         }
         guard let markdown = context.markdown else { return [] }
-        let markdownImages = markdown.matches(of: HotlinkedImageRule.markdownImage).compactMap { match -> Violation? in
+        let images = HotlinkedImageRule.mayMention(profile.hotlinkProtectedHosts, in: markdown.text)
+            ? markdown.matches(of: HotlinkedImageRule.markdownImage) : []
+        let markdownImages = images.compactMap { match -> Violation? in
             guard let src = match.groups[2], needsPolicy(src: src, policy: nil, profile: profile) else { return nil }
             let html = HTMLImage.tag(src: src, alt: MarkdownText.unescape(match.groups[1] ?? ""))
             return Violation(at: context.location(ofMarkdownOffset: match.range.lowerBound), message(for: src),
@@ -87,8 +89,28 @@ struct HotlinkedImageRule: Rule {
     }
 }
 
-private extension HotlinkedImageRule {
+extension HotlinkedImageRule {
     static let markdownImage = MarkdownEdits.pattern(#"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#)
+
+    /// False when no address in `text` can have its host on `hosts`, so that the image pattern need not run over
+    /// the body (a regex search of a whole Markdown body was a seventh of checking it). An address's host is its
+    /// bytes lower-cased, and a listed host must end it: for ASCII hosts, the text must hold one of them in ASCII
+    /// letters of either case, or the Kelvin sign (U+212A), the one scalar outside ASCII that lower-cases into it.
+    static func mayMention(_ hosts: [String], in text: String) -> Bool {
+        guard !hosts.isEmpty else { return false }
+        guard hosts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
+        // Lower-cased in one tight loop over the contiguous bytes: mapping the UTF-8 view cost more than the regex.
+        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in bytes.indices { buffer[index] = bytes[index].asciiLowercased }
+                count = bytes.count
+            }
+        } ?? text.utf8.map(\.asciiLowercased)
+        let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
+        return ([kelvinSign] + hosts.map { $0.utf8.map(\.asciiLowercased) }).contains { needle in
+            ByteSearch.firstOffset(of: needle, in: lowered) != nil
+        }
+    }
 
     func needsPolicy(src: String?, policy: String?, profile: SiteProfile) -> Bool {
         guard let src, profile.isHotlinkProtected(src) else { return false }
