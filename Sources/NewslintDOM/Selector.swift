@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// A small CSS-like selector, matched in Swift during a walk (no XPath context per query).
 ///
 /// Grammar: a comma-separated list of descendant chains of compound selectors. A compound is an
@@ -46,6 +48,61 @@ public struct Selector: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Selectors indexed by the tag their last compound names, to find the first one (in list order) that matches an
+/// element: an element is tested only against the selectors that can match its tag, not against every one.
+///
+/// The rules test every element of a body against the promo, page-chrome, related-block and presentational lists;
+/// most elements match none of them, and most selectors name a tag the element does not have.
+public struct SelectorIndex: Sendable {
+    /// The selectors by position; nil holds a place that never matches.
+    private let selectors: [Selector?]
+    /// For each tag a last compound names, the positions of the selectors that can match an element with that tag,
+    /// ascending: those with an alternative ending in the tag, and those with an alternative ending without one.
+    private let candidatesByTag: [(tag: [UInt8], positions: [Int])]
+    /// The positions of the selectors with an alternative whose last compound names no tag: the only candidates
+    /// for an element whose tag no selector names.
+    private let anyTagPositions: [Int]
+
+    /// Indexes `selectors`; positions given back are positions in this array, and nil places never match.
+    public init(_ selectors: [Selector?]) {
+        self.selectors = selectors
+        var anyTag: [Int] = []
+        var byTag: [[UInt8]: Set<Int>] = [:]
+        for (position, selector) in selectors.enumerated() {
+            for chain in selector?.alternatives ?? [] {
+                if let tag = chain.last?.tag { byTag[Array(tag.utf8), default: []].insert(position) }
+                else if anyTag.last != position { anyTag.append(position) }
+            }
+        }
+        anyTagPositions = anyTag
+        candidatesByTag = byTag.map { tag, positions in (tag, positions.union(anyTag).sorted()) }
+    }
+
+    /// Indexes `selectors`; positions given back are positions in this array.
+    public init(_ selectors: [Selector]) {
+        self.init(selectors.map(Optional.some))
+    }
+
+    /// The position of the first selector that matches `node`, or nil when none does (or `node` is no element).
+    /// The same answer as `selectors.firstIndex { $0?.matches(node) == true }`.
+    public func firstIndex(matching node: Node) -> Int? {
+        guard node.isElement, let tag = node.pointer.pointee.name else { return nil }
+        let candidates = candidatesByTag.first { SelectorIndex.isTag(tag, named: $0.tag) }?.positions ?? anyTagPositions
+        return candidates.first { selectors[$0]?.matches(node) == true }
+    }
+
+    /// True when some selector matches `node`.
+    public func containsMatch(_ node: Node) -> Bool {
+        firstIndex(matching: node) != nil
+    }
+
+    /// True when the NUL-terminated `tag`, lower-cased as `Node.isElement(named:)` lower-cases it, is `name`.
+    private static func isTag(_ tag: UnsafePointer<UInt8>, named name: [UInt8]) -> Bool {
+        for (index, byte) in name.enumerated() where tag[index].asciiLowercased != byte { return false }
+        return tag[name.count] == 0
+    }
+}
+
 public struct SelectorError: Error, CustomStringConvertible, Equatable {
     public let selector: String
     public let reason: String
@@ -82,20 +139,11 @@ final class Compound: Sendable {
         return attributes.allSatisfy { $0.matches(node) }
     }
 
-    /// True when the element's `class` holds every class of the compound. An ASCII value is read in place, without
-    /// making a string of it: most elements are tested against several selectors.
+    /// True when the element's `class` holds every class of the compound.
     private func hasClasses(_ node: Node) -> Bool {
-        let inPlace = node.readAttributeBytes("class") { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return classes.allSatisfy { Compound.hasWord($0, inASCII: bytes) }
-        }
-        switch inPlace {
-        case .absent: return false
-        case .read(let answer?): return answer
-        case .read(nil), .notPlain:
-            guard let value = node.attribute("class") else { return false }
-            return classes.allSatisfy { Compound.hasWord($0, in: value) }
-        }
+        node.testAttribute("class",
+                           inASCII: { bytes in classes.allSatisfy { Compound.hasWord($0, inASCII: bytes) } },
+                           otherwise: { value in classes.allSatisfy { Compound.hasWord($0, in: value) } })
     }
 
     static func hasWord(_ word: String, inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -120,7 +168,12 @@ struct AttributeTest: Hashable, Sendable {
     var value: String
 
     func matches(_ node: Node) -> Bool {
-        guard let actual = node.attribute(name) else { return false }
+        // Closures, not method references: a partially applied method allocates its context on every call.
+        node.testAttribute(name, inASCII: { matches(ascii: $0) }, otherwise: { matches(actual: $0) })
+    }
+
+    /// The test on the value as a string, which compares characters as `String` does.
+    private func matches(actual: String) -> Bool {
         switch op {
         case .exists: return true
         case .equals: return actual == value
@@ -129,6 +182,38 @@ struct AttributeTest: Hashable, Sendable {
         // Code point for code point, as browsers compare (an empty value matches nothing).
         case .contains:
             return !value.isEmpty && actual.utf8.indices.contains { actual.utf8[$0...].starts(with: value.utf8) }
+        }
+    }
+
+    /// The test on an ASCII value read in place, or nil where only `matches(actual:)` answers as `String` does:
+    /// a non-ASCII `value` can equal an ASCII one as characters (K and the Kelvin sign), and `\r\n` is one
+    /// character, so a prefix that ends in `\r` is left to the string.
+    private func matches(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch op {
+        case .exists: return true
+        case .equals: return value.utf8.allSatisfy { $0 < 0x80 } ? bytes.elementsEqual(value.utf8) : nil
+        case .word: return Compound.hasWord(value, inASCII: bytes)
+        case .prefix: return nil
+        case .contains: return !value.isEmpty && bytes.indices.contains { bytes[$0...].starts(with: value.utf8) }
+        }
+    }
+}
+
+private extension Node {
+    /// Tests attribute `name`'s value: an ASCII value read in place with `inASCII` (without making a string: most
+    /// elements are tested against several selectors), any other with `otherwise`; false when the attribute is
+    /// absent. `inASCII` answers nil to leave a value to `otherwise`.
+    func testAttribute(_ name: String, inASCII: (UnsafeBufferPointer<UInt8>) -> Bool?,
+                       otherwise: (String) -> Bool) -> Bool {
+        let inPlace = readAttributeBytes(name) { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? inASCII(bytes) : nil
+        }
+        switch inPlace {
+        case .absent: return false
+        case .read(let answer?): return answer
+        case .read(nil), .notPlain:
+            guard let value = attribute(name) else { return false }
+            return otherwise(value)
         }
     }
 }

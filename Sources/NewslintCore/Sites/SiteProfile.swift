@@ -31,11 +31,22 @@ public final class SiteProfile: Sendable {
     public let creditLinePatterns: [CompiledPattern]
     public let requiresCreditLine: Bool
     public let relatedBlocks: [(selector: Selector?, label: String, headings: [String])]
+    /// The `relatedBlocks` recognised by a leading heading, prepared once: `related-articles` reads every paragraph.
+    public let headedRelatedBlocks: HeadedRelatedBlocks
     public let pageChromeSelectors: [Selector]
     public let redirects: [SiteProfileData.Redirect]
     public let affiliateHosts: [String]
     public let trackingParameters: [String]
     public let allowedEmbedHosts: [String]
+    /// The selector lists above indexed by tag, for rules that test every element against a list: each gives
+    /// positions in its list (`relatedBlockIndex` in `relatedBlocks`, where blocks without a selector never match).
+    public let promoBlockIndex: SelectorIndex
+    public let relatedBlockIndex: SelectorIndex
+    public let pageChromeIndex: SelectorIndex
+    public let boldIndex: SelectorIndex
+    public let italicIndex: SelectorIndex
+    public let captionIndex: SelectorIndex
+    public let unwrapIndex: SelectorIndex
 
     /// Merges `site` (if any) over `defaults`. Throws when a selector or pattern does not compile.
     public init(defaults: SiteProfileData, site: SiteProfileData?) throws {
@@ -64,11 +75,19 @@ public final class SiteProfile: Sendable {
         relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
             (try block.selector.map(Selector.init), block.label, block.headings ?? [])
         }
+        headedRelatedBlocks = HeadedRelatedBlocks(relatedBlocks.map { ($0.label, $0.headings) })
         pageChromeSelectors = try layers.flatMap { $0.pageChrome ?? [] }.map(Selector.init)
         redirects = layers.flatMap { $0.links?.redirects ?? [] }
         affiliateHosts = layers.flatMap { $0.links?.affiliateHosts ?? [] }
         trackingParameters = layers.flatMap { $0.links?.trackingParameters ?? [] }.map { $0.lowercased() }
         allowedEmbedHosts = layers.flatMap { $0.embeds?.allowedHosts ?? [] }
+        promoBlockIndex = SelectorIndex(promoBlocks.map(\.selector))
+        relatedBlockIndex = SelectorIndex(relatedBlocks.map(\.selector))
+        pageChromeIndex = SelectorIndex(pageChromeSelectors)
+        boldIndex = SelectorIndex(boldSelectors)
+        italicIndex = SelectorIndex(italicSelectors)
+        captionIndex = SelectorIndex(captionSelectors)
+        unwrapIndex = SelectorIndex(unwrapSelectors)
     }
 
     /// True when `host` is one of `hosts` or a subdomain of one.
@@ -93,5 +112,25 @@ public final class SiteProfile: Sendable {
     /// True when `name` is a presentational attribute.
     public func isPresentationalAttribute(_ name: String) -> Bool {
         presentationalNames.contains(name) || presentationalPrefixes.contains { name.hasPrefix($0) }
+    }
+}
+
+/// The related blocks that have headings, with what the start of a paragraph is compared with.
+public struct HeadedRelatedBlocks: Sendable {
+    /// The blocks with at least one heading, in profile order.
+    public let blocks: [(label: String, headings: [String])]
+    /// The length in characters of the longest heading (0 when there is none).
+    public let longestHeading: Int
+    /// The first character of each non-empty heading.
+    public let headingStarts: Set<Character>
+    /// True when a heading is empty: every paragraph starts with it.
+    public let includesEmptyHeading: Bool
+
+    init(_ blocks: [(label: String, headings: [String])]) {
+        self.blocks = blocks.filter { !$0.headings.isEmpty }
+        let headings = self.blocks.flatMap(\.headings)
+        longestHeading = headings.map(\.count).max() ?? 0
+        headingStarts = Set(headings.compactMap(\.first))
+        includesEmptyHeading = headings.contains("")
     }
 }

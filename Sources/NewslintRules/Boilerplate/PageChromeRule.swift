@@ -74,7 +74,8 @@ private extension PageChromeRule {
     static func label(of node: Node, profile: SiteProfile) -> String? {
         if isHeadingAnchor(node) { return "empty heading anchor" }
         if isVueWidget(node) { return "Vue widget remnant" }
-        return profile.pageChromeSelectors.first { $0.matches(node) }.map { "page chrome (\($0.source))" }
+        guard let position = profile.pageChromeIndex.firstIndex(matching: node) else { return nil }
+        return "page chrome (\(profile.pageChromeSelectors[position].source))"
     }
 
     static let headings: TagNames = ["h1", "h2", "h3", "h4", "h5", "h6"]

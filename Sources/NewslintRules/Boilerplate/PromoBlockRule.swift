@@ -54,8 +54,8 @@ struct PromoBlockRule: Rule {
         var found: [(node: Node, label: String)] = []
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { node.isInside($0.node) }) else { continue }
-            if let promo = profile.promoBlocks.first(where: { $0.selector.matches(node) }) {
-                found.append((node, promo.label))
+            if let position = profile.promoBlockIndex.firstIndex(matching: node) {
+                found.append((node, profile.promoBlocks[position].label))
             }
         }
         return found

@@ -69,29 +69,26 @@ struct RelatedArticlesRule: Rule {
 
     static func blocks(in body: Node, profile: SiteProfile) -> [(nodes: [Node], label: String)] {
         var found: [(nodes: [Node], label: String)] = []
-        let headed = profile.relatedBlocks.filter { !$0.headings.isEmpty }
-        let longestHeading = headed.flatMap(\.headings).map(\.count).max() ?? 0
-        // A paragraph can start with a heading only if it starts with the heading's first character (characters
-        // compare as `hasPrefix` does): most paragraphs are turned away on that, reading two characters.
-        let headingStarts = Set(headed.flatMap(\.headings).compactMap(\.first))
-        let everyParagraphIsACandidate = headed.contains { $0.headings.contains("") }
+        let headed = profile.headedRelatedBlocks
+        let startFilter = HeadingStartFilter(headed.headingStarts)
         for node in body.descendants where node.isElement {
             guard !found.contains(where: { block in block.nodes.contains { node.isInside($0) } }) else { continue }
             guard !node.hasAncestor(named: TextClasses.codeContainers) else { continue }
-            if let block = profile.relatedBlocks.first(where: { $0.selector?.matches(node) == true }) {
-                found.append(([node], block.label))
+            if let position = profile.relatedBlockIndex.firstIndex(matching: node) {
+                found.append(([node], profile.relatedBlocks[position].label))
                 continue
             }
-            guard !headed.isEmpty, node.isElement(paragraphs),
+            guard !headed.blocks.isEmpty, node.isElement(paragraphs),
                   !node.descendants.contains(where: { $0.isElement(TextClasses.blockElements) }) else { continue }
-            if !everyParagraphIsACandidate {
-                // Two characters, so that the first is final: text read after it could only join the last.
-                guard let first = leadingText(of: node, characters: 2).first, headingStarts.contains(first) else {
-                    continue
-                }
+            if !headed.includesEmptyHeading {
+                // Most paragraphs are turned away on their first scalars; the others on their first character
+                // (characters compare as `hasPrefix` does), read two characters, so that the first is final: text
+                // read after it could only join the last.
+                guard startFilter.mayStartWithHeading(node), let first = leadingText(of: node, characters: 2).first,
+                      headed.headingStarts.contains(first) else { continue }
             }
-            let lead = leadingText(of: node, characters: longestHeading)
-            for block in headed {
+            let lead = leadingText(of: node, characters: headed.longestHeading)
+            for block in headed.blocks {
                 guard let rest = remainder(of: node, lead: lead, after: block.headings) else { continue }
                 if rest.isEmpty {
                     let following = linkOnlySiblings(after: node)
@@ -106,6 +103,49 @@ struct RelatedArticlesRule: Rule {
             }
         }
         return found
+    }
+}
+
+/// Turns away paragraphs that cannot start with a heading on the first scalars of their text, before their
+/// characters are read: for a paragraph whose first character after blanks is not one of the headings' first
+/// characters, `mayStartWithHeading` is false (and true for the others, and for the few it cannot decide).
+struct HeadingStartFilter {
+    /// The headings' first characters as scalars, or nil when one of them is not a single CJK ideograph: only
+    /// ideographs are known never to equal a character that starts with another scalar.
+    private let startScalars: Set<Unicode.Scalar>?
+
+    init(_ headingStarts: Set<Character>) {
+        let scalars = headingStarts.map(\.unicodeScalars)
+        let allIdeographs = scalars.allSatisfy { $0.count == 1 && HeadingStartFilter.isIdeograph($0.first!) }
+        startScalars = allIdeographs ? Set(scalars.map { $0.first! }) : nil
+    }
+
+    /// False when the element's text, past blank characters, starts with a character that is no heading start.
+    ///
+    /// The first scalar past white space and zero-width controls starts the first non-blank character when it is
+    /// an ideograph or ASCII (nothing before it can join it); an ideograph or ASCII scalar starts a character
+    /// equal to a heading's ideograph only if it is that ideograph. Any other scalar, ZWJ and ZWNJ (which join
+    /// characters) included, is left to the characters.
+    func mayStartWithHeading(_ element: Node) -> Bool {
+        guard let startScalars else { return true }
+        for node in element.descendants where node.isText {
+            for scalar in node.text.unicodeScalars {
+                if scalar.isWhiteSpace || HeadingStartFilter.isZeroWidthControl(scalar) { continue }
+                if HeadingStartFilter.isIdeograph(scalar) { return startScalars.contains(scalar) }
+                return !scalar.isASCII
+            }
+        }
+        return false
+    }
+
+    /// The CJK Unified Ideographs block: no decomposition, nothing composes with them, and they begin a character.
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value)
+    }
+
+    /// The zero-width characters that always stand alone (grapheme break Control), blank like white space.
+    static func isZeroWidthControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200B || scalar.value == 0xFEFF || scalar.value == 0x2060
     }
 }
 

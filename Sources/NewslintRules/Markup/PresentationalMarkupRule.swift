@@ -82,21 +82,21 @@ private extension PresentationalMarkupRule {
     static func change(for node: Node, profile: SiteProfile) -> MarkupChange? {
         // Most elements match nothing: their description is made only for a finding.
         var description: String { describe(node) }
-        if profile.boldSelectors.contains(where: { $0.matches(node) }) {
+        if profile.boldIndex.containsMatch(node) {
             return MarkupChange(action: .rename("strong"), attributes: [],
                                 message: "\(description) is used for bold text", title: "replace it with <strong>")
         }
-        if profile.italicSelectors.contains(where: { $0.matches(node) }) {
+        if profile.italicIndex.containsMatch(node) {
             return MarkupChange(action: .rename("em"), attributes: [],
                                 message: "\(description) is used for italic text", title: "replace it with <em>")
         }
-        if profile.captionSelectors.contains(where: { $0.matches(node) }) {
+        if profile.captionIndex.containsMatch(node) {
             // An empty caption is `empty-paragraph`'s to remove.
             guard !node.textContent.allSatisfy(TextClasses.isBlank) else { return nil }
             return MarkupChange(action: .rename("figcaption"), attributes: [],
                                 message: "\(description) holds an image caption", title: "replace it with <figcaption>")
         }
-        if profile.unwrapSelectors.contains(where: { $0.matches(node) }) {
+        if profile.unwrapIndex.containsMatch(node) {
             return MarkupChange(action: .unwrap, attributes: [],
                                 message: "presentational wrapper \(description)", title: "unwrap the <\(node.name)> element")
         }
