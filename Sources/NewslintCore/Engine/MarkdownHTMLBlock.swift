@@ -1,4 +1,3 @@
-import Foundation
 import NewslintDOM
 
 /// CommonMark's raw HTML blocks (spec 4.6): which line starts one, and which line ends it.
@@ -44,12 +43,8 @@ enum MarkdownHTMLBlock {
            endsName(afterOpening.dropFirst(name.count), allowingSelfClosing: true) {
             return .blankLine
         }
-        guard !afterParagraphLine else { return nil }
-        let text = String(decoding: line.dropFirst(indent), as: UTF8.self)
-        let whole = NSRange(text.startIndex..., in: text)
-        guard let match = loneTag.firstMatch(in: text, range: whole),
-              let nameRange = Range(match.range(at: 1), in: text) ?? Range(match.range(at: 2), in: text),
-              !rawTextElements.contains(text[nameRange].lowercased()) else { return nil }
+        guard !afterParagraphLine, let name = MarkdownLoneTag.name(in: line.dropFirst(indent)),
+              !rawTextElements.contains(name.lowercased()) else { return nil }
         return .blankLine
     }
 
@@ -84,11 +79,6 @@ private extension MarkdownHTMLBlock {
         "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
         "title", "tr", "track", "ul",
     ]
-
-    /// Kind 7: a complete open or closing tag alone on its line.
-    static let loneTag = try! NSRegularExpression(pattern: #"^(?:<([A-Za-z][A-Za-z0-9-]*)"#
-        + #"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"#
-        + #"|</([A-Za-z][A-Za-z0-9-]*)\s*>)[ \t]*$"#)
 
     /// A tag name ends at the end of the line, whitespace, `>`, or (for kind 6) `/>`.
     static func endsName(_ rest: Substring, allowingSelfClosing: Bool) -> Bool {
