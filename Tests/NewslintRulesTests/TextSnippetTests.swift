@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    /// A text is blank when every character is; the first stand-alone scalar that is neither white space nor
+    /// zero-width answers early, and must answer as the characters do, also where marks and joiners follow blanks.
+    @Test func blankTextIsDecidedAsItsCharactersDecide() {
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{3000}", "\u{A0}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}",
+                      "\u{2060}", "\u{301}", "a", "字", "é", "e\u{301}", "👍🏽", "\u{0600}", "\u{1100}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TextClasses.isBlank(text) == text.allSatisfy(TextClasses.isBlank), "\(text.debugDescription)")
+        }
+    }
+
     @Test func foldsLinesAndShortens() {
         #expect(TextClasses.snippet("  来源：游戏葡萄 \n\n 原文链接 ") == "来源：游戏葡萄 原文链接")
         #expect(TextClasses.snippet(String(repeating: "字", count: 45)) == String(repeating: "字", count: 40) + "…")

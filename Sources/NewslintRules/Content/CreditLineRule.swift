@@ -90,7 +90,7 @@ private struct TextLine {
 
     init(nodes: [Node]) {
         self.nodes = nodes
-        text = nodes.map(\.textContent).joined()
+        text = nodes.count == 1 ? nodes[0].textContent : nodes.map(\.textContent).joined()
         hasMedia = nodes.contains { node in
             node.isElement(TextClasses.replacedElements)
                 || node.descendants.contains { $0.isElement(TextClasses.replacedElements) }
@@ -141,8 +141,12 @@ private extension CreditLineRule {
             current = []
         }
         func walk(_ parent: Node) {
-            for child in parent.children {
-                if child.isComment || skipped.contains(child) || child.isElement(invisible) { continue }
+            var next = parent.firstChild
+            while let child = next {
+                next = child.nextSibling
+                if child.isComment || child.isElement(invisible) || !skipped.isEmpty && skipped.contains(child) {
+                    continue
+                }
                 if child.isElement(named: "br") {
                     flush()
                 } else if child.isElement(opaque) {

@@ -14,7 +14,11 @@ enum TextClasses {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.allSatisfy(isBlank)
+        // The first scalar that is neither white space nor zero-width decides when it stands alone: nothing before
+        // it joins it, so it starts a character that is not blank. Characters are read only when it does not.
+        let first = text.unicodeScalars.first { !$0.isWhiteSpace && !isZeroWidth($0) }
+        if let first, first.alwaysStandsAlone { return false }
+        return text.allSatisfy(isBlank)
     }
 
     /// Zero-width characters a reader does not see.
