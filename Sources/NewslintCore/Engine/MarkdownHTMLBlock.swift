@@ -22,11 +22,12 @@ enum MarkdownHTMLBlock {
         guard indent <= 3, line.dropFirst(indent).first == UInt8(ascii: "<") else { return nil }
         // Every test below but the last reads no further than `</`, a ten-letter name and `/>`: an ASCII prefix
         // long enough to hold a mark combined with the last character read is lowered, not the whole line.
-        // Outside ASCII the line is lowered as a string (the Kelvin sign lowers to `k`).
+        // Outside ASCII the line's first characters are lowered as a string (the Kelvin sign lowers to `k`): more
+        // of them than any test reads, so that what lowering the whole line does at the cut is never read.
         let prefix = line.dropFirst(indent).prefix(24)
         let lower = prefix.allSatisfy { $0 < 0x80 }
             ? String(decoding: prefix.map(\.asciiLowercased), as: UTF8.self)
-            : String(decoding: line.dropFirst(indent), as: UTF8.self).lowercased()
+            : String(String(decoding: line.dropFirst(indent), as: UTF8.self).prefix(32)).lowercased()
         if let name = rawTextElements.first(where: { lower.hasPrefix("<" + $0) }),
            endsName(lower.dropFirst(name.count + 1), allowingSelfClosing: false) {
             return .lineContaining(rawTextElements.map { "</\($0)>" })
