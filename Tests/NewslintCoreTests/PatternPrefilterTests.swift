@@ -44,4 +44,27 @@ import Testing
             }
         }
     }
+
+    /// A pattern list merges its patterns' first-scalar prefilters: for every site's credit lines, it offers the
+    /// patterns whose own prefilters let a line through, over the lines of the corpus and of the examples.
+    @Test func patternListOffersThePatternsWhosePrefiltersPass() throws {
+        let catalog = try SiteCatalog.builtIn()
+        let profiles = [catalog.defaults] + catalog.siteIDs.compactMap { catalog.profile(id: $0) }
+        let folders = ["../shared/corpus/posts", "Examples"].map { URL(fileURLWithPath: $0) }
+        var lines = ["", " ", "来源：游戏葡萄", "36氪经授权发布。", "The Telegram Team", "（图自：官网）", "原文：https://a.b"]
+        for folder in folders {
+            for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
+                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+                lines += text.split(separator: "\n").map(String.init)
+            }
+        }
+        #expect(lines.count > 1000)
+        for profile in profiles {
+            let list = profile.creditLines
+            for line in lines {
+                let expected = list.patterns.filter { $0.mayMatch(line) }.map(\.source)
+                #expect(list.candidates(for: line).map(\.source).sorted() == expected.sorted(), "\(profile.name): \(line)")
+            }
+        }
+    }
 }

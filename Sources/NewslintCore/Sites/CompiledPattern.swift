@@ -9,7 +9,7 @@ public struct CompiledPattern: @unchecked Sendable {
     private let expression: NSRegularExpression
     /// The scalars a match can start with, for start-anchored patterns (see `PatternPrefilter`), sorted: a
     /// handful of values, searched faster than a set is hashed.
-    private let firstScalars: [UInt32]?
+    fileprivate let firstScalars: [UInt32]?
     /// Bytes every match contains (see `PatternLiteral`).
     private let requiredBytes: [UInt8]?
 
@@ -55,7 +55,7 @@ public struct CompiledPattern: @unchecked Sendable {
         return true
     }
 
-    private static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
+    fileprivate static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
         let index = values.partitioningIndex { $0 >= value }
         return index < values.count && values[index] == value
     }
@@ -92,5 +92,31 @@ public struct CompiledPattern: @unchecked Sendable {
         let expression = try NSRegularExpression(pattern: source, options: options)
         compiledSources[key] = expression
         return expression
+    }
+}
+
+/// Patterns a text is tried against together (a profile's credit lines), with their first-scalar prefilters
+/// merged: a text whose first scalar starts none of the start-anchored patterns is asked only about the others,
+/// instead of once per pattern.
+public struct CompiledPatternList: Sendable {
+    public let patterns: [CompiledPattern]
+    /// The first scalars of every start-anchored pattern, sorted.
+    private let anchoredFirstScalars: [UInt32]
+    /// The patterns without a first-scalar prefilter, which any text may match.
+    private let unanchored: [CompiledPattern]
+
+    public init(_ patterns: [CompiledPattern]) {
+        self.patterns = patterns
+        anchoredFirstScalars = Array(Set(patterns.flatMap { $0.firstScalars ?? [] })).sorted()
+        unanchored = patterns.filter { $0.firstScalars == nil }
+    }
+
+    /// The patterns whose prefilters let `text` through (see `CompiledPattern.mayMatch`), in any order.
+    public func candidates(for text: String) -> [CompiledPattern] {
+        guard let first = text.unicodeScalars.first?.value,
+              CompiledPattern.sortedContains(anchoredFirstScalars, first) else {
+            return unanchored.filter { $0.mayMatch(text) }
+        }
+        return patterns.filter { $0.mayMatch(text) }
     }
 }

@@ -29,6 +29,8 @@ public final class SiteProfile: Sendable {
     public let imageProxies: [String]
     public let lazyImageAttributes: [String]
     public let creditLinePatterns: [CompiledPattern]
+    /// `creditLinePatterns` with their prefilters merged, for testing every line of a body.
+    public let creditLines: CompiledPatternList
     public let requiresCreditLine: Bool
     public let relatedBlocks: [(selector: Selector?, label: String, headings: [String])]
     /// The `relatedBlocks` recognised by a leading heading, prepared once: `related-articles` reads every paragraph.
@@ -71,6 +73,7 @@ public final class SiteProfile: Sendable {
         imageProxies = layers.flatMap { $0.images?.proxies ?? [] }
         lazyImageAttributes = layers.flatMap { $0.images?.lazyAttributes ?? [] }
         creditLinePatterns = try layers.flatMap { $0.creditLines?.patterns ?? [] }.map { try CompiledPattern($0) }
+        creditLines = CompiledPatternList(creditLinePatterns)
         requiresCreditLine = layers.contains { $0.creditLines?.required == true }
         relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
             (try block.selector.map(Selector.init), block.label, block.headings ?? [])

@@ -123,7 +123,7 @@ private extension CreditLineRule {
         let line = String(trimmed)
         // Cheapest first: the patterns' prefilters turn nearly every paragraph away on its first character, the
         // length is counted only to the limit, and only a short line is given to the regex engine.
-        let candidates = profile.creditLinePatterns.filter { $0.mayMatch(line) }
+        let candidates = profile.creditLines.candidates(for: line)
         guard !candidates.isEmpty, isShort(trimmed) else { return false }
         return candidates.contains { $0.matchesPrefiltered(line) }
     }
