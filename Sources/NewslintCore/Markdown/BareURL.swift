@@ -7,10 +7,15 @@ enum BareURL {
         case autolink(String)
     }
 
+    /// False when `word` holds no `://`, so that `segments(of:)` gives it back whole.
+    static func mayHoldURL(_ word: String) -> Bool {
+        // Most words hold no colon: one pass over the bytes rules them out.
+        word.containsByte(UInt8(ascii: ":")) && word.containsBytes("://")
+    }
+
     /// `word` (text without whitespace) cut around the URLs that must be written as autolinks.
     static func segments(of word: String) -> [Segment] {
-        // Most words hold no colon: one pass over the bytes rules them out.
-        guard word.containsByte(where: { $0 == UInt8(ascii: ":") }), word.containsBytes("://") else { return word.isEmpty ? [] : [.text(word)] }
+        guard mayHoldURL(word) else { return word.isEmpty ? [] : [.text(word)] }
         let scalars = Array(word.unicodeScalars)
         var segments: [Segment] = []
         var textStart = 0

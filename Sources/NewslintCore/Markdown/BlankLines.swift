@@ -4,8 +4,11 @@ enum BlankLines {
     static func split(_ text: String) -> [String] {
         guard mayHoldBlankLine(text) else { return [text] }
         // Text with a carriage return keeps the character count below: its line breaks are counted after the
-        // run is gathered, where a CR and a later LF join into one `\r\n`.
-        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) { return splitBytes(text) }
+        // run is gathered, where a CR and a later LF join into one `\r\n`. Without one, `canSplitByBytes`
+        // holds exactly when every scalar stands alone.
+        if !text.containsByte(where: { $0 == 0x0D }), InlineWhitespace.canSplitByBytes(text) {
+            return splitBytes(text)
+        }
         return splitCharacters(text)
     }
 

@@ -29,25 +29,32 @@ enum EmphasisFlanking {
     /// Unicode whitespace: general category Zs, tab, line feed, form feed, carriage return.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "\t", "\n", "\u{0C}", "\r": true
+        case "\t", "\n", "\u{0C}", "\r", " ": true
+        // The space is the only ASCII scalar in Zs, and no CJK ideograph is one: the lookup is for the others.
+        case _ where scalar.isASCII || isCJKIdeograph(scalar): false
         default: scalar.properties.generalCategory == .spaceSeparator
         }
     }
 
     /// Unicode punctuation as spec 0.31 defines it: general categories P* and S*.
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        // In ASCII, P* and S* are exactly the ASCII punctuation, and no CJK ideograph is either: the lookup is
+        // for the others.
+        if scalar.isASCII { return isASCIIPunctuation(scalar) }
+        if isCJKIdeograph(scalar) { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            true
+            return true
         default:
-            false
+            return false
         }
     }
 
     /// Punctuation before spec 0.31: ASCII punctuation and general categories P*.
     static func isLegacyPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isASCIIPunctuation(scalar) }
+        if isCJKIdeograph(scalar) { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation:
@@ -55,6 +62,12 @@ enum EmphasisFlanking {
         default:
             return false
         }
+    }
+
+    /// U+4E00–U+9FFF, the CJK Unified Ideographs: letters (Lo) or unassigned, never punctuation or space.
+    /// Chinese text puts them next to most runs, so they are known without the category lookup.
+    static func isCJKIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value)
     }
 
     static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {

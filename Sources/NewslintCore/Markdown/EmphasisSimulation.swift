@@ -12,11 +12,43 @@ enum EmphasisSimulation {
     }
 
     enum Item {
-        case text(String)
+        /// Text between runs, known by what flanking reads of it.
+        case text(TextEdges)
         case run([Delimiter])
         /// Link brackets: emphasis inside a link text is processed when the link closes, apart from the rest.
         case scopeStart
         case scopeEnd
+    }
+
+    /// The first and last written scalars of a text, nil when it has none: the marks around verbatim code are
+    /// not written, so the code's own characters are a run's neighbours.
+    struct TextEdges {
+        var first: Unicode.Scalar?
+        var last: Unicode.Scalar?
+
+        init(_ text: String) {
+            // A byte below 0x80 is a whole ASCII scalar, never a mark: most texts are decided by a byte.
+            if let byte = text.utf8.first, byte < 0x80 {
+                first = Unicode.Scalar(byte)
+            } else {
+                first = text.unicodeScalars.first(where: Self.isWritten)
+            }
+            if let byte = text.utf8.last, byte < 0x80 {
+                last = Unicode.Scalar(byte)
+            } else {
+                last = text.unicodeScalars.last(where: Self.isWritten)
+            }
+        }
+
+        /// The edges of this text followed by `next`.
+        mutating func append(_ next: TextEdges) {
+            first = first ?? next.first
+            last = next.last ?? last
+        }
+
+        private static func isWritten(_ scalar: Unicode.Scalar) -> Bool {
+            !TemplateProtection.isVerbatimMark(scalar)
+        }
     }
 
     /// One `*` character of a run: which pair it belongs to, and on which side.
@@ -25,7 +57,7 @@ enum EmphasisSimulation {
         var opening: Bool
     }
 
-    private struct Run {
+    private struct Run: Equatable {
         var marks: [Mark]
         var canOpen: Bool
         var canClose: Bool
@@ -43,15 +75,24 @@ enum EmphasisSimulation {
         }
         guard !pairs.isEmpty else { return [] }
         var failed: Set<Int> = []
-        for isPunctuation in [EmphasisFlanking.isPunctuation, EmphasisFlanking.isLegacyPunctuation] {
-            let scopes = scopes(items, isPunctuation: isPunctuation)
-            for keysOnCanOpen in [true, false] {
+        for scopes in distinctFlankings(items) {
+            // The key differs only for a closer that can also open: without one, both variants are one.
+            let canBothOpenAndClose = scopes.contains { $0.contains { $0.canOpen && $0.canClose } }
+            for keysOnCanOpen in canBothOpenAndClose ? [true, false] : [true] {
                 for scope in scopes {
                     failed.formUnion(simulate(scope, isStrong: pairs, keysOnCanOpen: keysOnCanOpen))
                 }
             }
         }
         return failed
+    }
+
+    /// The scopes with the flanking of each punctuation definition, once when both give the same flanking
+    /// (as they do unless a symbol or non-ASCII punctuation touches a run): the simulation reads nothing else.
+    private static func distinctFlankings(_ items: [Item]) -> [[[Run]]] {
+        let current = scopes(items, isPunctuation: EmphasisFlanking.isPunctuation)
+        let legacy = scopes(items, isPunctuation: EmphasisFlanking.isLegacyPunctuation)
+        return legacy == current ? [current] : [current, legacy]
     }
 
     /// The runs of each link scope and of the top level, with their flanking.
@@ -88,13 +129,8 @@ enum EmphasisSimulation {
     private static func neighbour(of index: Int, in items: [Item], step: Int) -> Unicode.Scalar? {
         var position = index + step
         while items.indices.contains(position) {
-            if case .text(let text) = items[position] {
-                // The marks around verbatim code are not written; the code's own characters are the neighbours.
-                let written = { (scalar: Unicode.Scalar) in !TemplateProtection.isVerbatimMark(scalar) }
-                let scalars = text.unicodeScalars
-                if let scalar = step < 0 ? scalars.last(where: written) : scalars.first(where: written) {
-                    return scalar
-                }
+            if case .text(let edges) = items[position], let scalar = step < 0 ? edges.last : edges.first {
+                return scalar
             }
             if case .run = items[position] { return "*" }
             position += step

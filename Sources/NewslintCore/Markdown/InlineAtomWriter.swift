@@ -24,7 +24,7 @@ enum InlineAtomWriter {
     /// With `alone`, the tag is the whole paragraph: on one line it would start an HTML block, which ends
     /// only at a blank line and renders without `<p>`, so a newline goes between two attributes.
     static func image(_ image: InlineImage, alone: Bool = false) -> String {
-        let alt = image.alt.split(whereSeparator: \.isHTMLWhitespace).joined(separator: " ")
+        let alt = InlineWhitespace.collapsed(image.alt)
         if let policy = image.referrerPolicy {
             var tag = "<img src=\"\(HTMLEscaping.attribute(image.source))\" alt=\"\(HTMLEscaping.attribute(alt))\""
             if let title = image.title { tag += " title=\"\(HTMLEscaping.attribute(title))\"" }

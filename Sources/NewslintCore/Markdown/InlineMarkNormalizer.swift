@@ -23,13 +23,17 @@ enum InlineMarkNormalizer {
 
     /// `close(a) open(b)` with equal marks: b continues a.
     private static func mergeAdjacentMarks(_ tokens: inout [InlineToken]) -> Bool {
-        let marks = marks(in: tokens)
+        // Gathered when a close first meets an open, before any change: most blocks have no such pair.
+        var marks: [Int: InlineMark]?
         var index = 0
         var changed = false
         while index + 1 < tokens.count {
-            guard case .close(let closed) = tokens[index], case .open(let opened, let mark) = tokens[index + 1],
-                marks[closed] == mark
-            else {
+            guard case .close(let closed) = tokens[index], case .open(let opened, let mark) = tokens[index + 1] else {
+                index += 1
+                continue
+            }
+            if marks == nil { marks = Self.marks(in: tokens) }
+            guard marks?[closed] == mark else {
                 index += 1
                 continue
             }
@@ -59,6 +63,7 @@ enum InlineMarkNormalizer {
     }
 
     private static func joiningContent(_ tokens: [InlineToken]) -> [InlineToken] {
+        guard hasContentToJoin(tokens) else { return tokens }
         var result: [InlineToken] = []
         result.reserveCapacity(tokens.count)
         // What `result.last` is, kept aside so that most tokens are appended without reading it.
@@ -81,5 +86,16 @@ enum InlineMarkNormalizer {
             lastIsCode = if case .atom(.code) = token { true } else { false }
         }
         return result
+    }
+
+    /// True when two words or two code spans follow each other; most blocks have none, and keep their tokens.
+    private static func hasContentToJoin(_ tokens: [InlineToken]) -> Bool {
+        for index in tokens.indices.dropFirst() {
+            switch (tokens[index - 1], tokens[index]) {
+            case (.word, .word), (.atom(.code), .atom(.code)): return true
+            default: continue
+            }
+        }
+        return false
     }
 }

@@ -26,34 +26,40 @@ enum InlinePiece {
 enum EmphasisResolver {
     static func resolve(_ pieces: [InlinePiece]) -> String {
         // Without emphasis there is nothing to pair: the pieces are written as they are, without the simulation.
-        guard pieces.contains(where: \.isDelimiter) else { return written(items(pieces[...], htmlPairs: [])) }
+        guard pieces.contains(where: \.isDelimiter) else { return written(pieces, htmlPairs: []) }
         var htmlPairs: Set<Int> = []
         for segment in segments(pieces) where segment.count < pieces.count {
             settle(pieces[segment], htmlPairs: &htmlPairs)
         }
-        return written(settle(pieces[...], htmlPairs: &htmlPairs))
+        settle(pieces[...], htmlPairs: &htmlPairs)
+        return written(pieces, htmlPairs: htmlPairs)
     }
 
-    private static func written(_ items: [EmphasisSimulation.Item]) -> String {
-        var result = ""
-        for item in items {
-            switch item {
-            case .text(let text): result += text
-            case .run(let delimiters): for delimiter in delimiters { result += delimiter.strong ? "**" : "*" }
-            case .scopeStart, .scopeEnd: break
+    /// The text of `pieces`, with the pairs in `htmlPairs` written as HTML.
+    private static func written(_ pieces: [InlinePiece], htmlPairs: Set<Int>) -> String {
+        pieces.map { text(of: $0, htmlPairs: htmlPairs) }.joined()
+    }
+
+    private static func text(of piece: InlinePiece, htmlPairs: Set<Int>) -> String {
+        switch piece {
+        case .literal(let literal), .linkEnd(let literal): literal
+        case .linkStart: "["
+        case .delimiter(let pair, let strong, let opening) where htmlPairs.contains(pair):
+            switch (strong, opening) {
+            case (true, true): "<strong>"
+            case (true, false): "</strong>"
+            case (false, true): "<em>"
+            case (false, false): "</em>"
             }
+        case .delimiter(_, let strong, _): strong ? "**" : "*"
         }
-        return result
     }
 
-    /// Adds pairs to `htmlPairs` until every pair left in Markdown is matched as intended; returns the items.
-    @discardableResult
-    private static func settle(_ pieces: ArraySlice<InlinePiece>, htmlPairs: inout Set<Int>)
-        -> [EmphasisSimulation.Item] {
+    /// Adds pairs to `htmlPairs` until every pair left in Markdown is matched as intended.
+    private static func settle(_ pieces: ArraySlice<InlinePiece>, htmlPairs: inout Set<Int>) {
         while true {
-            let items = items(pieces, htmlPairs: htmlPairs)
-            let failed = EmphasisSimulation.mismatchedPairs(items)
-            if failed.isEmpty { return items }
+            let failed = EmphasisSimulation.mismatchedPairs(items(pieces, htmlPairs: htmlPairs))
+            if failed.isEmpty { return }
             htmlPairs.formUnion(failed)
         }
     }
@@ -71,7 +77,7 @@ enum EmphasisResolver {
             case .linkEnd: depth -= 1
             case .literal(let text):
                 guard depth == 0, index > start,
-                      text.unicodeScalars.contains(where: { !TemplateProtection.isVerbatimMark($0) }) else { continue }
+                      EmphasisSimulation.TextEdges(text).first != nil else { continue }
                 segments.append(start..<(index + 1))
                 start = index
             }
@@ -80,19 +86,16 @@ enum EmphasisResolver {
         return segments
     }
 
-    /// The written form: text (including HTML fallbacks), maximal runs of Markdown delimiters, link scopes.
-    ///
-    /// Adjacent texts and delimiters are gathered before they become one item, so the cost is linear in the
-    /// paragraph: joining each piece onto the item so far copied the whole text again every time (a 1.8 MB
-    /// paragraph took 15 s).
+    /// What the simulation reads of the written form: texts (including HTML fallbacks) by their edges,
+    /// maximal runs of Markdown delimiters, link scopes.
     private static func items(_ pieces: ArraySlice<InlinePiece>, htmlPairs: Set<Int>) -> [EmphasisSimulation.Item] {
         var items: [EmphasisSimulation.Item] = []
-        var text = ""
+        var textEdges: EmphasisSimulation.TextEdges?
         var run: [EmphasisSimulation.Delimiter] = []
         func flush() {
-            if !text.isEmpty {
-                items.append(.text(text))
-                text = ""
+            if let edges = textEdges {
+                items.append(.text(edges))
+                textEdges = nil
             }
             if !run.isEmpty {
                 items.append(.run(run))
@@ -102,27 +105,25 @@ enum EmphasisResolver {
         func appendText(_ piece: String) {
             guard !piece.isEmpty else { return }
             if !run.isEmpty { flush() }
-            text += piece
+            let edges = EmphasisSimulation.TextEdges(piece)
+            if textEdges == nil { textEdges = edges } else { textEdges!.append(edges) }
         }
         for piece in pieces {
             switch piece {
-            case .literal(let literal):
-                appendText(literal)
             case .linkStart:
                 flush()
                 items.append(.scopeStart)
-                appendText("[")
-            case .linkEnd(let literal):
+            case .linkEnd:
                 flush()
                 items.append(.scopeEnd)
-                appendText(literal)
-            case .delimiter(let pair, let strong, let opening) where htmlPairs.contains(pair):
-                let name = strong ? "strong" : "em"
-                appendText(opening ? "<\(name)>" : "</\(name)>")
-            case .delimiter(let pair, let strong, let opening):
-                if !text.isEmpty { flush() }
+            case .delimiter(let pair, let strong, let opening) where !htmlPairs.contains(pair):
+                if textEdges != nil { flush() }
                 run.append(EmphasisSimulation.Delimiter(pair: pair, strong: strong, opening: opening))
+                continue
+            default:
+                break
             }
+            appendText(text(of: piece, htmlPairs: htmlPairs))
         }
         flush()
         return items

@@ -48,9 +48,8 @@ struct InlineRenderer {
             image.referrerPolicy != nil
         {
             let html = protection.text(InlineAtomWriter.image(image, alone: true))
-            // Without a carriage return every line feed is a character of its own: the bytes are cut alike.
-            guard !html.utf8.contains(0x0D) else { return html.split(separator: "\n").map(String.init) }
-            return html.utf8.split(separator: 0x0A).map { String(Substring($0)) }
+            // The non-empty lines, as `split(separator: "\n")` gives them.
+            return html.linesCutAtLineFeeds.filter { !$0.isEmpty }.map(String.init)
         }
         let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
         switch mode {
@@ -84,17 +83,22 @@ struct InlineRenderer {
                 case .open(_, .link)?: .link
                 default: .other
                 }
+                func escaped(_ text: String, followedBy following: MarkdownEscaping.Following) -> InlinePiece {
+                    .literal(MarkdownEscaping.text(
+                        text, escapeBrackets: hasBothBrackets || linkDepth > 0, followedBy: following))
+                }
                 // A link cannot hold another, so a URL inside link text stays text.
-                let segments = linkDepth == 0 ? BareURL.segments(of: word) : [.text(word)]
+                guard linkDepth == 0, BareURL.mayHoldURL(word) else {
+                    pieces.append(escaped(word, followedBy: following))
+                    continue
+                }
+                let segments = BareURL.segments(of: word)
                 for (position, segment) in segments.enumerated() {
                     switch segment {
                     case .autolink(let url):
                         pieces.append(.literal("<\(url)>"))
                     case .text(let text):
-                        let escaped = MarkdownEscaping.text(
-                            text, escapeBrackets: hasBothBrackets || linkDepth > 0,
-                            followedBy: position == segments.count - 1 ? following : .other)
-                        pieces.append(.literal(escaped))
+                        pieces.append(escaped(text, followedBy: position == segments.count - 1 ? following : .other))
                     }
                 }
             case .space:
@@ -145,7 +149,7 @@ struct InlineRenderer {
 
     private func wordsContain(_ byte: UInt8, in tokens: [InlineToken]) -> Bool {
         tokens.contains { token in
-            if case .word(let word) = token { word.containsByte { $0 == byte } } else { false }
+            if case .word(let word) = token { word.containsByte(byte) } else { false }
         }
     }
 

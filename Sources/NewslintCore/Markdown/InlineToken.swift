@@ -2,7 +2,9 @@
 enum InlineMark: Equatable {
     case strong
     case emphasis
-    case link(url: String, title: String?)
+    /// Boxed, like the image below: tokens are copied at every stage, and a word should not carry room for
+    /// a link's two strings or an image's four.
+    indirect case link(url: String, title: String?)
     /// A raw HTML tag such as `sup`, written without attributes.
     case tag(String)
 }
@@ -11,7 +13,8 @@ enum InlineMark: Equatable {
 enum InlineAtom {
     /// Inline code; the text still holds its newlines.
     case code(String)
-    case image(InlineImage)
+    /// Boxed: see `InlineMark.link`.
+    indirect case image(InlineImage)
     /// Raw HTML written as is (embedded content inside a heading or cell).
     case html(String)
 }

@@ -21,14 +21,28 @@ struct InlineWhitespace {
                 collapsing.add(token)
                 continue
             }
-            // Text is split into words and whitespace runs as it goes by; NBSP and U+3000 are not whitespace.
-            if InlineWhitespace.canSplitByBytes(text) {
-                InlineWhitespace.splitWords(byBytes: text) { collapsing.add($0) }
-            } else {
-                InlineWhitespace.splitWords(byCharacters: text) { collapsing.add($0) }
-            }
+            // Text is split into words and whitespace runs as it goes by.
+            InlineWhitespace.splitWords(text) { collapsing.add($0) }
         }
         return collapsing.finish()
+    }
+
+    /// The words of `text` joined by one space: whitespace runs collapsed, and none left at either end.
+    static func collapsed(_ text: String) -> String {
+        var words: [String] = []
+        splitWords(text) { token in
+            if case .word(let word) = token { words.append(word) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Cuts text into words and whitespace runs; NBSP and U+3000 are not whitespace.
+    private static func splitWords(_ text: String, _ emit: (InlineToken) -> Void) {
+        if canSplitByBytes(text) {
+            splitWords(byBytes: text, emit)
+        } else {
+            splitWords(byCharacters: text, emit)
+        }
     }
 
     /// One pass over a block's tokens: each piece of content goes to the output after the gap before it.
@@ -50,11 +64,20 @@ struct InlineWhitespace {
                 gap.append(token)
                 return
             }
-            let comments = whitespace.resolve(gap, after: previousContent, before: token, into: &output)
-            if previousContent == nil { leadingComments = comments }
+            // An empty gap (content next to content) resolves to nothing; the common gap, one space between
+            // words, to the separator alone.
+            if gap.count == 1, case .space(let newline) = gap[0] {
+                if let space = whitespace.spaceSeparator(newline: newline, after: previousContent, before: token) {
+                    output.append(space)
+                }
+                gap.removeLast()
+            } else if !gap.isEmpty {
+                let comments = whitespace.resolve(gap, after: previousContent, before: token, into: &output)
+                if previousContent == nil { leadingComments = comments }
+                gap.removeAll(keepingCapacity: true)
+            }
             output.append(token)
             previousContent = token
-            gap.removeAll(keepingCapacity: true)
         }
 
         mutating func finish() -> Result {
@@ -127,11 +150,21 @@ struct InlineWhitespace {
     }
 
     private static func splitWords(byBytes text: String, _ emit: (InlineToken) -> Void) {
-        let split: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in splitWords(bytes: bytes, emit) }
-        if split == nil { splitWords(bytes: Array(text.utf8), emit) }
+        let utf8 = text.utf8
+        // The cuts are at ASCII whitespace, so each word is whole UTF-8: it is copied out of `text`, which
+        // `String(decoding:as:)` would have validated again.
+        func word(_ offsets: Range<Int>) -> String {
+            let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            return String(Substring(utf8[start..<utf8.index(start, offsetBy: offsets.count)]))
+        }
+        let split: Void? = utf8.withContiguousStorageIfAvailable { bytes in splitWords(bytes: bytes, word: word, emit) }
+        if split == nil { splitWords(bytes: Array(utf8), word: word, emit) }
     }
 
-    private static func splitWords(bytes: some RandomAccessCollection<UInt8>, _ emit: (InlineToken) -> Void) {
+    /// Cuts `bytes`, the UTF-8 of a text, into words (made by `word` from their offsets) and whitespace runs.
+    private static func splitWords<Bytes: RandomAccessCollection<UInt8>>(
+        bytes: Bytes, word: (Range<Int>) -> String, _ emit: (InlineToken) -> Void
+    ) where Bytes.Index == Int {
         func isWhitespace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
@@ -148,8 +181,7 @@ struct InlineWhitespace {
             spaceHasNewline = nil
             let start = index
             while index < bytes.endIndex, !isWhitespace(bytes[index]) { bytes.formIndex(after: &index) }
-            // The cut is at ASCII whitespace, so the word is whole UTF-8.
-            emit(.word(String(decoding: bytes[start..<index], as: UTF8.self)))
+            emit(.word(word((start - bytes.startIndex)..<(index - bytes.startIndex))))
         }
         if let newline = spaceHasNewline { emit(.space(newline: newline)) }
     }
@@ -191,8 +223,8 @@ struct InlineWhitespace {
                 separator = paragraphSeparator
             } else if breaks == 1 {
                 separator = mode == .heading ? .space(newline: false) : .lineBreak
-            } else if hasSpace, !(hasNewline && joinsCJK(previous, next)) {
-                separator = .space(newline: hasNewline)
+            } else if hasSpace {
+                separator = spaceSeparator(newline: hasNewline, after: previous, before: next)
             }
         }
         for token in pending {
@@ -206,6 +238,15 @@ struct InlineWhitespace {
             if case .open = token { output.append(token) }
         }
         return comments
+    }
+
+    /// The separator for a gap of spaces alone: one space between two pieces of content, unless a line break
+    /// in the gap falls between two CJK characters.
+    fileprivate func spaceSeparator(newline: Bool, after previous: InlineToken?, before next: InlineToken?)
+        -> InlineToken?
+    {
+        guard previous != nil, next != nil, !(newline && joinsCJK(previous, next)) else { return nil }
+        return .space(newline: newline)
     }
 
     private var paragraphSeparator: InlineToken {

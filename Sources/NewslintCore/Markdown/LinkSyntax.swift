@@ -21,6 +21,8 @@ public enum LinkSyntax {
         // Percent-encoded, the destination is ASCII: it is rewritten byte by byte.
         let encoded = percentEncodedBytes(url)
         let balanced = parenthesesBalance(encoded)
+        // Without an `&`, balanced parentheses leave nothing to rewrite.
+        if balanced, !encoded.contains(UInt8(ascii: "&")) { return String(decoding: encoded, as: UTF8.self) }
         var result: [UInt8] = []
         result.reserveCapacity(encoded.count + 8)
         for index in encoded.indices {
@@ -43,6 +45,8 @@ public enum LinkSyntax {
     }
 
     private static func percentEncodedBytes(_ url: String) -> [UInt8] {
+        // Most URLs need no encoding: their bytes are copied at once.
+        if url.utf8.allSatisfy(isSafe) { return Array(url.utf8) }
         var result: [UInt8] = []
         result.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {
@@ -104,14 +108,21 @@ public enum LinkSyntax {
         return depth == 0
     }
 
-    private static func isSafe(_ byte: UInt8) -> Bool {
-        byte < 0x80 && safeASCII[Int(byte)]
-    }
-
-    /// Letters, digits and `-_.+!*'(),%#@?=;:/&$~`, indexed by ASCII code.
-    private static let safeASCII: [Bool] = (0..<128).map { code in
-        let byte = UInt8(code)
-        return byte.isASCIILetter || byte.isASCIIDigit || "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte)
+    /// Letters, digits and `-_.+!*'(),%#@?=;:/&$~`. A switch rather than a table: a static table is reached
+    /// through its lazy initializer on every byte.
+    static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"),
+             UInt8(ascii: "*"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","),
+             UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "?"), UInt8(ascii: "="),
+             UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "$"),
+             UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
