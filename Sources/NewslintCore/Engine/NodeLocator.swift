@@ -117,31 +117,31 @@ private extension NodeLocator {
     func tokens(onLine line: Int) -> [String: [Int]] {
         let range = body.byteRange(ofLine: line)
         var result: [String: [Int]] = [:]
-        // Every byte of a long line is looked at: read without bounds checks (the indices stay in `range`).
+        // A long line is searched for `<` with `memchr`; the bytes between two are only counted for the column.
         body.utf8.withUnsafeBufferPointer { bytes in
+            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
             var column = 1
             var index = range.lowerBound
-            while index < range.upperBound {
-                if bytes[index] == UInt8(ascii: "<") {
-                    if index + 3 < range.upperBound, bytes[index + 1] == UInt8(ascii: "!"),
-                       bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                        result["!--", default: []].append(column)
-                    } else {
-                        var end = index + 1
-                        while end < range.upperBound, NodeLocator.isNameByte(bytes[end]) { end += 1 }
-                        if end > index + 1 {
-                            let nameBytes = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
-                            let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
-                                for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
-                                return nameBytes.count
-                            }
-                            result[name, default: []].append(column)
+            while let found = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: line, from: index) {
+                // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
+                for byte in line[index..<found] where byte & 0xC0 != 0x80 { column += 1 }
+                if found + 3 < range.upperBound, line[found + 1] == UInt8(ascii: "!"),
+                   line[found + 2] == UInt8(ascii: "-"), line[found + 3] == UInt8(ascii: "-") {
+                    result["!--", default: []].append(column)
+                } else {
+                    var end = found + 1
+                    while end < range.upperBound, NodeLocator.isNameByte(line[end]) { end += 1 }
+                    if end > found + 1 {
+                        let nameBytes = UnsafeBufferPointer(rebasing: line[(found + 1)..<end])
+                        let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
+                            for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
+                            return nameBytes.count
                         }
+                        result[name, default: []].append(column)
                     }
                 }
-                // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
-                if bytes[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
+                column += 1
+                index = found + 1
             }
         }
         return result
