@@ -92,14 +92,19 @@ struct AdThumbnailRule: Rule {
                 return !profile.adImages.contains(src) && !widgets.contains { image.isInside($0) }
             }?.attribute("src")
         }
-        guard let markdown = context.markdown else { return nil }
+        guard let markdown = context.markdown, mayHoldImage(markdown.text) else { return nil }
         // An `<img src>` is an attribute: `&#10;` in it is the line break the writer escaped.
         return markdown.matches(of: imageSource).lazy
             .compactMap { $0.groups[1] ?? $0.groups[2].map(MarkdownURLs.decodedEntities) }
             .first { !profile.adImages.contains($0) }
     }
-}
 
-private extension AdThumbnailRule {
+    /// False only when `imageSource` cannot match `text`, so that a body without images is not copied to UTF-16
+    /// for the regex: every match starts with `![` or `<img`, bytes the pattern spells literally and compares
+    /// case-sensitively.
+    static func mayHoldImage(_ text: String) -> Bool {
+        text.containsBytes("![") || text.containsBytes("<img")
+    }
+
     static let imageSource = MarkdownEdits.pattern(#"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\ssrc="([^"]+)""#)
 }

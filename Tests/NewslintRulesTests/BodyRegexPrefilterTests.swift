@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import NewslintRules
+
+@Suite struct BodyRegexPrefilterTests {
+    /// The block pattern is run over a Markdown body only when the byte prefilter lets the body through. Whenever
+    /// it turns a body away, the pattern must find nothing there: over random bodies of opening and closing tags
+    /// in mixed cases, look-alike names, names cut short by the end of the body, and names spelled with
+    /// letters that fold to ASCII ones (`ſ`, `ﬆ`, the Kelvin sign).
+    @Test func aBodyTurnedAwayHasNoBlock() {
+        let pieces = ["正文。", "\n\n", "<style>", "<STYLE type=\"text/css\">", "<Script src=\"a.js\">", "<script>",
+                      "</style>", "</StYlE >", "</script>", "</SCRIPT\n>", "</strong>", "</s", "</", "</styl", "</scrip",
+                      "</\u{17F}tyle>", "</\u{FB06}yle>", "</\u{17F}cript>", "<\u{17F}tyle>", "</stylesheet>",
+                      ".x{color:red}", "`<style>`", "\\<style>", "</st", "</sty", "<span>", "</span>", "</\u{212A}>"]
+        var generator = SystemRandomNumberGenerator()
+        var turnedAway = 0
+        var matched = 0
+        for _ in 0..<5000 {
+            let body = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let hasBlock = StyleBlockRule.blockPattern
+                .firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+            if hasBlock { matched += 1 }
+            guard !StyleBlockRule.mayHoldBlock(body) else { continue }
+            turnedAway += 1
+            #expect(!hasBlock, "\(body.debugDescription)")
+        }
+        #expect(turnedAway > 1000)
+        #expect(matched > 500)
+    }
+
+    /// The content-image pattern is run over a Markdown body only when the body holds `![` or `<img`: whenever
+    /// it holds neither, the pattern finds nothing, over random bodies of images, links, tags and near misses.
+    @Test func aBodyWithoutImageSyntaxHasNoImage() {
+        let pieces = ["正文。", "\n\n", "![图](https://a.cn/a.png)", "! [x](b.png)", "[![c](d.png)](e)", "![a\\]b](<f.png>)",
+                      "<img src=\"g.png\">", "<IMG src=\"h.png\">", "<image src=\"i.png\">", "<img\nsrc=\"j.png\">", "!",
+                      "[", "](k.png)", "<im", "g src=\"l.png\">", " src=\"m.png\"", "\\![n](o.png)", "`![p](q.png)`"]
+        var generator = SystemRandomNumberGenerator()
+        var turnedAway = 0
+        var matched = 0
+        for _ in 0..<5000 {
+            let body = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let hasImage = AdThumbnailRule.imageSource
+                .firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+            if hasImage { matched += 1 }
+            guard !AdThumbnailRule.mayHoldImage(body) else { continue }
+            turnedAway += 1
+            #expect(!hasImage, "\(body.debugDescription)")
+        }
+        #expect(turnedAway > 1000)
+        #expect(matched > 1000)
+    }
+}
