@@ -18,6 +18,14 @@ enum HTMLImage {
 enum MarkdownText {
     /// Removes backslash escapes before ASCII punctuation.
     static func unescape(_ text: String) -> String {
+        // Most destinations hold no backslash: reading them character by character only rebuilt them.
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        return unescapingCharacters(text)
+    }
+
+    /// `unescape` read character by character: a backslash is dropped before an ASCII punctuation or symbol
+    /// character (one whole character, so not before one that a combining mark extends).
+    static func unescapingCharacters(_ text: String) -> String {
         var result = ""
         var escaping = false
         for character in text {
