@@ -15,15 +15,16 @@ enum URLRewriting {
         var fragment: String?
 
         init(_ url: String) {
-            // `#` and `?` are ASCII: searching the bytes finds what a search by characters finds.
+            // `#` and `?` are ASCII: searching the bytes finds what a search by characters finds. `byteRange`
+            // searches them with `memchr`, where `utf8.firstIndex(of:)` stepped through a substring byte by byte.
             var rest = Substring(url)
-            if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-                fragment = String(rest[rest.utf8.index(after: hash)...])
-                rest = rest[..<hash]
+            if let hash = rest.byteRange(of: "#") {
+                fragment = String(rest[hash.upperBound...])
+                rest = rest[..<hash.lowerBound]
             }
-            if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
-                query = String(rest[rest.utf8.index(after: mark)...])
-                rest = rest[..<mark]
+            if let mark = rest.byteRange(of: "?") {
+                query = String(rest[mark.upperBound...])
+                rest = rest[..<mark.lowerBound]
             }
             base = String(rest)
         }
