@@ -53,4 +53,32 @@ import Testing
         #expect(turnedAway > 1000)
         #expect(matched > 1000)
     }
+
+    /// The proxy-prefix pattern is run over a Markdown body only when a `//` in it may be followed by a proxy's
+    /// prefix: whenever the prefilter turns a body away, the pattern finds nothing, over random bodies of
+    /// prefixes in mixed cases, cut short, and spelled with letters that fold to ASCII ones (`ſ`, the Kelvin sign).
+    @Test func aBodyTurnedAwayHasNoProxyPrefix() throws {
+        let proxies = ["https://cors.zfour.workers.dev/?", "http://Img.Proxy.example/fetch?u="]
+        let pattern = try #require(URLRewriting.proxyPrefixPattern(proxies))
+        let pieces = ["正文", "`", "\n", "//", "https:", "http://", "ftp://", "https://a.cn/b.png", "cors.zfour.workers.dev/?",
+                      "CORS.ZFour.WORKERS.dev/?", "cors.zfour.workers.dev/", "cor\u{17F}.zfour.workers.dev/?",
+                      "img.proxy.example/fetch?u=", "IMG.PROXY.EXAMPLE/FETCH?U=", "img.proxy.example/fetch?u", "\u{212A}",
+                      "img.proxy.exa\u{17F}", "//cors.zfour.workers.dev/?https://a.cn/c.png",
+                      "https://cor\u{17F}.zfour.workers.dev/?http://a.cn/d.png", "//Img.Proxy.Example/fetch?u=ftp://e"]
+        var generator = SystemRandomNumberGenerator()
+        var turnedAway = 0
+        var matched = 0
+        for _ in 0..<5000 {
+            let body = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let hasPrefix = pattern.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+            if hasPrefix { matched += 1 }
+            guard !URLRewriting.mayHoldProxyPrefix(proxies, in: body) else { continue }
+            turnedAway += 1
+            #expect(!hasPrefix, "\(body.debugDescription)")
+        }
+        #expect(turnedAway > 1000)
+        #expect(matched > 300)
+    }
 }

@@ -55,37 +55,11 @@ extension StyleBlockRule {
     static let blockPattern = MarkdownEdits.pattern(
         "<(style|script)\\b[^>]*>[\\s\\S]*?</\\1\\s*>", options: [.caseInsensitive])
 
-    /// The names a closing tag of `blockPattern` spells, lowercase.
-    private static let closingNames: [[UInt8]] = [Array("style".utf8), Array("script".utf8)]
-
     /// False only when `blockPattern` cannot match `text`, proved from its bytes: no regex is run (on Linux each
-    /// search copies the whole body to UTF-16), and most bodies close `<strong>` but no `<style>`.
-    ///
-    /// Every match ends in `</` and the text the backreference matched: `style` or `script` under the
-    /// regex's case folding. An ASCII character folds only to itself and its other case, one character each, so
-    /// when the 6 bytes after `</` are ASCII the name there must be `style` or `script` in ASCII letters of
-    /// either case. Any non-ASCII byte among them (`ſ` folds to `s`, `ﬆ` to `st`) keeps the body a candidate.
+    /// search copies the whole body to UTF-16), and most bodies close `<strong>` but no `<style>`. Every match
+    /// ends in `</` and the text the backreference matched: `style` or `script` under the regex's case folding.
     static func mayHoldBlock(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(holdsClosingTagCandidate)
-    }
-
-    private static func holdsClosingTagCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while let open = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: bytes, from: offset) {
-            offset = open + 1
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "/") else { continue }
-            let name = bytes[(offset + 1)..<min(offset + 7, bytes.count)]
-            if name.contains(where: { $0 >= 0x80 }) || closingNames.contains(where: { startsWithLetters($0, name) }) {
-                return true
-            }
-        }
-        return false
-    }
-
-    /// True when `bytes` starts with `letters` (lowercase ASCII) in ASCII letters of either case.
-    private static func startsWithLetters(_ letters: [UInt8], _ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        bytes.count >= letters.count && zip(bytes, letters).allSatisfy { $0.asciiLowercased == $1 }
+        CaseInsensitivePrefilter.mayHold("</", followedByOneOf: ["style", "script"], in: text)
     }
 }
 

@@ -146,8 +146,9 @@ private extension ProxiedImageRule {
     }
 
     func codeViolations(_ markdown: MarkdownBody, context: RuleContext, proxies: [String]) -> [Violation] {
-        // Only matches in code count: a body without code is not searched.
-        guard !markdown.codeRanges.isEmpty, let pattern = URLRewriting.proxyPrefixPattern(proxies) else { return [] }
+        // Only matches in code count: a body without code, or without a proxy's prefix, is not searched.
+        guard !markdown.codeRanges.isEmpty, URLRewriting.mayHoldProxyPrefix(proxies, in: markdown.text),
+              let pattern = URLRewriting.proxyPrefixPattern(proxies) else { return [] }
         let text = markdown.text
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }

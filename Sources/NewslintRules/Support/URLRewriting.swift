@@ -241,12 +241,22 @@ enum URLRewriting {
     /// code in which the proxy rewrote an `<img>` tag that was an example. Nil when there are no proxies.
     /// A profile's proxies are the same for every post: the pattern is compiled once (`CompiledPattern.shared`).
     static func proxyPrefixPattern(_ proxies: [String]) -> NSRegularExpression? {
-        let alternatives = proxies.map { String(withoutScheme($0).dropFirst(2)) }.filter { !$0.isEmpty }
-            .map(NSRegularExpression.escapedPattern(for:))
+        let alternatives = proxyPrefixes(proxies).map(NSRegularExpression.escapedPattern(for:))
         guard !alternatives.isEmpty else { return nil }
         return try? CompiledPattern.shared(
             #"(?:https?:)?//(?:"# + alternatives.joined(separator: "|") + #")(?=(?:https?|ftp)://)"#,
             options: [.caseInsensitive])
+    }
+
+    /// False only when `proxyPrefixPattern(proxies)` cannot match `text`: every match holds `//` followed by one
+    /// of the prefixes under the pattern's case folding.
+    static func mayHoldProxyPrefix(_ proxies: [String], in text: String) -> Bool {
+        CaseInsensitivePrefilter.mayHold("//", followedByOneOf: proxyPrefixes(proxies), in: text)
+    }
+
+    /// The proxies' prefixes as `proxyPrefixPattern` spells them after `//`.
+    private static func proxyPrefixes(_ proxies: [String]) -> [String] {
+        proxies.map { String(withoutScheme($0).dropFirst(2)) }.filter { !$0.isEmpty }
     }
 
     /// `url` after its `scheme:` when `//` follows it (`https://a` → `//a`); else `url` as it is.
