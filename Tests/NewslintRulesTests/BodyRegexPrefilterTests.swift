@@ -12,22 +12,7 @@ import Testing
                       "</style>", "</StYlE >", "</script>", "</SCRIPT\n>", "</strong>", "</s", "</", "</styl", "</scrip",
                       "</\u{17F}tyle>", "</\u{FB06}yle>", "</\u{17F}cript>", "<\u{17F}tyle>", "</stylesheet>",
                       ".x{color:red}", "`<style>`", "\\<style>", "</st", "</sty", "<span>", "</span>", "</\u{212A}>"]
-        var generator = SystemRandomNumberGenerator()
-        var turnedAway = 0
-        var matched = 0
-        for _ in 0..<5000 {
-            let body = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
-            let hasBlock = StyleBlockRule.blockPattern
-                .firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
-            if hasBlock { matched += 1 }
-            guard !StyleBlockRule.mayHoldBlock(body) else { continue }
-            turnedAway += 1
-            #expect(!hasBlock, "\(body.debugDescription)")
-        }
-        #expect(turnedAway > 1000)
-        #expect(matched > 500)
+        expectPrefilter(StyleBlockRule.mayHoldBlock, holdsTo: StyleBlockRule.blockPattern, over: pieces, matches: 500)
     }
 
     /// The content-image pattern is run over a Markdown body only when the body holds `![` or `<img`: whenever
@@ -36,22 +21,7 @@ import Testing
         let pieces = ["正文。", "\n\n", "![图](https://a.cn/a.png)", "! [x](b.png)", "[![c](d.png)](e)", "![a\\]b](<f.png>)",
                       "<img src=\"g.png\">", "<IMG src=\"h.png\">", "<image src=\"i.png\">", "<img\nsrc=\"j.png\">", "!",
                       "[", "](k.png)", "<im", "g src=\"l.png\">", " src=\"m.png\"", "\\![n](o.png)", "`![p](q.png)`"]
-        var generator = SystemRandomNumberGenerator()
-        var turnedAway = 0
-        var matched = 0
-        for _ in 0..<5000 {
-            let body = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
-            let hasImage = AdThumbnailRule.imageSource
-                .firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
-            if hasImage { matched += 1 }
-            guard !AdThumbnailRule.mayHoldImage(body) else { continue }
-            turnedAway += 1
-            #expect(!hasImage, "\(body.debugDescription)")
-        }
-        #expect(turnedAway > 1000)
-        #expect(matched > 1000)
+        expectPrefilter(AdThumbnailRule.mayHoldImage, holdsTo: AdThumbnailRule.imageSource, over: pieces, matches: 1000)
     }
 
     /// The proxy-prefix pattern is run over a Markdown body only when a `//` in it may be followed by a proxy's
@@ -65,6 +35,13 @@ import Testing
                       "img.proxy.example/fetch?u=", "IMG.PROXY.EXAMPLE/FETCH?U=", "img.proxy.example/fetch?u", "\u{212A}",
                       "img.proxy.exa\u{17F}", "//cors.zfour.workers.dev/?https://a.cn/c.png",
                       "https://cor\u{17F}.zfour.workers.dev/?http://a.cn/d.png", "//Img.Proxy.Example/fetch?u=ftp://e"]
+        expectPrefilter({ URLRewriting.mayHoldProxyPrefix(proxies, in: $0) }, holdsTo: pattern, over: pieces, matches: 300)
+    }
+
+    /// Over 5,000 random joins of `pieces`, `pattern` finds nothing in a body `mayMatch` turns away; more than
+    /// 1,000 are turned away and more than `matches` matched, so that both sides are exercised.
+    private func expectPrefilter(_ mayMatch: (String) -> Bool, holdsTo pattern: NSRegularExpression,
+                                 over pieces: [String], matches: Int) {
         var generator = SystemRandomNumberGenerator()
         var turnedAway = 0
         var matched = 0
@@ -72,13 +49,13 @@ import Testing
             let body = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
                 pieces.randomElement(using: &generator)!
             }.joined()
-            let hasPrefix = pattern.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
-            if hasPrefix { matched += 1 }
-            guard !URLRewriting.mayHoldProxyPrefix(proxies, in: body) else { continue }
+            let hasMatch = pattern.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+            if hasMatch { matched += 1 }
+            guard !mayMatch(body) else { continue }
             turnedAway += 1
-            #expect(!hasPrefix, "\(body.debugDescription)")
+            #expect(!hasMatch, "\(body.debugDescription)")
         }
         #expect(turnedAway > 1000)
-        #expect(matched > 300)
+        #expect(matched > matches)
     }
 }
