@@ -29,9 +29,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (random texts for property tests).
+        .target(name: "NewslintTestSupport", path: "Tests/NewslintTestSupport"),
         .testTarget(name: "NewslintDOMTests", dependencies: ["NewslintDOM"]),
-        .testTarget(name: "NewslintCoreTests", dependencies: ["NewslintCore", "NewslintRules"]),
-        .testTarget(name: "NewslintRulesTests", dependencies: ["NewslintCore", "NewslintRules"]),
+        .testTarget(name: "NewslintCoreTests", dependencies: ["NewslintCore", "NewslintRules", "NewslintTestSupport"]),
+        .testTarget(name: "NewslintRulesTests", dependencies: ["NewslintCore", "NewslintRules", "NewslintTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["newslint"]),
     ]
 )

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 
@@ -30,8 +31,7 @@ import Testing
                       "(", ")", " ", "%", "20", "美", "é", "\"", "<", "\\", "`", "~", "?", "=", "\u{212A}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
-            let url = (0..<Int.random(in: 0...12, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let url = pieces.randomText(count: 0...12, using: &generator)
             #expect(LinkSyntax.destination(url) == Reference.destination(url), "\(url.debugDescription)")
             #expect(LinkSyntax.isAutolinkable(url) == Reference.isAutolinkable(url), "\(url.debugDescription)")
         }

@@ -1,4 +1,5 @@
 import NewslintDOM
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 
@@ -12,8 +13,7 @@ import Testing
     ]
 
     private func randomText(upTo length: Int, using generator: inout some RandomNumberGenerator) -> String {
-        (0..<Int.random(in: 0...length, using: &generator))
-            .map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+        Self.pieces.randomText(count: 0...length, using: &generator)
     }
 
     /// ASCII and CJK ideographs are classed without looking up their general category.

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 
@@ -226,8 +227,7 @@ import Testing
                       "https://a.b/c", "''"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let line = (0..<Int.random(in: 0...8, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let line = pieces.randomText(count: 0...8, using: &generator)
             #expect(FrontMatter.topLevelKey(in: line) == Self.referenceKey(in: line), "\(line.debugDescription)")
         }
     }

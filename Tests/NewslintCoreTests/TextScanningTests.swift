@@ -1,4 +1,5 @@
 import Foundation
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 
@@ -46,8 +47,7 @@ import Testing
         let pieces = ["a", "正文", "\n", "\r\n", " ", "é", "👍🏽", "\n\n", "<p>"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let text = (0..<Int.random(in: 0...25, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...25, using: &generator)
             let source = SourceText(text)
             for base in 0...source.utf8.count {
                 let basePosition = source.position(ofUTF8Offset: base)
@@ -112,9 +112,7 @@ import Testing
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = pieces.randomText(count: 0...12, using: &generator)
             let part = text.dropFirst(Int.random(in: 0...text.count, using: &generator))
             for test in tests {
                 #expect(text.containsByte(where: test) == text.utf8.contains(where: test), "\(text.debugDescription)")
@@ -128,9 +126,7 @@ import Testing
         let pieces = ["a", "\n", "\r", "\r\n", "\n\u{301}", "\u{301}", "中文", " ", "\n\n", "\u{200D}", "👍"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = pieces.randomText(count: 0...12, using: &generator)
             #expect(text.lineFeedCount == text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }, "\(text.debugDescription)")
         }
         #expect("a\r\nb\nc\rd\n".lineFeedCount == 2)
@@ -143,9 +139,7 @@ import Testing
         let pieces = ["a", "，", "（", "中", "{", "\u{EFB7}"] + marks
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
-            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = pieces.randomText(count: 0...8, using: &generator)
             let expected = text.unicodeScalars.contains { $0.value == 0xFDD0 || $0.value == 0xFDD1 }
             #expect(TemplateProtection.hasVerbatimMark(text) == expected, "\(text.debugDescription)")
         }

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 
@@ -9,8 +10,7 @@ import Testing
                       "\u{00A0}", "“", "”", "…", "—", "é", "ｶ", "https://example.com/a?b=1"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...30, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...30, using: &generator)
             #expect(text.unicodeScalars.allSatisfy { $0.alwaysStandsAlone || $0 == "\r" })
             var byBytes: [InlineToken] = []
             var byCharacters: [InlineToken] = []
@@ -26,8 +26,7 @@ import Testing
         let pieces = ["a", "字", " ", "\t", "\n", "\n\n", " \n\t\n", "\u{0C}", "\u{3000}", "，", "“", "—"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...20, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...20, using: &generator)
             #expect(BlankLines.splitBytes(text) == BlankLines.splitCharacters(text), "\(text.debugDescription)")
         }
     }

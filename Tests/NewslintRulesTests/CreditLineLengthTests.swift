@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintRules
 
@@ -14,8 +15,7 @@ import Testing
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
-            let line = (0..<Int.random(in: 0...40, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let line = pieces.randomText(count: 0...40, using: &generator)
             #expect(CreditLineRule.isShort(line[...]) == CreditLineRule.isShortByCharacters(line[...]), "\(line.debugDescription)")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NewslintCore
 import NewslintDOM
+import NewslintTestSupport
 import Testing
 @testable import NewslintRules
 
@@ -43,8 +44,7 @@ import Testing
                       String(repeating: "* \n", count: 80)]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<600 {
-            let markdown = (0..<Int.random(in: 0...40, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let markdown = pieces.randomText(count: 0...40, using: &generator)
             let count = Int.random(in: 1...30, using: &generator)
             let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
                                                              options: .regularExpression)

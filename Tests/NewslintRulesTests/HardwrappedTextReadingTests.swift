@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 import NewslintCore
 @testable import NewslintRules
@@ -13,8 +14,7 @@ import NewslintCore
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...16, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...16, using: &generator)
             guard text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) else { continue }
             let byScalars = HardwrappedTextRule.breaks(in: HardwrappedTextRule.ScalarText(text))
             let byCharacters = HardwrappedTextRule.breaks(in: HardwrappedTextRule.CharacterText(text))

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintRules
 
@@ -7,8 +8,7 @@ import Testing
         let pieces = ["/", "//", "a", "loading.gif", "x.png", "中", "/\u{301}", "é", "-", ".", "?"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
-            let path = (0..<Int.random(in: 0...8, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let path = pieces.randomText(count: 0...8, using: &generator)
             #expect(LazyImageRule.lastComponent(of: path) == (path.split(separator: "/").last.map(String.init) ?? ""),
                     "\(path.debugDescription)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import NewslintCore
 @testable import NewslintRules
+import NewslintTestSupport
 import Testing
 
 /// The URL helpers behind the link and image rules, and whole posts through every rule: what the rule
@@ -216,8 +217,7 @@ import Testing
         let pieces = ["&", "&&", "a", "utm_source=x", "=", "%26", "\r\n", "\r", "\n", "#", "?", " ", "é", "&\u{301}", "中"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
-            let query = (0..<Int.random(in: 0...10, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let query = pieces.randomText(count: 0...10, using: &generator)
             let expected = query.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
             #expect(URLRewriting.items(of: query).map(\.raw) == expected, "\(query.debugDescription)")
         }

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintRules
 
@@ -11,9 +12,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var withoutBackslash = 0
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let text = pieces.randomText(count: 0...8, using: &generator)
             if !text.contains("\\") { withoutBackslash += 1 }
             let fast = MarkdownText.unescape(text)
             let reference = MarkdownText.unescapingCharacters(text)

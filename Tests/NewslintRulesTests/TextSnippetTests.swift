@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintCore
 @testable import NewslintRules
@@ -20,8 +21,7 @@ import Testing
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<4000 {
-            let text = (0..<Int.random(in: 0...30, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...30, using: &generator)
             let limit = Int.random(in: 0...70, using: &generator)
             #expect(TextClasses.snippet(text, limit: limit) == Self.referenceSnippet(text, limit: limit),
                     "\(text.debugDescription) limit \(limit)")
@@ -35,8 +35,7 @@ import Testing
                       "\u{2060}", "\u{301}", "a", "字", "é", "e\u{301}", "👍🏽", "\u{0600}", "\u{1100}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...6, using: &generator))
-                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = pieces.randomText(count: 0...6, using: &generator)
             #expect(TextClasses.isBlank(text) == text.allSatisfy(TextClasses.isBlank), "\(text.debugDescription)")
         }
     }

@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 @testable import NewslintRules
 
@@ -10,9 +11,7 @@ import Testing
                       "%23", "/", "=", "??", "##", ""]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
-            let url = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator)!
-            }.joined()
+            let url = pieces.randomText(count: 0...8, using: &generator)
             let parts = URLRewriting.Parts(url)
             let expected = cut(Array(url.utf8))
             #expect(Array(parts.base.utf8) == expected.base, "\(url.debugDescription)")
