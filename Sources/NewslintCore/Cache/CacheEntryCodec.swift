@@ -104,17 +104,7 @@ enum CacheEntryCodec {
         guard let text else { return absent }
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
         else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        return BackslashEscaping.escaped(text, escapingQuotes: false)
     }
 
     /// `.some(nil)` for the absent mark, `.some(text)` for text, nil when the field is malformed.

@@ -31,7 +31,7 @@ enum EmphasisFlanking {
         switch scalar {
         case "\t", "\n", "\u{0C}", "\r", " ": true
         // The space is the only ASCII scalar in Zs, and no CJK ideograph is one: the lookup is for the others.
-        case _ where scalar.isASCII || isCJKIdeograph(scalar): false
+        case _ where scalar.isASCII || scalar.isCJKUnifiedIdeograph: false
         default: scalar.properties.generalCategory == .spaceSeparator
         }
     }
@@ -41,7 +41,7 @@ enum EmphasisFlanking {
         // In ASCII, P* and S* are exactly the ASCII punctuation, and no CJK ideograph is either: the lookup is
         // for the others.
         if scalar.isASCII { return isASCIIPunctuation(scalar) }
-        if isCJKIdeograph(scalar) { return false }
+        if scalar.isCJKUnifiedIdeograph { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
@@ -54,7 +54,7 @@ enum EmphasisFlanking {
     /// Punctuation before spec 0.31: ASCII punctuation and general categories P*.
     static func isLegacyPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isASCIIPunctuation(scalar) }
-        if isCJKIdeograph(scalar) { return false }
+        if scalar.isCJKUnifiedIdeograph { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation:
@@ -62,12 +62,6 @@ enum EmphasisFlanking {
         default:
             return false
         }
-    }
-
-    /// U+4E00–U+9FFF, the CJK Unified Ideographs: letters (Lo) or unassigned, never punctuation or space.
-    /// Chinese text puts them next to most runs, so they are known without the category lookup.
-    static func isCJKIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value)
     }
 
     static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {

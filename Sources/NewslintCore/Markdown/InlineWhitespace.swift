@@ -105,11 +105,9 @@ struct InlineWhitespace {
             case 0xE4...0xE9:
                 index += 3
             case 0xC0...:
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                guard let scalar = Unicode.Scalar(value), scalar.alwaysStandsAlone else { return false }
-                index += length
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+                guard scalar.alwaysStandsAlone else { return false }
+                index += width
             default:
                 // DEL (a continuation byte cannot start a scalar).
                 return false

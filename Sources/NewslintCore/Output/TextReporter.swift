@@ -60,10 +60,9 @@ public struct TextReporter: Reporter {
     }
 
     public static func line(for finding: Finding, path: String) -> String {
-        // Bytes appended into one buffer: interpolating the seven pieces, or appending them as strings (each
-        // append checks for a character across the join), cost five times as much, a tenth of re-checking posts
-        // served from the cache.
-        // The pieces are appended one by one: an array of them cost an allocation and a copy of each per line.
+        // Bytes appended into one buffer, piece by piece: interpolating the seven pieces, or appending them as
+        // strings (each append checks for a character across the join), cost five times as much, a tenth of
+        // re-checking posts served from the cache; an array of the pieces cost an allocation and a copy each.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count + finding.message.utf8.count + finding.ruleID.utf8.count + 40)
         bytes.append(contentsOf: path.utf8)

@@ -28,9 +28,9 @@ public final class SiteProfile: Sendable {
     public let placeholderThumbnails: [CompiledPattern]
     public let imageProxies: [String]
     public let lazyImageAttributes: [String]
-    public let creditLinePatterns: [CompiledPattern]
-    /// `creditLinePatterns` with their prefilters merged, for testing every line of a body.
+    /// The credit-line patterns, with their prefilters merged for testing every line of a body.
     public let creditLines: CompiledPatternList
+    public var creditLinePatterns: [CompiledPattern] { creditLines.patterns }
     public let requiresCreditLine: Bool
     public let relatedBlocks: [(selector: Selector?, label: String, headings: [String])]
     /// The `relatedBlocks` recognised by a leading heading, prepared once: `related-articles` reads every paragraph.
@@ -72,8 +72,8 @@ public final class SiteProfile: Sendable {
         placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map { try CompiledPattern($0) }
         imageProxies = layers.flatMap { $0.images?.proxies ?? [] }
         lazyImageAttributes = layers.flatMap { $0.images?.lazyAttributes ?? [] }
-        creditLinePatterns = try layers.flatMap { $0.creditLines?.patterns ?? [] }.map { try CompiledPattern($0) }
-        creditLines = CompiledPatternList(creditLinePatterns)
+        creditLines = CompiledPatternList(
+            try layers.flatMap { $0.creditLines?.patterns ?? [] }.map { try CompiledPattern($0) })
         requiresCreditLine = layers.contains { $0.creditLines?.required == true }
         relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
             (try block.selector.map(Selector.init), block.label, block.headings ?? [])

@@ -5,11 +5,18 @@ enum BackslashEscaping {
     /// `numericEscape` (YAML's `\u0006`, Swift's `\u{6}`).
     static func quoted(_ text: String, needsEscape: (Unicode.Scalar) -> Bool,
                        numericEscape: (Unicode.Scalar) -> String) -> String {
-        var result = "\""
+        "\"" + escaped(text, escapingQuotes: true, needsEscape: needsEscape, numericEscape: numericEscape) + "\""
+    }
+
+    /// `text` with `\\`, `\n`, `\r` and `\t` written as escapes, `"` too when `escapingQuotes`, and the scalars
+    /// `needsEscape` picks by `numericEscape`.
+    static func escaped(_ text: String, escapingQuotes: Bool, needsEscape: (Unicode.Scalar) -> Bool = { _ in false },
+                        numericEscape: (Unicode.Scalar) -> String = { _ in "" }) -> String {
+        var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": result += "\\\\"
-            case "\"": result += "\\\""
+            case "\"" where escapingQuotes: result += "\\\""
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
@@ -17,6 +24,6 @@ enum BackslashEscaping {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        return result
     }
 }

@@ -121,6 +121,12 @@ extension Unicode.Scalar {
         }
     }
 
+    /// U+4E00–U+9FFF, the CJK Unified Ideographs: letters (Lo) or unassigned, never punctuation or space, with no
+    /// decomposition, and nothing composes with them. Chinese text is mostly these, so they are known by range.
+    public var isCJKUnifiedIdeograph: Bool {
+        (0x4E00...0x9FFF).contains(value)
+    }
+
     /// The Unicode White_Space property (what `Character.isWhitespace` asks of a first scalar), without a
     /// property lookup: the set is fixed by Unicode's stability policy.
     public var isWhiteSpace: Bool {
@@ -131,10 +137,31 @@ extension Unicode.Scalar {
     }
 }
 
+/// Scalars read straight from valid UTF-8 (a string's bytes): iterating `unicodeScalars` cost several times the
+/// work done with each scalar in the loops that read every character of a post.
+public enum UTF8Scalar {
+    /// The number of bytes of the scalar whose first byte is `lead`.
+    @inlinable
+    public static func width(ofLead lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar that starts at `index` of valid UTF-8 `bytes`, and how many bytes it takes.
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = bytes[index]
+        let width = width(ofLead: lead)
+        guard width > 1 else { return (Unicode.Scalar(lead), 1) }
+        var value = UInt32(lead) & (0xFF >> (width + 1))
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}
+
 extension String {
     /// True when the UTF-8 holds `byte`: found with `memchr`, which reads many bytes a step where a loop with
     /// a test reads one. Words of Chinese text run to hundreds of bytes.
-    func containsByte(_ byte: UInt8) -> Bool {
+    public func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: byte, in: $0) != nil }
             ?? utf8.contains(byte)
     }

@@ -116,7 +116,7 @@ struct HeadingStartFilter {
 
     init(_ headingStarts: Set<Character>) {
         let scalars = headingStarts.map(\.unicodeScalars)
-        let allIdeographs = scalars.allSatisfy { $0.count == 1 && HeadingStartFilter.isIdeograph($0.first!) }
+        let allIdeographs = scalars.allSatisfy { $0.count == 1 && $0.first!.isCJKUnifiedIdeograph }
         startScalars = allIdeographs ? Set(scalars.map { $0.first! }) : nil
     }
 
@@ -131,16 +131,11 @@ struct HeadingStartFilter {
         for node in element.descendants where node.isText {
             for scalar in node.text.unicodeScalars {
                 if scalar.isWhiteSpace || HeadingStartFilter.isZeroWidthControl(scalar) { continue }
-                if HeadingStartFilter.isIdeograph(scalar) { return startScalars.contains(scalar) }
+                if scalar.isCJKUnifiedIdeograph { return startScalars.contains(scalar) }
                 return !scalar.isASCII
             }
         }
         return false
-    }
-
-    /// The CJK Unified Ideographs block: no decomposition, nothing composes with them, and they begin a character.
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value)
     }
 
     /// The zero-width characters that always stand alone (grapheme break Control), blank like white space.

@@ -276,11 +276,7 @@ extension CreditLineRule {
             var length = LineLength()
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = width == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (width + 1))
-                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
                 guard scalar.alwaysStandsAlone else { return nil }
                 guard length.add(isBlank: scalar.isWhiteSpace) else { return false }
                 index += width

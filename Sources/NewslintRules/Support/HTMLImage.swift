@@ -19,7 +19,7 @@ enum MarkdownText {
     /// Removes backslash escapes before ASCII punctuation.
     static func unescape(_ text: String) -> String {
         // Most destinations hold no backslash: reading them character by character only rebuilt them.
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
         return unescapingCharacters(text)
     }
 

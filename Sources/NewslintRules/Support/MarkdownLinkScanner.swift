@@ -321,8 +321,7 @@ enum MarkdownLinkScanner {
         private func afterEscape(_ index: Int) -> Int? {
             let next = index + 1
             guard next < bytes.count, !isLineTerminator(at: next) else { return nil }
-            let lead = bytes[next]
-            return next + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+            return next + UTF8Scalar.width(ofLead: bytes[next])
         }
 
         private func isLineTerminator(at index: Int) -> Bool {

@@ -15,8 +15,8 @@ enum URLRewriting {
         var fragment: String?
 
         init(_ url: String) {
-            // `#` and `?` are ASCII: searching the bytes finds what a search by characters finds. `byteRange`
-            // searches them with `memchr`, where `utf8.firstIndex(of:)` stepped through a substring byte by byte.
+            // URLs are read code point by code point, as browsers cut them: `#` and `?` are found as bytes, with
+            // `memchr` (`utf8.firstIndex(of:)` stepped through a substring byte by byte).
             var rest = Substring(url)
             if let hash = rest.byteRange(of: "#") {
                 fragment = String(rest[hash.upperBound...])
@@ -75,7 +75,7 @@ enum URLRewriting {
     /// Decodes `%XX` escapes as UTF-8. Escapes that do not form UTF-8 (a GBK page, a stray `%`) stay as written;
     /// `+` stays too, since in a URL it is as often a plus as a space.
     static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        guard text.containsByte(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
         var decoded: [UInt8] = []
         var asciiOnly: [UInt8] = []
@@ -720,7 +720,7 @@ enum MarkdownURLs {
     /// Decodes the entities a renderer decodes in URLs and attributes: named `&amp;` `&lt;` `&gt;` `&quot;`
     /// `&apos;` and numeric references.
     static func decodedEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         let expression = MarkdownURLs.entity
         var result = ""
         var last = text.startIndex
