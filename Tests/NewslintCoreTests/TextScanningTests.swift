@@ -27,6 +27,28 @@ import Testing
         #expect("\t https://a.cn/x \u{3000}".trimmingSpaces == "https://a.cn/x")
         #expect("  \n a".trimmingSpaces == "\n a")
         #expect("   ".trimmingSpaces == "")
+        #expect("\u{600} a ".trimmingSpaces == "\u{600} a", "a Prepend scalar joins the space after it")
+    }
+
+    /// The ASCII-ends shortcut of both trims gives what the character search gives: on random texts whose ends
+    /// are ASCII, spaces, line breaks, Prepend scalars (`\u{600}` joins the scalar after it) and combining marks.
+    @Test func trimsMatchTheCharacterSearch() {
+        let pieces = ["a", "1", ".", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{7F}",
+                      "\u{0}", "\u{600}", "\u{301}", "\u{200D}", "\u{3000}", "\u{A0}", "\u{85}", "\u{2028}", "é",
+                      "中", "🇨🇳", "x"]
+        var generator = SystemRandomNumberGenerator()
+        var shortcut = 0
+        for _ in 0..<20_000 {
+            let text = pieces.randomText(count: 0...5, using: &generator)
+            let spaces = text.trimming { $0 == "\t" || $0.unicodeScalars.first?.properties.generalCategory == .spaceSeparator }
+            #expect(text.trimmingSpaces == spaces, "\(text.unicodeScalars.map(\.value))")
+            #expect(text.trimmingWhitespace == text.trimming(\.isWhitespace), "\(text.unicodeScalars.map(\.value))")
+            let tail = text.dropFirst()
+            #expect(tail.trimmingWhitespace == tail.trimming(\.isWhitespace), "\(text.unicodeScalars.map(\.value))")
+            if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80 { shortcut += 1 }
+        }
+        // About half of the texts have ASCII at both ends; a tenth would do.
+        #expect(shortcut > 2_000)
     }
 
     @Test func offsetsAndPositionsCountScalars() {

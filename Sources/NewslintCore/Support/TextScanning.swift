@@ -30,13 +30,30 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (`CharacterSet.whitespaces`: tab and the Unicode
     /// space separators), without bridging to `NSString`.
     public var trimmingSpaces: SubSequence {
-        trimming { $0 == "\t" || $0.unicodeScalars.first?.properties.generalCategory == .spaceSeparator }
+        if endsAreASCII(notIn: { $0 == 0x09 || $0 == 0x20 }) { return self[...] }
+        return trimming { $0 == "\t" || $0.unicodeScalars.first?.properties.generalCategory == .spaceSeparator }
     }
 
     /// The text without leading and trailing whitespace, line breaks included (like
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`).
     public var trimmingWhitespace: SubSequence {
-        trimming(\.isWhitespace)
+        // ASCII's White_Space scalars: tab, line feed, vertical tab, form feed, carriage return and space.
+        if endsAreASCII(notIn: { (0x09...0x0D).contains($0) || $0 == 0x20 }) { return self[...] }
+        return trimming(\.isWhitespace)
+    }
+
+    /// True when the first and the last byte are ASCII and `isTrimmed` rejects both: then the trims above keep the
+    /// whole text, and the character search (thousands of instructions for a short value) is not needed.
+    /// Both trims test a character by its first scalar. The first character's first scalar is the first byte.
+    /// The last character's is the last byte, or a Prepend scalar the byte is joined to (grapheme rule GB9b:
+    /// `\u{600}a` is one character); no Prepend scalar is white space or a space separator.
+    private func endsAreASCII(notIn isTrimmed: (UInt8) -> Bool) -> Bool {
+        let ends: (first: UInt8, last: UInt8)?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            return (first, last)
+        }
+        guard let (first, last) = ends ?? nil else { return false }
+        return first < 0x80 && last < 0x80 && !isTrimmed(first) && !isTrimmed(last)
     }
 
     /// The text without the characters at either end for which `isTrimmed` is true.
