@@ -33,6 +33,34 @@ import Testing
         #expect(post.assembled(body: post.body) == Self.post)
     }
 
+    /// The reader cuts the fences, the YAML lines and the body out of the text by byte offsets: on random posts
+    /// (LF line breaks, as `read(text:)` takes them) with combining marks, carriage returns and a byte order mark
+    /// at the cuts, the pieces are the text's bytes and put back together give the text.
+    @Test func piecesAreTheTextsBytes() throws {
+        let yaml = ["a: b", "t: 中\u{301}", "u: 'x'", "", "  ", "\u{301}v: w", "- z"]
+        let body = ["x", "\n", "\u{301}", "\r", "中", "<p>", "---", " ", "\u{FEFF}"]
+        var generator = SystemRandomNumberGenerator()
+        var read = 0
+        for _ in 0..<3_000 {
+            let lines = (0..<Int.random(in: 0...4, using: &generator)).map { _ in yaml.randomElement(using: &generator)! }
+            let opening = ["", "\u{FEFF}", "\n", "\u{FEFF} \n"].randomElement(using: &generator)! + "---\n"
+            let text = opening + lines.map { $0 + "\n" }.joined() + "---"
+                + ["", "\n", "\n\u{301}", "\n\r"].randomElement(using: &generator)! + body.randomText(count: 0...8, using: &generator)
+            guard let post = try? PostReader.read(text: text, path: "a.md") else { continue }
+            read += 1
+            let bodyBytes = Array(post.body.utf8)
+            #expect(Array(text.utf8).suffix(bodyBytes.count) == bodyBytes[...], "\(text.debugDescription)")
+            if post.frontMatter != nil {
+                // A closing fence that ends the file gets its line feed back.
+                let assembled = post.assembled(body: post.body)
+                #expect(assembled == text || post.body.isEmpty && assembled == text + "\n", "\(text.debugDescription)")
+                #expect(post.openingFence == "---" && post.closingFence?.hasPrefix("---") == true)
+            }
+        }
+        // Most texts are posts with front matter; a few hundred would do.
+        #expect(read > 500)
+    }
+
     @Test func editsKeepOtherKeysByteIdentical() throws {
         var frontMatter = try #require(try PostReader.read(text: Self.post, path: "a.md").frontMatter)
         let before = frontMatter.lines

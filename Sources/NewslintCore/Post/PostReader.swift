@@ -64,7 +64,14 @@ private extension PostReader {
         let source = SourceText(text, leadingBytes: byteOrderMark.utf8.count,
                                 carriageReturns: carriageReturns ?? (lineBreaks == 0 ? [] : Array(0...lineBreaks)))
         // Lines are read up to the closing fence only: the body is taken whole, never split and joined.
-        let line = { (number: Int) in Substring(decoding: source.utf8[source.byteRange(ofLine: number)], as: UTF8.self) }
+        // A line's bytes start after a line feed and end before one (or before the carriage return ahead of it, or
+        // at an end of the text), so they are whole scalars of the text, which is valid UTF-8: slicing the text
+        // gives the bytes that decoding them again would give.
+        let slice = { (bytes: Range<Int>) -> Substring in
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: bytes.lowerBound)
+            return text[lower..<text.utf8.index(lower, offsetBy: bytes.count)]
+        }
+        let line = { (number: Int) in slice(source.byteRange(ofLine: number)) }
         var opening = 1
         while opening < source.lineCount, line(opening).allSatisfy(\.isWhitespace) { opening += 1 }
         guard isFence(line(opening)) else {
@@ -88,7 +95,7 @@ private extension PostReader {
             try YAMLPrecheck.check(yaml, firstLine: opening + 1)
         }
         let bodyStart = closing < source.lineCount ? source.byteRange(ofLine: closing + 1).lowerBound : source.utf8.count
-        let body = String(decoding: source.utf8[bodyStart...], as: UTF8.self)
+        let body = String(slice(bodyStart..<source.utf8.count))
         let leading = byteOrderMark + (1..<opening).map { line($0) + "\n" }.joined()
         return Post(
             path: path, source: source, leadingText: leading, openingFence: String(line(opening)),
