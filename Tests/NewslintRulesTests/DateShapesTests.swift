@@ -28,6 +28,37 @@ import Testing
         }
     }
 
+    /// The RFC 1123 and zone-less readers give the groups the patterns capture, and the `Invalid Date` test
+    /// answers what `caseInsensitiveCompare` answers, on values made of the pieces those dates are made of.
+    @Test func groupReadersAgreeWithThePatterns() {
+        let pieces: [String] = [
+            "Tue", "tUE", "Mon", "Monday", ",", " ", "  ", "\t", "04", "4", "123", "Jan", "JAN", "June", "2022", "11",
+            ":", "52", "5", "GMT", "gmt", "UTC", "UT", "utc", "Z", "z", "+0800", "-0500", "+08:00", "x", "-", "T", "t",
+            "Invalid", "invalid", "Date", "DATE", "\n", "é", "２", "\u{0}", "\u{1C}",
+        ]
+        let starts = ["", "Tue, 04 Jan 2022 11:52", "04 Jan 2022 11:52:42 ", "2022-01-04", "2022-01-04 11:52",
+                      "Invalid Date", "inValid"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for _ in 0..<20_000 {
+            let value = starts.randomElement(using: &generator)! + pieces.randomText(count: 0...4, using: &generator)
+            let plain = value.utf8.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 }
+            let rfc = DateShapes.rfc1123Groups(value)
+            let zoneless = DateShapes.zonelessGroups(value)
+            let invalid = DateShapes.isInvalidDate(value)
+            guard plain else {
+                #expect(rfc == nil && zoneless == nil && invalid == nil, "\(value.debugDescription)")
+                continue
+            }
+            #expect(rfc == .some(DateValue.groups(of: DateValue.rfc1123, in: value)), "\(value.debugDescription)")
+            #expect(zoneless == .some(DateValue.groups(of: DateValue.zoneless, in: value)), "\(value.debugDescription)")
+            #expect(invalid == (value.caseInsensitiveCompare("Invalid Date") == .orderedSame), "\(value.debugDescription)")
+            if rfc! != nil || zoneless! != nil || invalid == true { matched += 1 }
+        }
+        // About 1,300 of the 20,000 values match one of them.
+        #expect(matched > 100)
+    }
+
     @Test func acceptedShapes() {
         for value in ["2022-01-04T11:52:42Z", "2022-01-04 19:52:42 +08:00", "2022-01-04\t9:52+0800", "2022-01-04t11:52z",
                       "2022-01-04T11:52:42.5-05"] {

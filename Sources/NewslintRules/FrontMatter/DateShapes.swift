@@ -42,6 +42,70 @@ enum DateShapes {
         return reader.day() && reader.atEnd
     }
 
+    /// The capture groups `DateValue.rfc1123` gives `value` (`Tue, 04 Jan 2022 11:52:42 GMT`): the whole value,
+    /// weekday, day, month, year, hour, minute, second and zone, nil for an optional group that took nothing;
+    /// `.some(nil)` when the pattern does not match, and nil when `value` is not plain ASCII.
+    /// The pattern cannot backtrack into another reading of a plain value: each optional part either is there
+    /// or its first byte cannot start what comes after it (a letter before the day, `:` before the blanks).
+    static func rfc1123Groups(_ value: String) -> [String?]?? {
+        guard let bytes = plainASCII(value) else { return nil }
+        var reader = Reader(bytes: bytes)
+        var weekday: String?
+        if let first = bytes.first, !first.isASCIIDigit {
+            guard let name = reader.word(from: weekdays) else { return .some(nil) }
+            weekday = name
+            reader.skip([","])
+            guard reader.skipBlanks() > 0 else { return .some(nil) }
+        }
+        guard let day = reader.capture({ $0.digits(1) && $0.skipOptionalDigit() }), reader.skipBlanks() > 0,
+              let month = reader.word(from: months), reader.skipBlanks() > 0,
+              let year = reader.capture({ $0.digits(4) }), reader.skipBlanks() > 0,
+              let hour = reader.capture({ $0.digits(2) }), reader.skip([":"]),
+              let minute = reader.capture({ $0.digits(2) }) else { return .some(nil) }
+        var second: String?
+        if reader.skip([":"]) {
+            guard let digits = reader.capture({ $0.digits(2) }) else { return .some(nil) }
+            second = digits
+        }
+        guard reader.skipBlanks() > 0,
+              let zone = reader.word(from: zones) ?? reader.capture({ $0.skip(["+", "-"]) && $0.digits(4) }),
+              reader.atEnd else { return .some(nil) }
+        return [value, weekday, day, month, year, hour, minute, second, zone]
+    }
+
+    /// The capture groups `DateValue.zoneless` gives `value` (`2022-01-04 11:52:42`): the whole value, year,
+    /// month, day, hour, minute and second (nil when absent); `.some(nil)` when the pattern does not match, and
+    /// nil when `value` is not plain ASCII.
+    static func zonelessGroups(_ value: String) -> [String?]?? {
+        guard let bytes = plainASCII(value) else { return nil }
+        var reader = Reader(bytes: bytes)
+        guard let year = reader.capture({ $0.digits(4) }), reader.skip(["-"]),
+              let month = reader.capture({ $0.digits(2) }), reader.skip(["-"]),
+              let day = reader.capture({ $0.digits(2) }), reader.skip(["T", "t", " "]),
+              let hour = reader.capture({ $0.digits(2) }), reader.skip([":"]),
+              let minute = reader.capture({ $0.digits(2) }) else { return .some(nil) }
+        var second: String?
+        if reader.skip([":"]) {
+            guard let digits = reader.capture({ $0.digits(2) }) else { return .some(nil) }
+            second = digits
+        }
+        guard reader.atEnd else { return .some(nil) }
+        return [value, year, month, day, hour, minute, second]
+    }
+
+    /// Whether `value` is `Invalid Date` (what JavaScript prints for a date it could not make) in letters of either
+    /// case, as `caseInsensitiveCompare` finds it; nil when `value` is not plain ASCII.
+    static func isInvalidDate(_ value: String) -> Bool? {
+        guard let bytes = plainASCII(value) else { return nil }
+        var reader = Reader(bytes: bytes)
+        return reader.word(from: ["Invalid Date"]) != nil && reader.atEnd
+    }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// In the pattern's order: `UTC` is tried before `UT`, which is how `UTC` reads as a whole before the end.
+    private static let zones = ["GMT", "UTC", "UT", "Z"]
+
     /// The bytes of a value without non-ASCII scalars and without control characters other than tab.
     private static func plainASCII(_ value: String) -> [UInt8]? {
         let bytes = Array(value.utf8)
@@ -56,6 +120,30 @@ enum DateShapes {
         var index = 0
 
         var atEnd: Bool { index == bytes.count }
+
+        /// The text `read` moved over, when it returns true; else nil, with the reader where it was.
+        mutating func capture(_ read: (inout Reader) -> Bool) -> String? {
+            let start = index
+            guard read(&self) else {
+                index = start
+                return nil
+            }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        /// The first of `words` written here, in ASCII letters of either case (the pattern is case-insensitive),
+        /// as written in the value; nil when none is. Bytes are compared with bit 5 (0x20) set,
+        /// which lowercases a letter: a byte of a plain value then meets a letter of the word only as that letter
+        /// in either case, and a space only as a space (NUL, the other byte that would, is not plain).
+        mutating func word(from words: [String]) -> String? {
+            for word in words {
+                let letters = Array(word.utf8)
+                guard index + letters.count <= bytes.count,
+                      zip(bytes[index...], letters).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else { continue }
+                return capture { $0.index += letters.count; return true }
+            }
+            return nil
+        }
 
         /// `\d{4}-\d{2}-\d{2}`.
         mutating func day() -> Bool {

@@ -106,11 +106,13 @@ enum DateValue {
         if DateShapes.isISOWithZone(value) ?? matches(isoWithZone, value)
             || DateShapes.isDayOnly(value) ?? matches(dayOnly, value) { return nil }
         if value.isEmpty { return .unreadable("is empty") }
-        if value.caseInsensitiveCompare("Invalid Date") == .orderedSame {
+        if DateShapes.isInvalidDate(value) ?? (value.caseInsensitiveCompare("Invalid Date") == .orderedSame) {
             return .unreadable("is not a date (the feed had none)")
         }
-        if let groups = groups(of: rfc1123, in: value) { return rfc1123Problem(groups, isoWanted: isoWanted) }
-        if let groups = groups(of: zoneless, in: value) {
+        if let groups = DateShapes.rfc1123Groups(value) ?? groups(of: rfc1123, in: value) {
+            return rfc1123Problem(groups, isoWanted: isoWanted)
+        }
+        if let groups = DateShapes.zonelessGroups(value) ?? groups(of: zoneless, in: value) {
             guard let fields = Fields(groups[1], groups[2], groups[3], groups[4], groups[5], groups[6]) else {
                 return .unreadable("is not a valid date")
             }
