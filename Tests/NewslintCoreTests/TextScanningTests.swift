@@ -65,6 +65,22 @@ import Testing
     /// A position counted on from a known one is the position counted from the line's start, for every pair of
     /// offsets of texts with CJK text, carriage returns and blank lines; and the column `utf8Position` reports is
     /// the column of the offset it returns, also past a line's end.
+    /// The line index (line feeds found with `memchr`) gives the lines a split at line feeds gives.
+    @Test func linesAreTheTextCutAtLineFeeds() {
+        let pieces = ["a", "\n", "\n\n", "中", "\r", " ", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = pieces.randomText(count: 0...12, using: &generator)
+            let source = SourceText(text)
+            let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            #expect(source.lineCount == lines.count, "\(text.debugDescription)")
+            for (index, line) in lines.enumerated() {
+                let expected = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+                #expect(Array(source.line(index + 1).utf8) == Array(expected), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func positionsCountedOnAgreeWithPositionsCountedFromTheLineStart() {
         let pieces = ["a", "正文", "\n", "\r\n", " ", "é", "👍🏽", "\n\n", "<p>"]
         var generator = SystemRandomNumberGenerator()

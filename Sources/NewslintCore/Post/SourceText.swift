@@ -20,8 +20,10 @@ public struct SourceText: Sendable {
         self.text = text
         utf8 = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        utf8.withUnsafeBufferPointer { bytes in
+            while let feed = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: bytes, from: starts[starts.count - 1]) {
+                starts.append(feed + 1)
+            }
         }
         lineStarts = starts
         if leadingBytes == 0, carriageReturns.allSatisfy({ $0 == 0 }) {
