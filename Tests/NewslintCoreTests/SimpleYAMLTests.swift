@@ -12,7 +12,7 @@ import Testing
         "anchor: &x a", "alias: *x", "block: |", "  continued", "nested:", "  inner: value", "'quoted key': v",
         "title: 'open", "title: \"a \\\" b\"", "title: \"\"\"'wrapped'\"\"\"", "", "# comment", "emoji: 😀 é",
         "bom: \u{FEFF}x", "nel: a\u{85}b", "sep: a\u{2028}b", "key : v", "x-y_z: v", "9lives: v", "title: 新闻标题",
-        "percent: %x", "at: @x", "space:  two  spaces",
+        "percent: %x", "at: @x", "space:  two  spaces", "del: a\u{7F}b", "control: a\u{1}b", "tilde: a~b",
     ]
 
     /// Whenever the simple reader takes front matter, it reads what Yams reads.

@@ -84,15 +84,23 @@ enum SimpleYAML {
     /// The value of a plain, single-quoted or double-quoted scalar written on one line, or nil when it is written
     /// in any other way.
     private static func scalar(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard let first = bytes.first, let last = bytes.last, last != UInt8(ascii: " "),
-              let text = String(validating: bytes, as: UTF8.self),
-              text.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+        guard let first = bytes.first, let last = bytes.last, last != UInt8(ascii: " ") else { return nil }
+        let text: String
+        if bytes.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            // Printable ASCII: every byte is a printable scalar, with nothing to check.
+            text = String(decoding: bytes, as: UTF8.self)
+        } else {
+            guard let decoded = String(validating: bytes, as: UTF8.self),
+                  decoded.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+            text = decoded
+        }
         switch first {
         case UInt8(ascii: "'"):
             // `''` is a quote; any other quote would end the scalar before the end of the line.
             guard bytes.count >= 2, last == UInt8(ascii: "'") else { return nil }
             let inner = bytes.dropFirst().dropLast()
             var value: [UInt8] = []
+            value.reserveCapacity(inner.count)
             var index = inner.startIndex
             while index < inner.endIndex {
                 if inner[index] == UInt8(ascii: "'") {
