@@ -5,8 +5,11 @@ import NewslintDOM
 ///
 /// Text is compared scalar by scalar: counting `Character`s hashed each one with Unicode normalisation,
 /// which made the guard a tenth of a fix run; a scalar count is as strict (it also sees a lost accent).
+/// The visible scalars are kept as their UTF-8 bytes: runs of them are copied from the text at once, and two
+/// fingerprints are compared as bytes; they are decoded only to count a loss.
 struct ContentFingerprint {
-    var characters: [Unicode.Scalar] = []
+    /// The UTF-8 bytes of the visible scalars, in the article's order (whitespace left out).
+    private(set) var visibleText: [UInt8] = []
     var links: [String] = []
     var images: [String] = []
 
@@ -25,8 +28,47 @@ struct ContentFingerprint {
             return
         }
         guard node.isText, !node.hasAncestor(named: ContentFingerprint.invisible) else { return }
-        for scalar in node.text.unicodeScalars where !ContentFingerprint.isIgnorable(scalar) {
-            characters.append(scalar)
+        ContentFingerprint.appendVisible(node.text, to: &visibleText)
+    }
+
+    /// Appends the bytes of the scalars of `text` that `isIgnorable` keeps, a run of them at a time.
+    static func appendVisible(_ text: String, to visible: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let width: Int
+                let ignorable: Bool
+                if lead < 0x80 {
+                    width = 1
+                    ignorable = (0x09...0x0D).contains(lead) || lead == 0x20
+                } else if ContentFingerprint.mayLeadIgnorable(lead) {
+                    let decoded = UTF8Scalar.decode(bytes, at: index)
+                    width = decoded.width
+                    ignorable = isIgnorable(decoded.scalar)
+                } else {
+                    // Ideographs and most other scripts: no ignorable scalar starts with this byte.
+                    width = UTF8Scalar.width(ofLead: lead)
+                    ignorable = false
+                }
+                if ignorable {
+                    visible.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    runStart = index + width
+                }
+                index += width
+            }
+            visible.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+
+    /// True for the first bytes of the UTF-8 of the non-ASCII ignorable scalars: U+0085 and U+00A0 (C2), U+1680
+    /// (E1), U+2000–U+2060 (E2), U+3000 (E3) and U+FEFF (EF).
+    private static func mayLeadIgnorable(_ lead: UInt8) -> Bool {
+        switch lead {
+        case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: true
+        default: false
         }
     }
 
@@ -38,9 +80,21 @@ struct ContentFingerprint {
         scalar.isWhiteSpace || scalar.value == 0x200B || scalar.value == 0xFEFF || scalar.value == 0x2060
     }
 
+    /// Calls `body` with each visible scalar, in order.
+    private func forEachCharacter(_ body: (Unicode.Scalar) -> Void) {
+        visibleText.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+                body(scalar)
+                index += width
+            }
+        }
+    }
+
     /// Adds a declared removal.
     mutating func declare(_ removed: ContentFingerprint) {
-        characters += removed.characters
+        visibleText += removed.visibleText
         links += removed.links
         images += removed.images
     }
@@ -52,12 +106,13 @@ struct ContentFingerprint {
     static func loss(before: ContentFingerprint, after: ContentFingerprint, declared: ContentFingerprint) -> Loss {
         var loss = Loss()
         // Most fixes leave the text as it was; then nothing needs counting.
-        if before.characters != after.characters {
+        if before.visibleText != after.visibleText {
             var counts = ScalarCounts()
-            for character in before.characters { counts.add(character, 1) }
-            for character in after.characters { counts.add(character, -1) }
-            for character in declared.characters { counts.add(character, -1) }
-            for character in before.characters where counts.count(of: character) > 0 {
+            before.forEachCharacter { counts.add($0, 1) }
+            after.forEachCharacter { counts.add($0, -1) }
+            declared.forEachCharacter { counts.add($0, -1) }
+            before.forEachCharacter { character in
+                guard counts.count(of: character) > 0 else { return }
                 loss.characters.append(character)
                 counts.add(character, -1)
             }
