@@ -1,3 +1,4 @@
+import NewslintTestSupport
 import Testing
 import NewslintDOM
 @testable import NewslintCore
@@ -40,6 +41,48 @@ import NewslintDOM
         div.insertBefore(paragraphs[2])
         let locator = NodeLocator(body: html, bodyFirstLine: 1, root: document.body)
         #expect(paragraphs.map { locator.location(of: $0).description } == ["1:6", "2:1", "3:3"])
+    }
+
+    /// The token scanner finds the columns that reading every tag of the line into a table by lower-cased name
+    /// finds (the way columns were found before), for the names asked and for names the line lacks.
+    @Test func tokenColumnsAreThoseOfEveryTagOnTheLine() throws {
+        let pieces = ["<p>", "<P class=x>", "</p>", "<img src=a>", "<IMG/>", "<!-- c -->", "<!-", "<o:p>", "<br>", "<b",
+                      "< p>", "<p-x>", "中文", "é", "a", " ", "<", "<<p>", "<p\u{301}>", "<span>", "<Span>"]
+        let asked = ["p", "img", "!--", "o:p", "br", "b", "span", "p-x", "div"]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<3_000 {
+            let lines = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                pieces.randomText(count: 0...10, using: &generator)
+            }
+            let html = lines.joined(separator: "\n")
+            let document = try HTMLDocument(html: "<p>x</p>")
+            let locator = NodeLocator(body: html, bodyFirstLine: 1, root: document.body)
+            let tokens = asked.shuffled(using: &generator).prefix(Int.random(in: 1...asked.count, using: &generator))
+            for (number, line) in lines.enumerated() {
+                let expected = Self.everyTag(on: line)
+                let columns = locator.columns(of: Array(tokens), onLine: number + 1)
+                #expect(columns == tokens.map { expected[$0] ?? [] }, "\(line.debugDescription)")
+                found += columns.joined().count
+            }
+        }
+        #expect(found > 3_000)
+    }
+
+    /// Every `<name` (as the name, lower-cased) and `<!--` of `line` with its 1-based scalar column.
+    static func everyTag(on line: String) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        let scalars = Array(line.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == "<" {
+            let rest = scalars[(index + 1)...]
+            if rest.starts(with: "!--".unicodeScalars) {
+                result["!--", default: []].append(index + 1)
+                continue
+            }
+            let name = rest.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_:".unicodeScalars.contains($0)) }
+            if !name.isEmpty { result[String(String.UnicodeScalarView(name)).lowercased(), default: []].append(index + 1) }
+        }
+        return result
     }
 
     @Test func locatingOneNodeFirstGivesTheSameAnswers() throws {

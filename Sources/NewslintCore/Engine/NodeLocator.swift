@@ -98,52 +98,23 @@ private extension NodeLocator {
         while end < tokenNodes.count, tokenNodes[end].line == line { end += 1 }
         var result: [Node: Int] = [:]
         if start < end {
-            let tokens = self.tokens(onLine: line)
-            var seen: [String: Int] = [:]
-            for entry in tokenNodes[start..<end] {
-                let occurrence = seen[entry.token, default: 0]
-                seen[entry.token] = occurrence + 1
-                if let columns = tokens[entry.token], occurrence < columns.count {
-                    result[entry.node] = columns[occurrence]
-                }
+            // The tokens of this line's nodes, each once (a line holds a few kinds of tag), and the index of each
+            // node's token among them.
+            var tokens: [String] = []
+            let tokenIndices = tokenNodes[start..<end].map { entry in
+                if let index = tokens.firstIndex(of: entry.token) { return index }
+                tokens.append(entry.token)
+                return tokens.count - 1
+            }
+            let columns = self.columns(of: tokens, onLine: line)
+            var seen = [Int](repeating: 0, count: tokens.count)
+            for (entry, tokenIndex) in zip(tokenNodes[start..<end], tokenIndices) {
+                let occurrence = seen[tokenIndex]
+                seen[tokenIndex] = occurrence + 1
+                if occurrence < columns[tokenIndex].count { result[entry.node] = columns[tokenIndex][occurrence] }
             }
         }
         columnsByLine[line] = result
-        return result
-    }
-
-    /// The `<name` (as `name`, lower-cased) and `<!--` (as `!--`) tokens of a line with their 1-based scalar
-    /// columns.
-    func tokens(onLine line: Int) -> [String: [Int]] {
-        let range = body.byteRange(ofLine: line)
-        var result: [String: [Int]] = [:]
-        // A long line is searched for `<` with `memchr`; the bytes between two are only counted for the column.
-        body.utf8.withUnsafeBufferPointer { bytes in
-            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
-            var column = 1
-            var index = range.lowerBound
-            while let found = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: line, from: index) {
-                // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
-                for byte in line[index..<found] where byte & 0xC0 != 0x80 { column += 1 }
-                if found + 3 < range.upperBound, line[found + 1] == UInt8(ascii: "!"),
-                   line[found + 2] == UInt8(ascii: "-"), line[found + 3] == UInt8(ascii: "-") {
-                    result["!--", default: []].append(column)
-                } else {
-                    var end = found + 1
-                    while end < range.upperBound, NodeLocator.isNameByte(line[end]) { end += 1 }
-                    if end > found + 1 {
-                        let nameBytes = UnsafeBufferPointer(rebasing: line[(found + 1)..<end])
-                        let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
-                            for (offset, byte) in nameBytes.enumerated() { buffer[offset] = byte.asciiLowercased }
-                            return nameBytes.count
-                        }
-                        result[name, default: []].append(column)
-                    }
-                }
-                column += 1
-                index = found + 1
-            }
-        }
         return result
     }
 
@@ -155,5 +126,43 @@ private extension NodeLocator {
         let text = body.line(line)
         return (text.unicodeScalars.firstIndex { !$0.properties.isWhitespace }
             .map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) } ?? 0) + 1
+    }
+}
+
+extension NodeLocator {
+    /// The 1-based scalar columns of each of `tokens` (a lower-case tag name, or `!--`) on the line, in order:
+    /// where `<name` (in either case, followed by a byte that cannot continue a name) or `<!--` starts.
+    /// Tags whose name is not among `tokens` are only counted over.
+    func columns(of tokens: [String], onLine line: Int) -> [[Int]] {
+        let range = body.byteRange(ofLine: line)
+        var result = [[Int]](repeating: [], count: tokens.count)
+        let comment = tokens.firstIndex(of: "!--")
+        let names = tokens.map { Array($0.utf8) }
+        // A long line is searched for `<` with `memchr`; the bytes between two are only counted for the column.
+        body.utf8.withUnsafeBufferPointer { bytes in
+            let line = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+            var column = 1
+            var index = range.lowerBound
+            while let found = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: line, from: index) {
+                // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
+                for byte in line[index..<found] where byte & 0xC0 != 0x80 { column += 1 }
+                if found + 3 < range.upperBound, line[found + 1] == UInt8(ascii: "!"),
+                   line[found + 2] == UInt8(ascii: "-"), line[found + 3] == UInt8(ascii: "-") {
+                    if let comment { result[comment].append(column) }
+                } else {
+                    var end = found + 1
+                    while end < range.upperBound, NodeLocator.isNameByte(line[end]) { end += 1 }
+                    let name = line[(found + 1)..<end]
+                    if !name.isEmpty, let token = names.firstIndex(where: { token in
+                        token.count == name.count && zip(token, name).allSatisfy { $0 == $1.asciiLowercased }
+                    }) {
+                        result[token].append(column)
+                    }
+                }
+                column += 1
+                index = found + 1
+            }
+        }
+        return result
     }
 }
