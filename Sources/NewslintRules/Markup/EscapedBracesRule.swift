@@ -71,7 +71,7 @@ private extension EscapedBracesRule {
     ]
 
     static func containsEntity(_ text: String) -> Bool {
-        text.containsBytes("&") && entities.contains { text.containsBytes($0.entity) }
+        text.containsByte(UInt8(ascii: "&")) && entities.contains { text.containsBytes($0.entity) }
     }
 
     static func firstEntity(in text: String) -> String {
