@@ -22,6 +22,7 @@ enum CodeLiteralTags {
         output.reserveCapacity(bytes.count + 64)
         var index = firstCode
         var depth = 0
+        var escaped = false
         while index < bytes.count {
             // The bytes up to the next `<` are copied as they are.
             let next = nextOpening(bytes, from: index)
@@ -41,12 +42,14 @@ enum CodeLiteralTags {
                 output.append(byte)
             } else if depth > 0, tag.map({ !markupInsideCode.contains($0.name) }) ?? startsComment(bytes, at: index) {
                 output.append(contentsOf: Array("&lt;".utf8))
+                escaped = true
             } else {
                 output.append(byte)
             }
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        // Code without literal tags (most code) is the text as it came.
+        return escaped ? String(decoding: output, as: UTF8.self) : html
     }
 
     private static func firstCodeOpening(_ bytes: [UInt8]) -> Int? {
