@@ -6,6 +6,18 @@ import Testing
 @testable import NewslintRules
 
 @Suite struct FrontMatterTitleExcerptTests {
+    /// The syntax test by ASCII value answers what membership in the set of those characters answers, for
+    /// characters that start with a syntax scalar and are longer, and for look-alikes.
+    @Test func markdownSyntaxIsTheFiveCharacters() {
+        let syntax: Set<Character> = ["*", "#", ">", "`", "\\"]
+        let characters: [Character] = ["*", "#", ">", "`", "\\", "*\u{301}", "#\u{FE0F}\u{20E3}", ">\u{200D}", "\r\n", "\n",
+                                       "＊", "＃", "a", "中", "_", "[", "\u{301}"]
+        for character in characters {
+            #expect(FrontMatterTitleRule.isMarkdownSyntax(character) == syntax.contains(character),
+                    "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// The rule reads the body's text only as far as the title's excerpt needs. It must decide as it would
     /// from the whole text, also where characters join across text nodes (combining marks, zero-width joiners,
     /// `\r\n`) and where the body starts with many blank nodes.
