@@ -93,19 +93,24 @@ enum MarkdownCodeScanner {
         literals.code += spans
         var index = range.lowerBound
         var nextSpan = 0
-        while index < range.upperBound {
-            if nextSpan < spans.count, spans[nextSpan].contains(index) {
-                index = spans[nextSpan].upperBound
-                nextSpan += 1
-                continue
+        // Only a backslash outside the code spans matters: the bytes between are passed over with `memchr`.
+        bytes.withUnsafeBufferPointer { buffer in
+            let prose = UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])
+            while let backslash = ByteSearch.firstOffset(of: UInt8(ascii: "\\"), in: prose, from: index) {
+                while nextSpan < spans.count, spans[nextSpan].upperBound <= backslash { nextSpan += 1 }
+                if nextSpan < spans.count, spans[nextSpan].contains(backslash) {
+                    index = spans[nextSpan].upperBound
+                    nextSpan += 1
+                    continue
+                }
+                if backslash + 1 < range.upperBound, isASCIIPunctuation(prose[backslash + 1]),
+                   !spans.contains(where: { $0.contains(backslash + 1) }) {
+                    literals.escaped.insert(backslash + 1)
+                    index = backslash + 2
+                } else {
+                    index = backslash + 1
+                }
             }
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < range.upperBound, isASCIIPunctuation(bytes[index + 1]),
-               !spans.contains(where: { $0.contains(index + 1) }) {
-                literals.escaped.insert(index + 1)
-                index += 2
-                continue
-            }
-            index += 1
         }
     }
 
