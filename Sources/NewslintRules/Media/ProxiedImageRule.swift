@@ -79,7 +79,7 @@ struct ProxiedImageRule: Rule {
         if let body = context.body {
             violations += body.descendants.compactMap { image -> Violation? in
                 guard image.isElement(named: "img"), let src = image.attribute("src"),
-                      let found = URLRewriting.proxy(of: src, in: proxies) else { return nil }
+                      let found = ProxiedImageRule.proxy(of: src, in: proxies) else { return nil }
                 let location = context.location(of: image)
                 let message = ProxiedImageRule.message("image", found.proxy, target: found.target)
                 guard let target = found.target else { return Violation(at: location, message) }
@@ -92,7 +92,7 @@ struct ProxiedImageRule: Rule {
             violations += codeViolations(body, context: context, proxies: proxies)
         } else if let markdown = context.markdown {
             violations += MarkdownURLs.all(context).filter(\.isImage).compactMap { url -> Violation? in
-                guard let found = URLRewriting.proxy(of: url.url, in: proxies) else { return nil }
+                guard let found = ProxiedImageRule.proxy(of: url.url, in: proxies) else { return nil }
                 let location = context.location(ofMarkdownOffset: url.range.lowerBound)
                 let message = ProxiedImageRule.message("image", found.proxy, target: found.target)
                 guard let target = found.target else { return Violation(at: location, message) }
@@ -111,9 +111,8 @@ private extension ProxiedImageRule {
     func frontMatterViolations(_ context: RuleContext, proxies: [String]) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
         return FrontMatter.imageKeys.compactMap { key -> Violation? in
-            guard let value = frontMatter.string(key), let found = URLRewriting.proxy(of: value, in: proxies) else {
-                return nil
-            }
+            guard let value = frontMatter.string(key),
+                  let found = ProxiedImageRule.proxy(of: value, in: proxies) else { return nil }
             let message = ProxiedImageRule.message(key, found.proxy, target: found.target)
             guard let target = found.target else { return Violation(at: context.location(ofKey: key), message) }
             return Violation(at: context.location(ofKey: key), message,
@@ -121,6 +120,12 @@ private extension ProxiedImageRule {
                                  context.editFrontMatter { $0.setString(key, to: target) }
                              })
         }
+    }
+
+    /// `URLRewriting.proxy(of:in:)`, skipped for the addresses whose bytes prove it nil (nearly all of them).
+    static func proxy(of url: String, in proxies: [String]) -> (proxy: String, target: String?)? {
+        guard !ImageProxyPrefilter.cannotBeProxied(url, by: proxies) else { return nil }
+        return URLRewriting.proxy(of: url, in: proxies)
     }
 
     private static let code: TagNames = ["code", "pre"]
@@ -132,7 +137,9 @@ private extension ProxiedImageRule {
         return body.descendants.compactMap { text -> Violation? in
             guard text.isText, text.hasAncestor(named: ProxiedImageRule.code) else { return nil }
             let content = text.text
-            guard content.containsBytes("//"), let pattern else { return nil }
+            guard content.containsBytes("//"), URLRewriting.mayHoldProxyPrefix(proxies, in: content), let pattern else {
+                return nil
+            }
             let whole = NSRange(content.startIndex..., in: content)
             guard let first = pattern.firstMatch(in: content, range: whole),
                   let range = Range(first.range, in: content) else { return nil }
