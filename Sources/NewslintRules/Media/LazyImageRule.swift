@@ -108,17 +108,6 @@ private extension LazyImageRule {
         return nil
     }
 
-    /// True for a missing or empty `src`, a `data:` URI, `undefined`, and placeholder files such as
-    /// `loading.gif`, `blank.gif` or `placeholder.png`.
-    static func isPlaceholder(_ src: String?) -> Bool {
-        guard let src = src.map({ String($0.trimmingWhitespace).lowercased() }), !src.isEmpty else {
-            return true
-        }
-        if src.hasPrefix("data:") || ["about:blank", "#", "undefined", "null"].contains(src) { return true }
-        if isUndefined(src) { return true }
-        return placeholderFile.matches(lastComponent(of: URLRewriting.Parts(src).base))
-    }
-
     static let placeholderFile = CompiledPattern(literal:
         #"^(placeholder|loading|lazy|lazyload|blank|spacer|grey|gray|pixel|transparent|empty)"#
             + #"([-_.][a-z0-9_.-]*)?\.(gif|png|svg|jpe?g|webp)$"#)
@@ -143,6 +132,29 @@ private extension LazyImageRule {
 }
 
 extension LazyImageRule {
+    /// True for a missing or empty `src`, a `data:` URI, `undefined`, and placeholder files such as
+    /// `loading.gif`, `blank.gif` or `placeholder.png`.
+    static func isPlaceholder(_ src: String?) -> Bool {
+        // An ASCII address (nearly all) is read from its bytes, which give what its characters give.
+        guard let src, let ascii = ASCIIImageSource(src) else { return isPlaceholderReadingCharacters(src) }
+        let lowered = ascii.lowered
+        if lowered.isEmpty || lowered.starts(with: "data:".utf8) { return true }
+        if ["about:blank", "#", "undefined", "null"].contains(where: ascii.isEqual(to:)) { return true }
+        let base = ascii.base
+        if base.hasSuffix(bytesOf: "/undefined") || base.hasSuffix(bytesOf: "/null") { return true }
+        return placeholderFile.matches(ascii.lastComponentOfBase)
+    }
+
+    /// `isPlaceholder` read character by character, for any address.
+    static func isPlaceholderReadingCharacters(_ src: String?) -> Bool {
+        guard let src = src.map({ String($0.trimmingWhitespace).lowercased() }), !src.isEmpty else {
+            return true
+        }
+        if src.hasPrefix("data:") || ["about:blank", "#", "undefined", "null"].contains(src) { return true }
+        if isUndefined(src) { return true }
+        return placeholderFile.matches(lastComponent(of: URLRewriting.Parts(src).base))
+    }
+
     /// The last non-empty `/`-separated part of `path`, as `split(separator: "/").last` gives it. An ASCII path
     /// is read from its end, byte by byte; elsewhere a `/` followed by a combining mark is no separator.
     static func lastComponent(of path: String) -> String {
