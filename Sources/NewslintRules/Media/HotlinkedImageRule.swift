@@ -92,10 +92,13 @@ struct HotlinkedImageRule: Rule {
 extension HotlinkedImageRule {
     static let markdownImage = MarkdownEdits.pattern(#"!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#)
 
-    /// False when no address in `text` can have its host on `hosts`, so that the image pattern need not run over
-    /// the body (a regex search of a whole Markdown body was a seventh of checking it). An address's host is its
-    /// bytes lower-cased, and a listed host must end it: for ASCII hosts, the text must hold one of them in ASCII
-    /// letters of either case, or the Kelvin sign (U+212A), the one scalar outside ASCII that lower-cases into it.
+    /// False when no destination of a `markdownImage` match in `text` can have its host on `hosts`, so that the
+    /// image pattern need not run over the body (a regex search of a whole Markdown body was a seventh of checking
+    /// it). An address's host is its bytes lower-cased, and a listed host must end it: for ASCII hosts, the text
+    /// must hold one of them in ASCII letters of either case, or the Kelvin sign (U+212A), the one scalar outside
+    /// ASCII that lower-cases into it. And the destination runs from the `](` that opens it (with white space and
+    /// a `<` between) to the host without a `)` or `>`: a host with a `)` or `>` before the nearest `](` behind it
+    /// is in no destination. (Bodies that `fix` wrote hold their protected images as `<img>` tags, not `![]()`.)
     static func mayMention(_ hosts: [String], in text: String) -> Bool {
         guard !hosts.isEmpty else { return false }
         guard hosts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
@@ -107,9 +110,36 @@ extension HotlinkedImageRule {
             }
         } ?? text.utf8.map(\.asciiLowercased)
         let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
-        return ([kelvinSign] + hosts.map { $0.utf8.map(\.asciiLowercased) }).contains { needle in
-            ByteSearch.firstOffset(of: needle, in: lowered) != nil
+        guard ByteSearch.firstOffset(of: kelvinSign, in: lowered) == nil else { return true }
+        return lowered.withUnsafeBufferPointer { bytes in
+            hosts.contains { host in
+                let needle = host.utf8.map(\.asciiLowercased)
+                var start = 0
+                var lastTurnedAway = 0
+                while let found = ByteSearch.firstOffset(of: needle,
+                                                        in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+                    if mayBeInDestination(start + found, in: bytes, above: lastTurnedAway) { return true }
+                    lastTurnedAway = start + found
+                    start += found + 1
+                }
+                return false
+            }
         }
+    }
+
+    /// True when a `](` comes before `offset` with no `)` or `>` between them. The search back stops at `floor`,
+    /// an earlier offset that was turned away: from there on it would read what that search read.
+    private static func mayBeInDestination(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, above floor: Int)
+        -> Bool {
+        var index = offset - 1
+        while index >= max(floor, 1) {
+            switch bytes[index] {
+            case UInt8(ascii: ")"), UInt8(ascii: ">"): return false
+            case UInt8(ascii: "(") where bytes[index - 1] == UInt8(ascii: "]"): return true
+            default: index -= 1
+            }
+        }
+        return false
     }
 
     func needsPolicy(src: String?, policy: String?, profile: SiteProfile) -> Bool {
