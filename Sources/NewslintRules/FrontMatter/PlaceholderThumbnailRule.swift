@@ -91,16 +91,18 @@ struct PlaceholderThumbnailRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
         let profile = context.profile
+        // Found once for both keys: in a Markdown body it is a regex search.
+        lazy var contentImage = PlaceholderThumbnailRule.contentImage(context)
         return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let value = frontMatter.string(key) else { return nil }
-            let trimmed = String(value.trimmingSpaces)
+            let trimmed = String(value.trimmingSpacesReadingEnds)
             let isEmpty = trimmed.isEmpty
             guard isEmpty || PlaceholderThumbnailRule.isPlaceholder(trimmed, profile: profile) else { return nil }
             let message = isEmpty
                 ? "\(key) is empty"
                 : "\(key) is a placeholder image (\(TextClasses.snippet(trimmed, limit: 60)))"
             return ThumbnailRepair.violation(key: key, message: message,
-                                             replacement: PlaceholderThumbnailRule.contentImage(context),
+                                             replacement: contentImage,
                                              removal: isEmpty ? .safe : .unsafe, context: context)
         }
     }
