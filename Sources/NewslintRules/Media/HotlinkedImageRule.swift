@@ -47,10 +47,9 @@ struct HotlinkedImageRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         let profile = context.profile
-        if let body = context.body {
-            return body.descendants.filter { image in
-                image.isElement(named: "img") && needsPolicy(src: image.attribute("src"), policy: image.attribute("referrerpolicy"),
-                                                       profile: profile)
+        if context.body != nil {
+            return HTMLImageElements.all(context).filter { image in
+                needsPolicy(src: image.attribute("src"), policy: image.attribute("referrerpolicy"), profile: profile)
             }.map { image in
                 Violation(at: context.location(of: image), message(for: image.attribute("src") ?? ""),
                           fix: Fix("add referrerpolicy=\"no-referrer\"") {

@@ -52,9 +52,8 @@ struct LazyImageRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         let attributes = context.profile.lazyImageAttributes
-        if let body = context.body {
-            return body.descendants.compactMap { image -> Violation? in
-                guard image.isElement(named: "img") else { return nil }
+        if context.body != nil {
+            return HTMLImageElements.all(context).compactMap { image -> Violation? in
                 let src = image.attribute("src")
                 guard LazyImageRule.isPlaceholder(src) else { return nil }
                 let location = context.location(of: image)

@@ -77,8 +77,8 @@ struct ProxiedImageRule: Rule {
         guard !proxies.isEmpty else { return [] }
         var violations = frontMatterViolations(context, proxies: proxies)
         if let body = context.body {
-            violations += body.descendants.compactMap { image -> Violation? in
-                guard image.isElement(named: "img"), let src = image.attribute("src"),
+            violations += HTMLImageElements.all(context).compactMap { image -> Violation? in
+                guard let src = image.attribute("src"),
                       let found = ProxiedImageRule.proxy(of: src, in: proxies) else { return nil }
                 let location = context.location(of: image)
                 let message = ProxiedImageRule.message("image", found.proxy, target: found.target)
