@@ -93,52 +93,37 @@ extension HotlinkedImageRule {
 
     /// False when no destination of a `markdownImage` match in `text` can have its host on `hosts`, so that the
     /// image pattern need not run over the body (a regex search of a whole Markdown body was a seventh of checking
-    /// it). An address's host is its bytes lower-cased, and a listed host must end it: for ASCII hosts, the text
-    /// must hold one of them in ASCII letters of either case, or the Kelvin sign (U+212A), the one scalar outside
-    /// ASCII that lower-cases into it. And the destination runs from the `](` that opens it (with white space and
-    /// a `<` between) to the host without a `)` or `>`: a host with a `)` or `>` before the nearest `](` behind it
-    /// is in no destination. (Bodies that `fix` wrote hold their protected images as `<img>` tags, not `![]()`.)
+    /// it). A destination follows a `](` and holds no `)` or `>`, so it lies between a `](` and the next `)` or
+    /// `>`; only those spans are read (bodies that `fix` wrote hold their protected images as `<img>` tags, not
+    /// `![]()`, and few `](`). An address's host is its bytes lower-cased, and a listed host must end it: for
+    /// ASCII hosts, a span must hold one of them in ASCII letters of either case, or the Kelvin sign (U+212A), the
+    /// one scalar outside ASCII that lower-cases into it.
     static func mayMention(_ hosts: [String], in text: String) -> Bool {
         guard !hosts.isEmpty else { return false }
         guard hosts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }) else { return true }
-        // Lower-cased in one tight loop over the contiguous bytes: mapping the UTF-8 view cost more than the regex.
-        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                for index in bytes.indices { buffer[index] = bytes[index].asciiLowercased }
-                count = bytes.count
+        // Made only for a body with a `](`: many have none.
+        lazy var needles = [[0xE2, 0x84, 0xAA]] + hosts.map { $0.utf8.map(\.asciiLowercased) }
+        let opener = HotlinkedImageRule.destinationOpener
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while let found = ByteSearch.firstOffset(of: opener, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+                let open = start + found + opener.count
+                var end = open
+                while end < bytes.count, bytes[end] != UInt8(ascii: ")"), bytes[end] != UInt8(ascii: ">") { end += 1 }
+                if mayHold(needles, in: UnsafeBufferPointer(rebasing: bytes[open..<end])) { return true }
+                // A `](` inside the span opens a span that ends where this one does.
+                start = end
             }
-        } ?? text.utf8.map(\.asciiLowercased)
-        let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
-        guard ByteSearch.firstOffset(of: kelvinSign, in: lowered) == nil else { return true }
-        return lowered.withUnsafeBufferPointer { bytes in
-            hosts.contains { host in
-                let needle = host.utf8.map(\.asciiLowercased)
-                var start = 0
-                var lastTurnedAway = 0
-                while let found = ByteSearch.firstOffset(of: needle,
-                                                        in: UnsafeBufferPointer(rebasing: bytes[start...])) {
-                    if mayBeInDestination(start + found, in: bytes, above: lastTurnedAway) { return true }
-                    lastTurnedAway = start + found
-                    start += found + 1
-                }
-                return false
-            }
-        }
+            return false
+        } ?? true
     }
 
-    /// True when a `](` comes before `offset` with no `)` or `>` between them. The search back stops at `floor`,
-    /// an earlier offset that was turned away: from there on it would read what that search read.
-    private static func mayBeInDestination(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, above floor: Int)
-        -> Bool {
-        var index = offset - 1
-        while index >= max(floor, 1) {
-            switch bytes[index] {
-            case UInt8(ascii: ")"), UInt8(ascii: ">"): return false
-            case UInt8(ascii: "(") where bytes[index - 1] == UInt8(ascii: "]"): return true
-            default: index -= 1
-            }
-        }
-        return false
+    private static let destinationOpener = Array("](".utf8)
+
+    /// True when `span` lower-cased in ASCII holds one of `needles`.
+    private static func mayHold(_ needles: [[UInt8]], in span: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lowered = span.map(\.asciiLowercased)
+        return needles.contains { ByteSearch.firstOffset(of: $0, in: lowered) != nil }
     }
 
     func needsPolicy(src: String?, policy: String?, profile: SiteProfile) -> Bool {
