@@ -95,7 +95,7 @@ struct PlaceholderThumbnailRule: Rule {
         lazy var contentImage = PlaceholderThumbnailRule.contentImage(context)
         return FrontMatter.imageKeys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let value = frontMatter.string(key) else { return nil }
-            let trimmed = String(value.trimmingSpacesReadingEnds)
+            let trimmed = String(value.trimmingSpaces)
             let isEmpty = trimmed.isEmpty
             guard isEmpty || PlaceholderThumbnailRule.isPlaceholder(trimmed, profile: profile) else { return nil }
             let message = isEmpty
