@@ -57,10 +57,12 @@ struct TrackingParameterRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let patterns = context.profile.trackingParameters
         guard !patterns.isEmpty else { return [] }
-        var violations = frontMatterViolations(context, patterns: patterns)
+        let prefilter = TrackingParameterPrefilter.shared(patterns)
+        var violations = frontMatterViolations(context, patterns: patterns, prefilter: prefilter)
         if context.body != nil {
             violations += BodyAddress.all(context, images: true).compactMap { address in
-                guard let cleaned = URLRewriting.removingParameters(from: address.url, matching: patterns) else {
+                guard prefilter.mayRemove(from: address.url),
+                      let cleaned = URLRewriting.removingParameters(from: address.url, matching: patterns) else {
                     return nil
                 }
                 return Violation(at: address.location(in: context), TrackingParameterRule.message(cleaned.removed),
@@ -71,7 +73,8 @@ struct TrackingParameterRule: Rule {
             }
         } else if let markdown = context.markdown {
             violations += MarkdownURLs.all(context).compactMap { url -> Violation? in
-                guard let cleaned = URLRewriting.removingParameters(from: url.url, matching: patterns) else {
+                guard prefilter.mayRemove(from: url.url),
+                      let cleaned = URLRewriting.removingParameters(from: url.url, matching: patterns) else {
                     return nil
                 }
                 return Violation(at: context.location(ofMarkdownOffset: url.range.lowerBound),
@@ -87,10 +90,11 @@ struct TrackingParameterRule: Rule {
 }
 
 private extension TrackingParameterRule {
-    func frontMatterViolations(_ context: RuleContext, patterns: [String]) -> [Violation] {
+    func frontMatterViolations(_ context: RuleContext, patterns: [String],
+                               prefilter: TrackingParameterPrefilter) -> [Violation] {
         guard let frontMatter = context.frontMatter else { return [] }
         return FrontMatter.imageKeys.compactMap { key -> Violation? in
-            guard let value = frontMatter.string(key),
+            guard let value = frontMatter.string(key), prefilter.mayRemove(from: value),
                   let cleaned = URLRewriting.removingParameters(from: value, matching: patterns) else { return nil }
             let message = "\(key): " + TrackingParameterRule.message(cleaned.removed)
             return Violation(at: context.location(ofKey: key), message,
