@@ -10,7 +10,7 @@ public enum URLParts {
     /// `n.sinaimg.cn`, as the Markdown writer, which trims the value, will write it.
     public static func host(of url: String) -> String? {
         // Most addresses have nothing for the browser form to remove; they are read without a copy.
-        let form = url.utf8.contains { $0 <= 0x20 } ? browserForm(url) : url
+        let form = url.containsByte { $0 <= 0x20 } ? browserForm(url) : url
         return form.utf8.withContiguousStorageIfAvailable(host(inBytes:)) ?? host(inBytes: Array(form.utf8))
     }
 

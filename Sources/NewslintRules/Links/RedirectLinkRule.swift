@@ -63,9 +63,12 @@ struct RedirectLinkRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
+        let hosts = URLRewriting.redirectHosts(redirects)
         if context.body != nil {
             return BodyAddress.all(context).compactMap { address -> Violation? in
-                guard let found = URLRewriting.redirect(of: address.url, in: redirects) else { return nil }
+                guard let found = URLRewriting.redirect(of: address.url, in: redirects, hosts: hosts) else {
+                    return nil
+                }
                 let message = RedirectLinkRule.message(found.redirect, target: found.target)
                 guard let target = found.target else { return Violation(at: address.location(in: context), message) }
                 return Violation(at: address.location(in: context), message,
@@ -75,7 +78,7 @@ struct RedirectLinkRule: Rule {
         }
         guard let markdown = context.markdown else { return [] }
         return MarkdownURLs.all(context).filter(\.isLink).compactMap { url -> Violation? in
-            guard let found = URLRewriting.redirect(of: url.url, in: redirects) else { return nil }
+            guard let found = URLRewriting.redirect(of: url.url, in: redirects, hosts: hosts) else { return nil }
             let location = context.location(ofMarkdownOffset: url.range.lowerBound)
             let message = RedirectLinkRule.message(found.redirect, target: found.target)
             guard let target = found.target else { return Violation(at: location, message) }

@@ -182,11 +182,26 @@ enum URLRewriting {
     /// carries none that can be linked to).
     static func redirect(of url: String, in redirects: [SiteProfileData.Redirect])
         -> (redirect: SiteProfileData.Redirect, target: String?)? {
-        guard let host = URLParts.host(of: url), redirects.contains(where: { host == $0.host.lowercased() }) else {
-            return nil
+        redirect(of: url, in: redirects, hosts: redirectHosts(redirects))
+    }
+
+    /// The wrappers' hosts in lower case, in their order: what `redirect(of:in:hosts:)` compares with.
+    static func redirectHosts(_ redirects: [SiteProfileData.Redirect]) -> [String] {
+        // An ASCII host without capitals (every listed one) is its own lower case: it is not lowered into a copy.
+        redirects.map { redirect in
+            redirect.host.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+                ? redirect.host : redirect.host.lowercased()
         }
+    }
+
+    /// `redirect(of:in:)` with the wrappers' hosts lowered beforehand (`redirectHosts(redirects)`), once for all
+    /// the addresses of a post rather than for each.
+    static func redirect(of url: String, in redirects: [SiteProfileData.Redirect], hosts: [String])
+        -> (redirect: SiteProfileData.Redirect, target: String?)? {
+        guard let host = URLParts.host(of: url), hosts.contains(host) else { return nil }
         let parts = Parts(url)
-        for redirect in redirects where host == redirect.host.lowercased() && pathMatches(parts.path, redirect.path) {
+        for (redirect, redirectHost) in zip(redirects, hosts)
+        where host == redirectHost && pathMatches(parts.path, redirect.path) {
             guard let raw = rawValue(of: redirect.parameter, in: url), !raw.isEmpty else { continue }
             return (redirect, target(fromEncoded: raw))
         }
