@@ -77,23 +77,34 @@ enum URLRewriting {
     static func percentDecoded(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: "%")) else { return text }
         let bytes = Array(text.utf8)
+        if let decoded = String(bytes: decoding(bytes, keepingNonASCIIEscapes: false), encoding: .utf8) {
+            return decoded
+        }
+        return String(decoding: decoding(bytes, keepingNonASCIIEscapes: true), as: UTF8.self)
+    }
+
+    /// `bytes` with their `%XX` escapes decoded; with `keepingNonASCIIEscapes`, escapes of bytes from 0x80 up stay
+    /// as written.
+    private static func decoding(_ bytes: [UInt8], keepingNonASCIIEscapes: Bool) -> [UInt8] {
         var decoded: [UInt8] = []
-        var asciiOnly: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
                 let byte = high << 4 | low
-                decoded.append(byte)
-                asciiOnly += byte < 0x80 ? [byte] : Array(bytes[index...(index + 2)])
+                if byte < 0x80 || !keepingNonASCIIEscapes {
+                    decoded.append(byte)
+                } else {
+                    decoded += bytes[index...(index + 2)]
+                }
                 index += 3
             } else {
                 decoded.append(bytes[index])
-                asciiOnly.append(bytes[index])
                 index += 1
             }
         }
-        return String(bytes: decoded, encoding: .utf8) ?? String(decoding: asciiOnly, as: UTF8.self)
+        return decoded
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -109,7 +120,7 @@ enum URLRewriting {
     /// it is still an encoded URL (double encoding), with the generator's `http://https//` double scheme
     /// repaired. Nil when the result is not a web or mail address, which a fix must not link to.
     static func target(fromEncoded raw: String) -> String? {
-        var value = String(raw.trimmingSpaces)
+        var value = withoutSurroundingSpaces(raw)
         // A target written unencoded (`t=https://…`) is taken as it is: decoding it would turn its own
         // escapes (`%20`, an encoded query) into different characters.
         let written = isLinkable(value) || isProtocolRelative(value)
@@ -121,9 +132,33 @@ enum URLRewriting {
         return isLinkable(value) ? value : nil
     }
 
+    /// `String(raw.trimmingSpaces)`, without reading characters when the ends cannot be trimmed: an ASCII first
+    /// byte that is not a space or tab starts a character that is neither; an ASCII last byte other than those
+    /// ends a character that is that byte alone, `\r\n`, or that byte after Prepend characters (which are not
+    /// spaces), since nothing else joins an ASCII character to what precedes it.
+    static func withoutSurroundingSpaces(_ raw: String) -> String {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+              first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
+              last != UInt8(ascii: " "), last != UInt8(ascii: "\t") else { return String(raw.trimmingSpaces) }
+        return raw
+    }
+
     /// `http://https//host/…` (an encoder that swallowed the inner colon) and `https://http://host/…`
     /// become the inner URL.
     static func repairingDoubleScheme(_ url: String) -> String {
+        switch DoubleSchemeScan.scan(url) {
+        case .unchanged:
+            return url
+        case .repaired(let scheme, let restOffset):
+            return scheme + "://" + url[url.utf8.index(url.utf8.startIndex, offsetBy: restOffset)...]
+        case .undecided:
+            return repairingDoubleSchemeByPattern(url)
+        }
+    }
+
+    /// `repairingDoubleScheme(_:)` by its pattern: for the addresses the byte scan leaves undecided.
+    static func repairingDoubleSchemeByPattern(_ url: String) -> String {
         let range = NSRange(url.startIndex..., in: url)
         guard let match = doubleScheme.firstMatch(in: url, range: range),
               let inner = Range(match.range(at: 1), in: url), let rest = Range(match.range(at: 2), in: url)
@@ -144,21 +179,27 @@ enum URLRewriting {
     /// What follows `http`, `https` or `ftp` and `separator` (lower case) at the start of `url`, compared
     /// without regard to ASCII case; nil when `url` does not start so.
     static func afterWebScheme(_ url: String, separator: String) -> Substring? {
-        for scheme in ["http", "https", "ftp"] {
-            if let rest = afterPrefix(url, scheme + separator) { return rest }
+        for scheme in webSchemes {
+            if let rest = afterPrefix(url, scheme, separator) { return rest }
         }
         return nil
     }
 
-    /// What follows `prefix` (lower case) at the start of `text`, compared without regard to ASCII case.
-    private static func afterPrefix(_ text: String, _ prefix: String) -> Substring? {
-        var index = text.utf8.startIndex
-        for expected in prefix.utf8 {
-            guard index < text.utf8.endIndex else { return nil }
-            let byte = text.utf8[index]
-            guard byte.asciiLowercased == expected else { return nil }
-            index = text.utf8.index(after: index)
+    private static let webSchemes = ["http", "https", "ftp"]
+
+    /// What follows `prefix` and then `more` (lower case) at the start of `text`, compared without regard to ASCII
+    /// case; the two parts are read one after the other rather than joined into a new string.
+    private static func afterPrefix(_ text: String, _ prefix: String, _ more: String = "") -> Substring? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        func read(_ part: String) -> Bool {
+            for expected in part.utf8 {
+                guard index < utf8.endIndex, utf8[index].asciiLowercased == expected else { return false }
+                utf8.formIndex(after: &index)
+            }
+            return true
         }
+        guard read(prefix), read(more) else { return nil }
         return text[index...]
     }
 
@@ -167,7 +208,8 @@ enum URLRewriting {
     /// True for `//host/…`.
     static func isProtocolRelative(_ url: String) -> Bool {
         let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-        return trimmed.hasPrefix("//") && trimmed.count > 2 && !trimmed.hasPrefix("///")
+        // More than two characters: `dropFirst(2)` steps over two, where `count` would read all of them.
+        return trimmed.hasPrefix("//") && !trimmed.dropFirst(2).isEmpty && !trimmed.hasPrefix("///")
     }
 
     /// `//host/…` as `https://host/…`; other URLs unchanged.
@@ -228,11 +270,8 @@ enum URLRewriting {
                 return target
             }
         }
-        guard let authority = url.range(of: "://") ?? url.range(of: "//") else { return nil }
-        let afterHost = url[authority.upperBound...].drop { $0 != "/" }
-        guard let embedded = afterHost.range(of: #"(https?|ftp)(://|%3A%2F%2F)"#,
-                                             options: [.regularExpression, .caseInsensitive]) else { return nil }
-        return target(fromEncoded: String(afterHost[embedded.lowerBound...]))
+        guard let embedded = EmbeddedAddressSearch.embeddedAddress(in: url) else { return nil }
+        return target(fromEncoded: String(embedded))
     }
 
     // MARK: Image proxies
