@@ -21,20 +21,6 @@ public enum TextAutolinks {
         return matches(in: text)
     }
 
-    /// `matches(in:)` of every text node of the post's body that has any, made once per state of the post: the
-    /// three link rules ask about every text node.
-    public static func byNode(_ context: RuleContext) -> [Node: [Match]] {
-        guard let body = context.body else { return [:] }
-        return context.derived("text-autolinks") { () -> [Node: [Match]] in
-            var result: [Node: [Match]] = [:]
-            for text in body.descendants where text.isText {
-                let matches = matches(in: text)
-                if !matches.isEmpty { result[text] = matches }
-            }
-            return result
-        }
-    }
-
     /// The autolinked URLs of `text`, cut into words at HTML white space as the writer cuts it.
     static func matches(in text: String) -> [Match] {
         var result: [Match] = []

@@ -13,11 +13,11 @@ enum BodyAddress {
     static func all(_ context: RuleContext, images: Bool = false) -> [BodyAddress] {
         guard let body = context.body else { return [] }
         let all = context.derived("body-addresses") { () -> [BodyAddress] in
-            let autolinks = TextAutolinks.byNode(context)
+            // One walk reads the attributes and the text nodes' bare URLs.
             var addresses: [BodyAddress] = []
             for node in body.descendants {
                 if node.isText {
-                    addresses += (autolinks[node] ?? []).map { .autolink(node, $0) }
+                    for match in TextAutolinks.matches(in: node) { addresses.append(.autolink(node, match)) }
                     continue
                 }
                 let name = node.isElement(named: "a") ? "href" : node.isElement(named: "img") ? "src" : nil
@@ -27,8 +27,11 @@ enum BodyAddress {
             }
             return addresses
         }
-        // Only images give a `src`.
-        return images ? all : all.filter { if case .attribute(_, "src", _) = $0 { false } else { true } }
+        guard !images else { return all }
+        // Only images give a `src`; two rules ask for the links, once each per state of the post.
+        return context.derived("body-link-addresses") {
+            all.filter { if case .attribute(_, "src", _) = $0 { false } else { true } }
+        }
     }
 
     var url: String {
