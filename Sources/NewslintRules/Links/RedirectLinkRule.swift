@@ -63,7 +63,9 @@ struct RedirectLinkRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let redirects = context.profile.redirects
         guard !redirects.isEmpty else { return [] }
-        let hosts = URLRewriting.redirectHosts(redirects)
+        let hosts = ProfileDerived.value("redirect-hosts", of: context.profile) {
+            URLRewriting.redirectHosts(redirects)
+        }
         if context.body != nil {
             return BodyAddress.all(context).compactMap { address -> Violation? in
                 guard let found = URLRewriting.redirect(of: address.url, in: redirects, hosts: hosts) else {

@@ -57,7 +57,9 @@ struct TrackingParameterRule: Rule {
     func check(_ context: RuleContext) -> [Violation] {
         let patterns = context.profile.trackingParameters
         guard !patterns.isEmpty else { return [] }
-        let prefilter = TrackingParameterPrefilter.shared(patterns)
+        let prefilter = ProfileDerived.value("tracking-prefilter", of: context.profile) {
+            TrackingParameterPrefilter(patterns)
+        }
         var violations = frontMatterViolations(context, patterns: patterns, prefilter: prefilter)
         if context.body != nil {
             violations += BodyAddress.all(context, images: true).compactMap { address in

@@ -1,11 +1,10 @@
-import Foundation
 import NewslintCore
 import NewslintDOM
 
 /// Tells from an address's bytes whether `URLRewriting.removingParameters(from:matching:)` may remove anything
 /// from it. Nearly no address carries a tracking parameter, and splitting every query into items, lowering their
 /// names and comparing them with each pattern as strings was most of `tracking-parameter`'s cost. Made once per
-/// list of patterns (`shared(_:)`).
+/// profile (`ProfileDerived`).
 struct TrackingParameterPrefilter: Sendable {
     /// One pattern: the bytes an item's name is compared with, and how.
     private struct Pattern {
@@ -56,22 +55,6 @@ struct TrackingParameterPrefilter: Sendable {
         }
         nameStarts = starts
     }
-
-    /// The prefilter for `patterns`, made on first use and then shared: a profile's list is the same for every
-    /// post, and making a prefilter cost more than using it. The list is found by `==`, which holds at once for
-    /// the same array (a profile's).
-    static func shared(_ patterns: [String]) -> TrackingParameterPrefilter {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = made.first(where: { $0.patterns == patterns }) { return known.prefilter }
-        let prefilter = TrackingParameterPrefilter(patterns)
-        if made.count == 16 { made.removeFirst() }
-        made.append((patterns, prefilter))
-        return prefilter
-    }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var made: [(patterns: [String], prefilter: TrackingParameterPrefilter)] = []
 
     /// False only when `URLRewriting.removingParameters(from: url, matching: patterns)` is nil.
     ///

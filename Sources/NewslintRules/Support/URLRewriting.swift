@@ -229,15 +229,11 @@ enum URLRewriting {
 
     /// The wrappers' hosts in lower case, in their order: what `redirect(of:in:hosts:)` compares with.
     static func redirectHosts(_ redirects: [SiteProfileData.Redirect]) -> [String] {
-        // An ASCII host without capitals (every listed one) is its own lower case: it is not lowered into a copy.
-        redirects.map { redirect in
-            redirect.host.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-                ? redirect.host : redirect.host.lowercased()
-        }
+        redirects.map { $0.host.lowercased() }
     }
 
-    /// `redirect(of:in:)` with the wrappers' hosts lowered beforehand (`redirectHosts(redirects)`), once for all
-    /// the addresses of a post rather than for each.
+    /// `redirect(of:in:)` with the wrappers' hosts lowered beforehand (`redirectHosts(redirects)`), once per
+    /// profile rather than for each address.
     static func redirect(of url: String, in redirects: [SiteProfileData.Redirect], hosts: [String])
         -> (redirect: SiteProfileData.Redirect, target: String?)? {
         guard let host = URLParts.host(of: url), hosts.contains(host) else { return nil }
