@@ -491,10 +491,10 @@ enum MarkdownURLs {
         return all.filter { names.contains($0.name) }
     }
 
-    /// Each pattern with a piece of text every match contains, to skip the regex on a body without it.
-    private static var urlPatterns: [(pattern: NSRegularExpression, kind: MarkdownURL.Kind, marker: String)] {
+    /// Each pattern with a piece of text every match contains, to skip the regex on a body without it. Made once,
+    /// not for every body.
+    private static let urlPatterns: [(pattern: NSRegularExpression, kind: MarkdownURL.Kind, marker: String)] =
         [(image, .image, "]("), (link, .link, "]("), (definition, .definition, "]:")]
-    }
 
     /// The HTML comments of the context's Markdown body that are markup, found once per state of the post:
     /// a match inside one is not a link or a tag.
@@ -770,6 +770,14 @@ enum MarkdownURLs {
     /// Decodes the entities a renderer decodes in URLs and attributes: named `&amp;` `&lt;` `&gt;` `&quot;`
     /// `&apos;` and numeric references.
     static func decodedEntities(_ text: String) -> String {
+        // Every entity the pattern reads ends with `;`: without one (a query's `&` alone) there is none to decode,
+        // and the text is not copied to UTF-16 for the pattern.
+        guard text.containsByte(UInt8(ascii: ";")) else { return text }
+        return decodedEntitiesByPattern(text)
+    }
+
+    /// `decodedEntities(_:)` by the entity pattern, whatever the text holds.
+    static func decodedEntitiesByPattern(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: "&")) else { return text }
         let expression = MarkdownURLs.entity
         var result = ""
