@@ -48,16 +48,6 @@ import Testing
         #expect(found > 2_000 && notFound > 2_000, "\(found) \(notFound)")
     }
 
-    @Test func spacesAreTrimmedAsCharactersAre() {
-        let pieces = ["a", " ", "\t", "\u{3000}", "\u{A0}", "\u{600}", "\u{301}", "\r\n", "\n", "x", "中", "%20",
-                      "\u{1}"]
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<20_000 {
-            let raw = pieces.randomText(count: 0...6, using: &generator)
-            #expect(URLRewriting.withoutSurroundingSpaces(raw) == String(raw.trimmingSpaces), "\(raw.debugDescription)")
-        }
-    }
-
     /// Decoding builds the fallback (escapes of non-ASCII bytes kept) only when the decoded bytes are not UTF-8:
     /// the result is the one building both at once gave.
     @Test func percentDecodingAgreesWithBuildingBothResultsAtOnce() {

@@ -120,7 +120,7 @@ enum URLRewriting {
     /// it is still an encoded URL (double encoding), with the generator's `http://https//` double scheme
     /// repaired. Nil when the result is not a web or mail address, which a fix must not link to.
     static func target(fromEncoded raw: String) -> String? {
-        var value = withoutSurroundingSpaces(raw)
+        var value = String(raw.trimmingSpaces)
         // A target written unencoded (`t=https://…`) is taken as it is: decoding it would turn its own
         // escapes (`%20`, an encoded query) into different characters.
         let written = isLinkable(value) || isProtocolRelative(value)
@@ -130,18 +130,6 @@ enum URLRewriting {
         }
         value = withHTTPS(repairingDoubleScheme(value))
         return isLinkable(value) ? value : nil
-    }
-
-    /// `String(raw.trimmingSpaces)`, without reading characters when the ends cannot be trimmed: an ASCII first
-    /// byte that is not a space or tab starts a character that is neither; an ASCII last byte other than those
-    /// ends a character that is that byte alone, `\r\n`, or that byte after Prepend characters (which are not
-    /// spaces), since nothing else joins an ASCII character to what precedes it.
-    static func withoutSurroundingSpaces(_ raw: String) -> String {
-        let utf8 = raw.utf8
-        guard let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-              first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
-              last != UInt8(ascii: " "), last != UInt8(ascii: "\t") else { return String(raw.trimmingSpaces) }
-        return raw
     }
 
     /// `http://https//host/…` (an encoder that swallowed the inner colon) and `https://http://host/…`
