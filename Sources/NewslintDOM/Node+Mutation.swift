@@ -17,7 +17,7 @@ extension Node {
         guard isAttached else { return }
         for child in children {
             xmlUnlinkNode(child.pointer)
-            xmlAddPrevSibling(pointer, child.pointer)
+            Node.link(child.pointer, parent: pointer.pointee.parent, previous: pointer.pointee.prev, next: pointer)
         }
         remove()
     }
@@ -25,22 +25,25 @@ extension Node {
     /// Inserts `node` (new or moved) just before this one.
     public func insertBefore(_ node: Node) {
         document.didEdit()
+        guard !isInside(node) else { return }
         detachForMove(node)
-        xmlAddPrevSibling(pointer, node.pointer)
+        Node.link(node.pointer, parent: pointer.pointee.parent, previous: pointer.pointee.prev, next: pointer)
     }
 
     /// Inserts `node` (new or moved) just after this one.
     public func insertAfter(_ node: Node) {
         document.didEdit()
+        guard !isInside(node) else { return }
         detachForMove(node)
-        xmlAddNextSibling(pointer, node.pointer)
+        Node.link(node.pointer, parent: pointer.pointee.parent, previous: pointer, next: pointer.pointee.next)
     }
 
     /// Appends `node` (new or moved) as the last child.
     public func appendChild(_ node: Node) {
         document.didEdit()
+        guard !isInside(node) else { return }
         detachForMove(node)
-        xmlAddChild(pointer, node.pointer)
+        Node.link(node.pointer, parent: pointer, previous: pointer.pointee.last, next: nil)
     }
 
     /// Moves all children of this element into a new element named `name`, which becomes the only child.
@@ -50,7 +53,7 @@ extension Node {
         let wrapper = document.createElement(name)
         for child in children {
             xmlUnlinkNode(child.pointer)
-            xmlAddChild(wrapper.pointer, child.pointer)
+            Node.link(child.pointer, parent: wrapper.pointer, previous: wrapper.pointer.pointee.last, next: nil)
         }
         appendChild(wrapper)
         return wrapper
@@ -86,6 +89,22 @@ extension Node {
                 xmlRemoveProp(current)
             }
         }
+    }
+
+    /// Links the unlinked `node` under `parent` (nil for a node outside any tree), between `previous` and `next`
+    /// (nil at either end).
+    ///
+    /// libxml2's `xmlAddChild`, `xmlAddPrevSibling` and `xmlAddNextSibling` merge a text node into a text
+    /// neighbour and free it, which left a `Node` handle to freed memory: a fix that moved two text nodes next to
+    /// each other, then read the second (the content-loss guard does), read freed memory. Here every node keeps a
+    /// place of its own; text nodes side by side are what removing an element between two already makes.
+    private static func link(_ node: xmlNodePtr, parent: xmlNodePtr?, previous: xmlNodePtr?, next: xmlNodePtr?) {
+        if let document = parent?.pointee.doc, node.pointee.doc != document { xmlSetTreeDoc(node, document) }
+        node.pointee.parent = parent
+        node.pointee.prev = previous
+        node.pointee.next = next
+        if let previous { previous.pointee.next = node } else { parent?.pointee.children = node }
+        if let next { next.pointee.prev = node } else { parent?.pointee.last = node }
     }
 
     private func detachForMove(_ node: Node) {

@@ -46,6 +46,29 @@ import Testing
         #expect(document.body.innerHTML == "<p>ab<b>c</b>d</p>")
     }
 
+    /// A text node put next to another text node keeps its own place and stays readable: libxml2's insertion
+    /// functions merge the two and free the one inserted, which left its handle pointing at freed memory.
+    @Test func textNodesPutSideBySideStayTheirOwn() throws {
+        let document = try HTMLDocument(html: "<p>一<b>x</b>二</p><div>三</div>")
+        let texts = document.body.descendants.filter(\.isText)
+        let paragraph = try #require(document.body.descendants.first { $0.name == "p" })
+        let division = try #require(document.body.descendants.first { $0.name == "div" })
+        division.appendChild(texts[0])
+        division.appendChild(texts[2])
+        try #require(document.body.descendants.first { $0.name == "b" }).insertAfter(document.createText("四"))
+        division.children[0].insertBefore(document.createText("五"))
+        #expect(texts.map(\.text) == ["一", "x", "二", "三"])
+        #expect(texts.allSatisfy { $0.isAttached })
+        #expect(division.children.map(\.text) == ["五", "三", "一", "二"])
+        #expect(document.body.innerHTML == "<p><b>x</b>四</p>\n<div>五三一二</div>")
+        paragraph.unwrap()
+        #expect(document.body.innerHTML == "<b>x</b>四<div>五三一二</div>")
+        // A node cannot go inside itself.
+        division.appendChild(division)
+        division.children[0].insertBefore(division)
+        #expect(document.body.innerHTML == "<b>x</b>四<div>五三一二</div>")
+    }
+
     @Test func emptyInputParses() throws {
         let document = try HTMLDocument(html: "")
         #expect(document.body.children.isEmpty)
