@@ -191,6 +191,42 @@ import Testing
         #expect(try directory.read("a.md") == "---\ntitle: x\n---\n\nText.\n\nMore.\n")
     }
 
+    /// A suppressed finding is not reported, so `fix` leaves it too: only the unsuppressed block goes.
+    @Test func fixLeavesWhatIsSuppressed() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n<div>\n<!-- newslint-disable-next-line style-block -->\n<style>p{}</style>\n"
+            + "<style>q{}</style>\n<p>正文。</p>\n</div>\n"
+        try directory.write("a.md", post)
+        let fix = try CLIRunner.run(["fix", "--no-cache", "--write", "--select", "style-block", "a.md"], in: directory.url)
+        #expect(fix.status == 0)
+        let fixed = try directory.read("a.md")
+        #expect(fixed.contains("<style>p{}</style>") && !fixed.contains("<style>q{}</style>"))
+        // Suppressed for the whole file, the rule fixes nothing and the file is not touched.
+        let wholeFile = "---\ntitle: x\nnewslint: {disable: [style-block]}\n---\n<div><style>p{}</style></div>\n"
+        try directory.write("b.md", wholeFile)
+        let untouched = try CLIRunner.run(["fix", "--no-cache", "--write", "--select", "style-block", "b.md"],
+                                          in: directory.url)
+        #expect(untouched.status == 0)
+        #expect(try directory.read("b.md") == wholeFile)
+    }
+
+    /// With nothing to fix, `fix` leaves the file byte for byte as it was (it used to write the body again, which
+    /// rewrote its HTML), and says so alike with an empty and with a filled result cache.
+    @Test func fixWithNothingToApplyLeavesTheFileAlone() throws {
+        let directory = try TemporaryDirectory()
+        let post = "---\ntitle: x\n---\n<P>正文。<BR></P>\n"
+        try directory.write("a.md", post)
+        for _ in 0..<2 {
+            let fix = try CLIRunner.run(["fix", "--select", "credit-line", "a.md"], in: directory.url)
+            #expect(fix.status == 0)
+            #expect(fix.stderr.contains("No file would change."), "\(fix.stderr)")
+        }
+        let write = try CLIRunner.run(["fix", "--no-cache", "--write", "--select", "credit-line", "a.md"],
+                                      in: directory.url)
+        #expect(write.status == 0)
+        #expect(try directory.read("a.md") == post)
+    }
+
     @Test func suppressionOfARuleThatDidNotRunIsNotUnused() throws {
         let result = try check("---\ntitle: x\n---\n\nText.\n\n<!-- newslint-disable-next-line style-block -->\n\nMore.\n",
                                ["--ignore", "style-block"])

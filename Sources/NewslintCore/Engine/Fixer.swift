@@ -68,7 +68,7 @@ extension Linter {
         let textBefore = captureText ? visibleText(context) : []
         let fingerprintBefore = context.body.map(ContentFingerprint.init(of:))
         var declared = ContentFingerprint()
-        let convertToMarkdown = try applyFixes(in: context, unsafe: unsafe, declared: &declared, initial: initial)
+        let applied = try applyFixes(in: context, unsafe: unsafe, declared: &declared, initial: initial)
         if let fingerprintBefore, let body = context.body {
             let loss = ContentFingerprint.loss(before: fingerprintBefore, after: ContentFingerprint(of: body),
                                                declared: declared)
@@ -77,7 +77,17 @@ extension Linter {
                 return FixResult(findings: before, remaining: before + [finding], output: original, original: original)
             }
         }
-        var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: convertToMarkdown))
+        // With nothing to apply the file stays as it was, byte for byte: writing the body again would rewrite its
+        // HTML (with `html-body` off) though no finding asked for it, and the result cache counts on a file
+        // without fixable findings being left alone.
+        if !applied.changedPost, !applied.convertToMarkdown,
+           !before.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {
+            var result = FixResult(findings: before, remaining: before, output: original, original: original)
+            result.textBefore = textBefore
+            result.textAfter = textBefore
+            return result
+        }
+        var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: applied.convertToMarkdown))
         // A file the fixes leave as it was has the findings it was read with: checking it again would find them.
         let unchanged = post.withOriginalLineEndings(fixedText) == original
         var remaining = unchanged
@@ -93,15 +103,23 @@ extension Linter {
         return result
     }
 
-    /// Runs the rules' fixes to a fixed point. Returns whether `html-body` asked for Markdown.
+    /// What `applyFixes` did: whether a fix changed the post, and whether `html-body` asked for Markdown.
+    private struct AppliedFixes {
+        var changedPost = false
+        var convertToMarkdown = false
+    }
+
+    /// Runs the rules' fixes to a fixed point, leaving alone the violations the post suppresses (a suppressed
+    /// finding is not reported, so it is not fixed either).
     /// `initial`, when given, is what `violations(in:)` returned for the context before any fix: a rule reached
     /// before the first change reports the same, so it is not asked again.
     /// `afterRule` is called after each rule's fixes with the rule's id and the removals declared so far, for
     /// attributing a content loss; returning true stops the fixes there.
     private func applyFixes(in context: RuleContext, unsafe: Bool, declared: inout ContentFingerprint,
                             initial: [[Violation]?]? = nil,
-                            afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> Bool {
-        var convertToMarkdown = false
+                            afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> AppliedFixes {
+        var result = AppliedFixes()
+        let suppressions = SuppressionDirectives.of(context.post)
         var pass = 0
         // Counts the fixes applied, so that a rule whose check offered nothing to apply is not asked again about
         // the same state: the pass that confirms the fixed point then re-checks only the rules before the last
@@ -117,6 +135,8 @@ extension Linter {
                 let violations = (state == 0 ? initial?[index] : nil) ?? rule.check(context)
                 for violation in violations {
                     guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
+                    if let suppressions, suppressions.suppressor(ofRule: descriptions[index].id,
+                                                                 line: violation.location.line) != nil { continue }
                     switch fix.action {
                     case .edit(let apply):
                         for node in fix.declaredRemovals where node.isAttached {
@@ -125,8 +145,9 @@ extension Linter {
                         apply()
                         context.postDidChange()
                         applied = true
+                        result.changedPost = true
                     case .convertBodyToMarkdown:
-                        convertToMarkdown = true
+                        result.convertToMarkdown = true
                     }
                 }
                 context.markdown?.commitEdits()
@@ -137,9 +158,9 @@ extension Linter {
                 state += 1
                 context.postDidChange()
                 changedBy.append(descriptions[index].id)
-                if afterRule(descriptions[index].id, declared) { return convertToMarkdown }
+                if afterRule(descriptions[index].id, declared) { return result }
             }
-            if changedBy.isEmpty { return convertToMarkdown }
+            if changedBy.isEmpty { return result }
             pass += 1
             if pass >= Linter.maximumFixPasses { throw FixError.didNotConverge(rules: changedBy) }
         }

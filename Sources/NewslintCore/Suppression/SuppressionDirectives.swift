@@ -57,13 +57,18 @@ struct SuppressionDirectives {
 
     /// For a finding, the directive (by index) or front-matter entry that suppresses it, if any.
     func suppressor(of finding: Finding) -> Suppressor? {
-        if let index = fileWide.firstIndex(where: { $0.rule == finding.ruleID }) { return .frontMatter(index) }
+        suppressor(ofRule: finding.ruleID, line: finding.location.line)
+    }
+
+    /// The directive or front-matter entry that suppresses rule `ruleID` on `line`, if any.
+    func suppressor(ofRule ruleID: String, line: Int) -> Suppressor? {
+        if let index = fileWide.firstIndex(where: { $0.rule == ruleID }) { return .frontMatter(index) }
         var active: [(index: Int, rules: [String])] = []
         for (index, directive) in directives.enumerated() {
-            if directive.lines.lowerBound > finding.location.line { break }
+            if directive.lines.lowerBound > line { break }
             switch directive.kind {
             case .nextLine:
-                if directive.lines.upperBound + 1 == finding.location.line, covers(directive.rules, finding.ruleID) {
+                if directive.lines.upperBound + 1 == line, covers(directive.rules, ruleID) {
                     return .comment(index)
                 }
             case .disable:
@@ -72,7 +77,14 @@ struct SuppressionDirectives {
                 active.removeAll { entry in directive.rules.isEmpty || entry.rules.allSatisfy(directive.rules.contains) }
             }
         }
-        return active.last { covers($0.rules, finding.ruleID) }.map { .comment($0.index) }
+        return active.last { covers($0.rules, ruleID) }.map { .comment($0.index) }
+    }
+
+    /// The post's suppressions, or nil when it has none (most posts never write `newslint`).
+    static func of(_ post: Post) -> SuppressionDirectives? {
+        guard post.source.text.containsBytes("newslint") else { return nil }
+        let directives = SuppressionDirectives(post: post)
+        return directives.directives.isEmpty && directives.fileWide.isEmpty ? nil : directives
     }
 
     enum Suppressor: Hashable {

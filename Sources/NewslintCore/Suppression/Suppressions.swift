@@ -10,9 +10,7 @@ public enum Suppressions {
     /// `knownRules` are all rule ids; `activeRules` those that ran (a suppression of a rule that did not
     /// run is not unused).
     static func apply(to findings: [Finding], post: Post, knownRules: Set<String>, activeRules: Set<String>) -> [Finding] {
-        guard post.source.text.containsBytes("newslint") else { return findings }
-        let directives = SuppressionDirectives(post: post)
-        guard !directives.directives.isEmpty || !directives.fileWide.isEmpty else { return findings }
+        guard let directives = SuppressionDirectives.of(post) else { return findings }
         var used = Set<SuppressionDirectives.Suppressor>()
         var kept: [Finding] = []
         for finding in findings {
