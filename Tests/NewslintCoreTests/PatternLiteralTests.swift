@@ -101,6 +101,89 @@ import Testing
         #expect(matched > 20, "too few lines match a built-in pattern for the test to mean anything")
     }
 
+    @Test(arguments: [
+        ("^[^（(]{0,12}[（(](图自|图片来自|来自|via)[：: ]", ["图自", "来自", "via"]),
+        ("(?:ab|abc)\\.xyz", [".xyz"]),
+        ("(?:abc|abd)x", ["abc", "abd"]),
+        ("(abc|abc)", ["abc"]),
+        ("(?:a|bc)defg", ["defg"]),
+        ("(abc|bcd){2}", ["abc", "bcd"]),
+        ("x(abc|abd)?y", []),
+        ("(abc|)d", []),
+        ("(ab[c]|abd)", []),
+        ("(abc|a.c)", []),
+        ("abc|abd", []),
+        ("((abc|abd))", []),
+        ("(?=abc)(abc|abd)", []),
+    ])
+    func requiredAlternatives(pattern: String, expected: [String]) {
+        let wanted = expected.isEmpty ? nil : expected.map { Array($0.utf8) }
+        #expect(PatternLiteral.requiredAlternatives(in: pattern) == wanted, "\(pattern)")
+    }
+
+    /// As `randomPatternsNeverRejectAMatch`, for the alternatives: a text the regex matches contains one.
+    @Test func randomPatternsNeverRejectAMatchByAlternatives() throws {
+        let pieces = ["a", "b", "c", "ab", "\\.", "\\)", "\\s", "[ab]", "[^a]", "(a|b)", "(ab|c)", "(?:a|bc)", "(a|)",
+                      "(x|ab)+", "(a|b)?", "(\\.|a)", "(a|b){2}", "(a|b){0,2}", "(a(b|c))", "(a|b|ab)", "?", "*", "+",
+                      "{0,2}", "{1,2}", ".", "^", "$", ")", "(", "]", "[", "x", "(?i)", "|", "(?=a)"]
+        let alphabet = Array("abcx.])( \n1")
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<4_000 {
+            let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement()! }.joined()
+            guard let alternatives = PatternLiteral.requiredAlternatives(in: pattern, minimumBytes: 1),
+                  let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            let needles = alternatives.map { String(decoding: $0, as: UTF8.self) }
+            for _ in 0..<40 {
+                let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement()! })
+                let matches = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                if matches {
+                    checked += 1
+                    #expect(needles.contains { text.contains($0) },
+                            "\(pattern) matches '\(text)' without any of \(needles)")
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// Each built-in profile's credit lines as a list (first scalars merged, required alternatives) over every
+    /// line of the examples and the corpus: the candidates hold a pattern that matches exactly when one does.
+    @Test func builtInCreditListsMatchLikeTheRegexOverRealLines() throws {
+        let catalog = try SiteCatalog.builtIn()
+        let profiles = [catalog.defaults] + catalog.siteIDs.compactMap { catalog.profile(id: $0) }
+        #expect(profiles.contains { profile in
+            profile.creditLinePatterns.contains { PatternLiteral.requiredAlternatives(in: $0.source) != nil }
+        })
+        var lines = Set<String>(["（图自：Microsoft 官网）", "截图（来自：GitHub）", "资料图(via: Samsung)", "图片来自"])
+        for folder in Self.postFolders {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for file in files where file.hasSuffix(".md") {
+                guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { continue }
+                for line in text.split(separator: "\n") {
+                    lines.insert(String(line))
+                    // The text between tags, as the credit-line rule reads an HTML body's lines.
+                    for piece in line.split(separator: "<") {
+                        guard let end = piece.firstIndex(of: ">") else { continue }
+                        lines.insert(String(piece[piece.index(after: end)...]))
+                    }
+                }
+            }
+        }
+        var matched = 0
+        for profile in profiles {
+            let expressions = try profile.creditLinePatterns.map { try NSRegularExpression(pattern: $0.source) }
+            for line in lines {
+                let range = NSRange(line.startIndex..., in: line)
+                let expected = expressions.contains { $0.firstMatch(in: line, range: range) != nil }
+                if expected { matched += 1 }
+                let found = profile.creditLines.candidates(for: line).contains { $0.matchesPrefiltered(line) }
+                #expect(found == expected, "\(profile.name) on '\(line)'")
+            }
+        }
+        #expect(matched > 20, "too few lines match a credit pattern for the test to mean anything")
+    }
+
     static var postFolders: [String] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()

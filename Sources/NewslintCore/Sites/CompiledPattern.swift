@@ -12,6 +12,9 @@ public struct CompiledPattern: @unchecked Sendable {
     fileprivate let firstScalars: [UInt32]?
     /// Bytes every match contains (see `PatternLiteral`).
     private let requiredBytes: [UInt8]?
+    /// Literals of which every match contains one (`PatternLiteral.requiredAlternatives`), for a pattern with
+    /// neither prefilter above; read by `CompiledPatternList` alone.
+    let requiredAlternatives: [[UInt8]]?
 
     public init(_ source: String) throws {
         self.source = source
@@ -19,6 +22,7 @@ public struct CompiledPattern: @unchecked Sendable {
         let prefilter = CompiledPattern.prefilter(of: source)
         firstScalars = prefilter.firstScalars.map { $0.map(\.value).sorted() }
         requiredBytes = prefilter.requiredBytes
+        requiredAlternatives = firstScalars == nil && requiredBytes == nil ? prefilter.requiredAlternatives : nil
     }
 
     /// A pattern written in the code: a literal, so one that does not compile is a programming error.
@@ -55,6 +59,15 @@ public struct CompiledPattern: @unchecked Sendable {
         return true
     }
 
+    /// False when the text holds none of `requiredAlternatives`, so the pattern cannot match it.
+    func mayMatchAlternatives(_ text: String) -> Bool {
+        guard let requiredAlternatives else { return true }
+        let contains = text.utf8.withContiguousStorageIfAvailable { bytes in
+            requiredAlternatives.contains { ByteSearch.firstOffset(of: $0, in: bytes) != nil }
+        }
+        return contains ?? true
+    }
+
     fileprivate static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
         let index = values.partitioningIndex { $0 >= value }
         return index < values.count && values[index] == value
@@ -67,16 +80,19 @@ public struct CompiledPattern: @unchecked Sendable {
     private struct Prefilter {
         let firstScalars: Set<Unicode.Scalar>?
         let requiredBytes: [UInt8]?
+        let requiredAlternatives: [[UInt8]]?
     }
 
-    /// `PatternPrefilter.firstScalars(of:)` and `PatternLiteral.required(in:)`, worked out once per source:
+    /// `PatternPrefilter.firstScalars(of:)`, `PatternLiteral.required(in:)` and
+    /// `PatternLiteral.requiredAlternatives(in:)`, worked out once per source:
     /// every site profile repeats the defaults' patterns.
     private static func prefilter(of source: String) -> Prefilter {
         lock.lock()
         defer { lock.unlock() }
         if let known = prefilters[source] { return known }
         let found = Prefilter(firstScalars: PatternPrefilter.firstScalars(of: source),
-                              requiredBytes: PatternLiteral.required(in: source))
+                              requiredBytes: PatternLiteral.required(in: source),
+                              requiredAlternatives: PatternLiteral.requiredAlternatives(in: source))
         prefilters[source] = found
         return found
     }
@@ -111,12 +127,23 @@ public struct CompiledPatternList: Sendable {
         unanchored = patterns.filter { $0.firstScalars == nil }
     }
 
-    /// The patterns whose prefilters let `text` through (see `CompiledPattern.mayMatch`), in any order.
+    /// True when every pattern is start-anchored with known first scalars, so that `mayMatch(textStartingWith:)`
+    /// can be false.
+    public var isStartAnchored: Bool { unanchored.isEmpty }
+
+    /// False when no pattern can match a text whose first scalar is `first`: every pattern is start-anchored, and
+    /// none starts with it (so `candidates(for:)` of such a text is empty).
+    public func mayMatch(textStartingWith first: Unicode.Scalar) -> Bool {
+        !unanchored.isEmpty || CompiledPattern.sortedContains(anchoredFirstScalars, first.value)
+    }
+
+    /// The patterns whose prefilters let `text` through (see `CompiledPattern.mayMatch`, and the required
+    /// alternatives of a pattern that has no other prefilter), in any order.
     public func candidates(for text: String) -> [CompiledPattern] {
         guard let first = text.unicodeScalars.first?.value,
               CompiledPattern.sortedContains(anchoredFirstScalars, first) else {
-            return unanchored.filter { $0.mayMatch(text) }
+            return unanchored.filter { $0.mayMatch(text) && $0.mayMatchAlternatives(text) }
         }
-        return patterns.filter { $0.mayMatch(text) }
+        return patterns.filter { $0.mayMatch(text) && $0.mayMatchAlternatives(text) }
     }
 }

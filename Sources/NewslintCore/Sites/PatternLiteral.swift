@@ -20,6 +20,31 @@ enum PatternLiteral {
         return longest
     }
 
+    /// Literals of which every match contains one, in UTF-8 bytes: the longest required run, or the alternatives
+    /// of a group that holds only literals (`(图自|图片来自|来自|via)`), whichever has the longest shortest member;
+    /// nil when none has all its members of at least `minimumBytes`.
+    ///
+    /// cnBeta's picture credit `^[^（(]{0,12}[（(](图自|图片来自|来自|via)[：: ]` has no required run, and no first
+    /// scalar either: without this, every short line of its posts goes to the regex engine.
+    static func requiredAlternatives(in pattern: String, minimumBytes: Int = 3) -> [[UInt8]]? {
+        var scanner = Scanner(scalars: Array(pattern.unicodeScalars))
+        var groups: [[[Unicode.Scalar]]] = []
+        guard let runs = scanner.runs(literalGroups: &groups) else { return nil }
+        let sets = (runs.map { [$0] } + groups).map { set in
+            set.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+        }
+        let best = sets.max { ($0.map(\.count).min() ?? 0) < ($1.map(\.count).min() ?? 0) }
+        guard let best, let shortest = best.map(\.count).min(), shortest >= minimumBytes else { return nil }
+        // A text with `图片来自` has `来自`: only the alternatives without another one inside are searched for.
+        let distinct = best.enumerated().filter { index, bytes in !best[..<index].contains(bytes) }.map(\.element)
+        return distinct.filter { bytes in
+            !distinct.contains { other in
+                other.count < bytes.count
+                    && bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: other, in: $0) } != nil
+            }
+        }
+    }
+
     private struct Scanner {
         let scalars: [Unicode.Scalar]
         var index = 0
@@ -31,6 +56,12 @@ enum PatternLiteral {
 
         /// The runs of required literal scalars, or nil when the pattern is not understood.
         mutating func runs() -> [[Unicode.Scalar]]? {
+            var groups: [[[Unicode.Scalar]]] = []
+            return runs(literalGroups: &groups)
+        }
+
+        /// `runs()`, and in `literalGroups` the alternatives of each required group made of literals alone.
+        mutating func runs(literalGroups: inout [[[Unicode.Scalar]]]) -> [[Unicode.Scalar]]? {
             var runs: [[Unicode.Scalar]] = []
             var current: [Unicode.Scalar] = []
             func endRun() {
@@ -39,6 +70,7 @@ enum PatternLiteral {
             }
             while let scalar = peek {
                 var literal: Unicode.Scalar?
+                var group: [[Unicode.Scalar]]?
                 switch scalar {
                 case "|", ")", "*", "+", "?", "{", "}", "]":
                     return nil
@@ -53,7 +85,9 @@ enum PatternLiteral {
                     }
                     index += 2
                 case "(":
+                    let start = index
                     guard skipGroup() else { return nil }
+                    group = literalAlternatives(scalars[start..<index])
                 case "[":
                     guard skipClass() else { return nil }
                 case ".", "^", "$":
@@ -63,6 +97,7 @@ enum PatternLiteral {
                     index += 1
                 }
                 guard let repetition = quantifier() else { return nil }
+                if let group, repetition != .optional { literalGroups.append(group) }
                 if let literal, repetition != .optional {
                     current.append(literal)
                     if repetition == .many { endRun() }
@@ -72,6 +107,43 @@ enum PatternLiteral {
             }
             endRun()
             return runs
+        }
+
+        /// The alternatives of a group `(…)` or `(?:…)` (as `skipGroup` skipped it) whose every alternative is a
+        /// non-empty run of literal scalars and escaped ASCII punctuation; nil for any other group.
+        func literalAlternatives(_ group: ArraySlice<Unicode.Scalar>) -> [[Unicode.Scalar]]? {
+            var body = group.dropFirst().dropLast()
+            guard group.first == "(", group.last == ")" else { return nil }
+            if body.starts(with: ["?", ":"]) { body = body.dropFirst(2) }
+            var alternatives: [[Unicode.Scalar]] = []
+            var current: [Unicode.Scalar] = []
+            var position = body.startIndex
+            while position < body.endIndex {
+                let scalar = body[position]
+                switch scalar {
+                case "|":
+                    guard !current.isEmpty else { return nil }
+                    alternatives.append(current)
+                    current = []
+                case "\\":
+                    let next = body.index(after: position)
+                    guard next < body.endIndex else { return nil }
+                    let escaped = body[next]
+                    guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
+                        return nil
+                    }
+                    current.append(escaped)
+                    position = next
+                case "(", ")", "[", "]", "{", "}", "*", "+", "?", ".", "^", "$":
+                    return nil
+                default:
+                    current.append(scalar)
+                }
+                position = body.index(after: position)
+            }
+            guard !current.isEmpty else { return nil }
+            alternatives.append(current)
+            return alternatives
         }
 
         enum Repetition { case once, many, optional }

@@ -64,6 +64,9 @@ struct CreditLineRule: Rule {
             return hasLine ? [] : [missing(context)]
         }
         guard let body = context.body else { return [] }
+        guard CreditLineRule.mayHoldCreditLine(body, profile: profile) else {
+            return profile.requiresCreditLine ? [missing(context)] : []
+        }
         let lines = CreditLineRule.visibleLines(in: body, context)
         let kinds = CreditLineRule.classify(lines, profile: profile)
         if !kinds.contains(.credit) {
@@ -81,28 +84,88 @@ struct CreditLineRule: Rule {
 /// One visual line of the body: a paragraph, or the run of a paragraph between `<br>`s.
 private struct TextLine {
     let nodes: [Node]
-    /// The line's text, read once: every classification reads it.
-    let text: String
 
     /// Whether the line shows an image or other replaced element, found once: the classification asks for
     /// each line and its neighbour.
     let hasMedia: Bool
 
-    init(nodes: [Node]) {
-        self.nodes = nodes
-        text = nodes.count == 1 ? nodes[0].textContent : nodes.map(\.textContent).joined()
-        hasMedia = nodes.contains { node in
-            node.isElement(TextClasses.replacedElements)
-                || node.descendants.contains { $0.isElement(TextClasses.replacedElements) }
-        }
-    }
-    var trimmedText: String {
-        var text = String(text.drop(while: TextClasses.isBlank))
-        while let last = text.last, TextClasses.isBlank(last) { text.removeLast() }
-        return text
+    /// How the line's text starts, found without making the text: most lines are told apart from a credit line
+    /// by their first character, and their text is never needed.
+    let lead: Lead
+
+    enum Lead {
+        /// Every scalar is white space: the text is blank.
+        case whiteSpace
+        /// The first scalar that is not white space, one that is always a character of its own
+        /// (`alwaysStandsAlone`) and not zero-width: the text is not blank, and trimmed it starts with it.
+        case scalar(Unicode.Scalar)
+        /// Any other first scalar (a zero-width or joining one): only the text's characters tell.
+        case unknown
     }
 
-    var isVisible: Bool { hasMedia || !TextClasses.isBlank(text) }
+    init(nodes: [Node]) {
+        self.nodes = nodes
+        var hasMedia = false
+        var lead: Lead?
+        // The text is the concatenation of the nodes' `textContent`: the text and CDATA nodes below, in order.
+        func read(_ textNode: Node) {
+            guard lead == nil, let first = TextLine.firstNonWhiteSpace(textNode.text) else { return }
+            lead = first.alwaysStandsAlone && !TextClasses.isZeroWidth(first) ? .scalar(first) : .unknown
+        }
+        for node in nodes {
+            if node.isText {
+                read(node)
+            } else if node.isElement {
+                if node.isElement(TextClasses.replacedElements) { hasMedia = true }
+                for descendant in node.descendants {
+                    if descendant.isText {
+                        read(descendant)
+                    } else if !hasMedia, descendant.isElement(TextClasses.replacedElements) {
+                        hasMedia = true
+                    }
+                }
+            } else if lead == nil {
+                // Another kind of node, whose content libxml2 reads in its own way: the text decides.
+                lead = .unknown
+            }
+        }
+        self.hasMedia = hasMedia
+        self.lead = lead ?? .whiteSpace
+    }
+
+    /// The line's text, made when asked: for the lines that may be credit lines, and for messages.
+    var text: String {
+        nodes.count == 1 ? nodes[0].textContent : nodes.map(\.textContent).joined()
+    }
+
+    var isBlank: Bool {
+        switch lead {
+        case .whiteSpace: true
+        case .scalar: false
+        case .unknown: TextClasses.isBlank(text)
+        }
+    }
+
+    var isVisible: Bool { hasMedia || !isBlank }
+
+    /// The first scalar of `text` that is not white space (`Unicode.Scalar.isWhiteSpace`).
+    static func firstNonWhiteSpace(_ text: String) -> Unicode.Scalar? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
+                    index += 1
+                    continue
+                }
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+                if !scalar.isWhiteSpace { return scalar }
+                index += width
+            }
+            return nil
+        }
+        return found ?? text.unicodeScalars.first { !$0.isWhiteSpace }
+    }
 }
 
 private enum LineKind { case credit, editor, content }
@@ -128,6 +191,35 @@ private extension CreditLineRule {
         return candidates.contains { $0.matchesPrefiltered(line) }
     }
 
+    /// False when no line of the body can be a credit line, told from its text nodes alone, before the lines and
+    /// the boilerplate they skip are worked out: every pattern is start-anchored, and no text node starts (after
+    /// white space) with a scalar that starts one. A line's text, trimmed, starts with the first scalar of one of
+    /// its text nodes that is not white space, whatever nodes the lines leave out, when that scalar is a character
+    /// of its own; any other scalar, or a node that is neither text, element nor comment, gives up.
+    static func mayHoldCreditLine(_ body: Node, profile: SiteProfile) -> Bool {
+        let patterns = profile.creditLines
+        guard patterns.isStartAnchored else { return true }
+        for node in body.descendants {
+            if node.isText {
+                guard let first = TextLine.firstNonWhiteSpace(node.text) else { continue }
+                guard first.alwaysStandsAlone, !TextClasses.isZeroWidth(first),
+                      !patterns.mayMatch(textStartingWith: first) else { return true }
+            } else if !node.isElement && !node.isComment {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `isCredit(line.text)`, without making the text of a line whose first character starts no pattern.
+    static func isCredit(_ line: TextLine, profile: SiteProfile) -> Bool {
+        switch line.lead {
+        case .whiteSpace: return false
+        case .scalar(let first) where !profile.creditLines.mayMatch(textStartingWith: first): return false
+        case .scalar, .unknown: return isCredit(line.text, profile: profile)
+        }
+    }
+
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
     static func visibleLines(in body: Node, _ context: RuleContext) -> [TextLine] {
         let promo = PromoBlockRule.widgets(context).map(\.node)
@@ -136,34 +228,56 @@ private extension CreditLineRule {
         let skipped = Set(promo + related + chrome)
         var lines: [TextLine] = []
         var current: [Node] = []
+        // True while every node of `current` is a text node of white space alone (the line breaks and indents
+        // between blocks, most of the runs): such a line is not visible, and is dropped without reading it.
+        var currentIsWhiteSpace = true
         func flush() {
-            if !current.isEmpty { lines.append(TextLine(nodes: current)) }
-            current = []
+            if !current.isEmpty {
+                if !currentIsWhiteSpace {
+                    let line = TextLine(nodes: current)
+                    if line.isVisible { lines.append(line) }
+                }
+                current.removeAll(keepingCapacity: true)
+            }
+            currentIsWhiteSpace = true
         }
         func walk(_ parent: Node) {
             var next = parent.firstChild
             while let child = next {
                 next = child.nextSibling
-                if child.isComment || child.isElement(invisible) || !skipped.isEmpty && skipped.contains(child) {
+                if child.isComment || !skipped.isEmpty && skipped.contains(child) { continue }
+                if child.isText {
+                    if currentIsWhiteSpace && !isWhiteSpaceOnly(child.text) { currentIsWhiteSpace = false }
+                    current.append(child)
+                } else if child.isElement(invisible) {
                     continue
-                }
-                if child.isElement(named: "br") {
+                } else if child.isElement(named: "br") {
                     flush()
                 } else if child.isElement(opaque) {
                     flush()
-                    lines.append(TextLine(nodes: [child]))
+                    let line = TextLine(nodes: [child])
+                    if line.isVisible { lines.append(line) }
                 } else if child.isElement(TextClasses.blockElements) || holdsBlocks(child) {
                     flush()
                     walk(child)
                     flush()
                 } else {
+                    currentIsWhiteSpace = false
                     current.append(child)
                 }
             }
         }
         walk(body)
         flush()
-        return lines.filter(\.isVisible)
+        return lines
+    }
+
+    /// True when every byte of `text` is ASCII white space (tab, line feed, vertical tab, form feed, carriage
+    /// return, space), all White_Space scalars: every character of any text made of such texts starts with white
+    /// space, so it is blank (`TextClasses.isBlank`).
+    static func isWhiteSpaceOnly(_ text: String) -> Bool {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isSpace) } ?? text.utf8.allSatisfy(isSpace)
     }
 
     static func holdsBlocks(_ node: Node) -> Bool {
@@ -172,10 +286,12 @@ private extension CreditLineRule {
 
     /// Credit, editor or article content, per line. A credit right under an image is the image's caption.
     static func classify(_ lines: [TextLine], profile: SiteProfile) -> [LineKind] {
-        lines.enumerated().map { index, line in
-            if EditorLineRule.matches(line.text, profile: profile) { return .editor }
-            guard !line.hasMedia, isCredit(line.text, profile: profile) else { return .content }
-            let underImage = index > 0 && lines[index - 1].hasMedia && TextClasses.isBlank(lines[index - 1].text)
+        // Without editor patterns no line is the editor's, and no line's text is made to ask.
+        let hasEditorPatterns = !profile.editorLinePatterns.isEmpty
+        return lines.enumerated().map { index, line in
+            if hasEditorPatterns && EditorLineRule.matches(line.text, profile: profile) { return .editor }
+            guard !line.hasMedia, isCredit(line, profile: profile) else { return .content }
+            let underImage = index > 0 && lines[index - 1].hasMedia && lines[index - 1].isBlank
             let inFigure = line.nodes.contains { $0.hasAncestor(named: figures) }
             return underImage || inFigure || followsTable(line) ? .content : .credit
         }
@@ -267,6 +383,9 @@ extension CreditLineRule {
     /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
     /// runs of layout whitespace do not make a line long. Stops counting past the limit.
     static func isShort(_ text: Substring) -> Bool {
+        // Each counted character has a byte at least, and each word but the first a blank before it: the length is
+        // at most the bytes plus one, so a line of fewer bytes than the limit is short without counting.
+        guard text.utf8.count >= maximumLength else { return true }
         // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
         // own (see `alwaysStandsAlone`): counted by scalars, without finding character boundaries. A line with any
         // other scalar is counted by characters.
@@ -276,6 +395,20 @@ extension CreditLineRule {
             var length = LineLength()
             var index = 0
             while index < bytes.count {
+                let lead = bytes[index]
+                // ASCII, and U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs), are told without decoding: the same
+                // answers as `alwaysStandsAlone` and `isWhiteSpace`, which are calls into another module.
+                if lead < 0x80 {
+                    guard lead != 0x0D, lead != 0x7F else { return nil }
+                    guard length.add(isBlank: lead == 0x20 || lead &- 0x09 <= 0x0C - 0x09) else { return false }
+                    index += 1
+                    continue
+                }
+                if lead &- 0xE4 <= 0xE9 - 0xE4 {
+                    guard length.add(isBlank: false) else { return false }
+                    index += 3
+                    continue
+                }
                 let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
                 guard scalar.alwaysStandsAlone else { return nil }
                 guard length.add(isBlank: scalar.isWhiteSpace) else { return false }

@@ -69,8 +69,11 @@ struct EditorLineRule: Rule {
 extension EditorLineRule {
     /// True when `text` is an editor line of the profile (`责任编辑：…`); `credit-line` asks too.
     static func matches(_ text: String, profile: SiteProfile) -> Bool {
+        // Most profiles have no pattern: then the text is not even trimmed (`credit-line` asks for every line).
+        let patterns = profile.editorLinePatterns
+        guard !patterns.isEmpty else { return false }
         let trimmed = String(text.drop(while: TextClasses.isBlank))
-        return profile.editorLinePatterns.contains { $0.matches(trimmed) }
+        return patterns.contains { $0.matches(trimmed) }
     }
 }
 
