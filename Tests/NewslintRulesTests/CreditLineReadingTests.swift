@@ -81,9 +81,7 @@ import Testing
         #expect(findings.count == count && findings == plain, "\(findings)")
     }
 
-    /// Findings only: the fixes move the same lines with the same code. (Fixing these random bodies also runs into
-    /// libxml2's merging of adjacent text nodes, which frees a node still held, when the content-loss guard then
-    /// reads it: a matter of the DOM and the guard, not of how lines are read.)
+    /// Findings only: the fixes move the same lines with the same code.
     @Test func reportsLikeThePlainReading() throws {
         let sites: [String?] = [nil, "woshipm", "cnbeta", "sina-finance", "dockone", "36kr", "telegram"]
         var generator = SystemRandomNumberGenerator()
