@@ -81,98 +81,9 @@ struct CreditLineRule: Rule {
     }
 }
 
-/// One visual line of the body: a paragraph, or the run of a paragraph between `<br>`s.
-private struct TextLine {
-    let nodes: [Node]
-
-    /// Whether the line shows an image or other replaced element, found once: the classification asks for
-    /// each line and its neighbour.
-    let hasMedia: Bool
-
-    /// How the line's text starts, found without making the text: most lines are told apart from a credit line
-    /// by their first character, and their text is never needed.
-    let lead: Lead
-
-    enum Lead {
-        /// Every scalar is white space: the text is blank.
-        case whiteSpace
-        /// The first scalar that is not white space, one that is always a character of its own
-        /// (`alwaysStandsAlone`) and not zero-width: the text is not blank, and trimmed it starts with it.
-        case scalar(Unicode.Scalar)
-        /// Any other first scalar (a zero-width or joining one): only the text's characters tell.
-        case unknown
-    }
-
-    init(nodes: [Node]) {
-        self.nodes = nodes
-        var hasMedia = false
-        var lead: Lead?
-        // The text is the concatenation of the nodes' `textContent`: the text and CDATA nodes below, in order.
-        func read(_ textNode: Node) {
-            guard lead == nil, let first = TextLine.firstNonWhiteSpace(textNode.text) else { return }
-            lead = first.alwaysStandsAlone && !TextClasses.isZeroWidth(first) ? .scalar(first) : .unknown
-        }
-        for node in nodes {
-            if node.isText {
-                read(node)
-            } else if node.isElement {
-                if node.isElement(TextClasses.replacedElements) { hasMedia = true }
-                for descendant in node.descendants {
-                    if descendant.isText {
-                        read(descendant)
-                    } else if !hasMedia, descendant.isElement(TextClasses.replacedElements) {
-                        hasMedia = true
-                    }
-                }
-            } else if lead == nil {
-                // Another kind of node, whose content libxml2 reads in its own way: the text decides.
-                lead = .unknown
-            }
-        }
-        self.hasMedia = hasMedia
-        self.lead = lead ?? .whiteSpace
-    }
-
-    /// The line's text, made when asked: for the lines that may be credit lines, and for messages.
-    var text: String {
-        nodes.count == 1 ? nodes[0].textContent : nodes.map(\.textContent).joined()
-    }
-
-    var isBlank: Bool {
-        switch lead {
-        case .whiteSpace: true
-        case .scalar: false
-        case .unknown: TextClasses.isBlank(text)
-        }
-    }
-
-    var isVisible: Bool { hasMedia || !isBlank }
-
-    /// The first scalar of `text` that is not white space (`Unicode.Scalar.isWhiteSpace`).
-    static func firstNonWhiteSpace(_ text: String) -> Unicode.Scalar? {
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
-                    index += 1
-                    continue
-                }
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                if !scalar.isWhiteSpace { return scalar }
-                index += width
-            }
-            return nil
-        }
-        return found ?? text.unicodeScalars.first { !$0.isWhiteSpace }
-    }
-}
-
 private enum LineKind { case credit, editor, content }
 
 private extension CreditLineRule {
-    /// A credit line is short: a paragraph that merely starts like one is article text.
-    static let maximumLength = 120
     static let invisible: TagNames = ["style", "script", "template", "noscript"]
     static let opaque: TagNames = ["pre", "textarea", "xmp"]
     static let movableContainers: TagNames = ["p", "div", "section", "center"]
@@ -201,7 +112,7 @@ private extension CreditLineRule {
         guard patterns.isStartAnchored else { return true }
         for node in body.descendants {
             if node.isText {
-                guard let first = TextLine.firstNonWhiteSpace(node.text) else { continue }
+                guard let first = CreditTextLine.firstNonWhiteSpace(node.text) else { continue }
                 guard first.alwaysStandsAlone, !TextClasses.isZeroWidth(first),
                       !patterns.mayMatch(textStartingWith: first) else { return true }
             } else if !node.isElement && !node.isComment {
@@ -212,7 +123,7 @@ private extension CreditLineRule {
     }
 
     /// `isCredit(line.text)`, without making the text of a line whose first character starts no pattern.
-    static func isCredit(_ line: TextLine, profile: SiteProfile) -> Bool {
+    static func isCredit(_ line: CreditTextLine, profile: SiteProfile) -> Bool {
         switch line.lead {
         case .whiteSpace: return false
         case .scalar(let first) where !profile.creditLines.mayMatch(textStartingWith: first): return false
@@ -221,12 +132,12 @@ private extension CreditLineRule {
     }
 
     /// The visible lines of the body in reading order, without what the boilerplate rules remove.
-    static func visibleLines(in body: Node, _ context: RuleContext) -> [TextLine] {
+    static func visibleLines(in body: Node, _ context: RuleContext) -> [CreditTextLine] {
         let promo = PromoBlockRule.widgets(context).map(\.node)
         let related = RelatedArticlesRule.blocks(context).flatMap(\.nodes)
         let chrome = PageChromeRule.chrome(context).map(\.node)
         let skipped = Set(promo + related + chrome)
-        var lines: [TextLine] = []
+        var lines: [CreditTextLine] = []
         var current: [Node] = []
         // True while every node of `current` is a text node of white space alone (the line breaks and indents
         // between blocks, most of the runs): such a line is not visible, and is dropped without reading it.
@@ -234,7 +145,7 @@ private extension CreditLineRule {
         func flush() {
             if !current.isEmpty {
                 if !currentIsWhiteSpace {
-                    let line = TextLine(nodes: current)
+                    let line = CreditTextLine(nodes: current)
                     if line.isVisible { lines.append(line) }
                 }
                 current.removeAll(keepingCapacity: true)
@@ -255,7 +166,7 @@ private extension CreditLineRule {
                     flush()
                 } else if child.isElement(opaque) {
                     flush()
-                    let line = TextLine(nodes: [child])
+                    let line = CreditTextLine(nodes: [child])
                     if line.isVisible { lines.append(line) }
                 } else if child.isElement(TextClasses.blockElements) || holdsBlocks(child) {
                     flush()
@@ -285,7 +196,7 @@ private extension CreditLineRule {
     }
 
     /// Credit, editor or article content, per line. A credit right under an image is the image's caption.
-    static func classify(_ lines: [TextLine], profile: SiteProfile) -> [LineKind] {
+    static func classify(_ lines: [CreditTextLine], profile: SiteProfile) -> [LineKind] {
         // Without editor patterns no line is the editor's, and no line's text is made to ask.
         let hasEditorPatterns = !profile.editorLinePatterns.isEmpty
         return lines.enumerated().map { index, line in
@@ -298,7 +209,7 @@ private extension CreditLineRule {
     }
 
     /// True when the element before the line (or before its paragraph) is a table: the line is its source note.
-    static func followsTable(_ line: TextLine) -> Bool {
+    static func followsTable(_ line: CreditTextLine) -> Bool {
         guard let first = line.nodes.first else { return false }
         var anchor = first
         while isBlankSiblingChain(before: anchor), let parent = anchor.parent,
@@ -323,7 +234,7 @@ private extension CreditLineRule {
     }
 
     /// Moves the line after everything else: its paragraph when the line is all of it, else a new `<p>`.
-    static func moveToEnd(_ line: TextLine, in body: Node) {
+    static func moveToEnd(_ line: CreditTextLine, in body: Node) {
         guard let first = line.nodes.first, first.isAttached else { return }
         if let paragraph = wholeParagraph(of: line, in: body) {
             body.appendChild(paragraph)
@@ -338,7 +249,7 @@ private extension CreditLineRule {
     }
 
     /// The paragraph the line is all of, if any.
-    static func wholeParagraph(of line: TextLine, in body: Node) -> Node? {
+    static func wholeParagraph(of line: CreditTextLine, in body: Node) -> Node? {
         guard let parent = line.nodes.first?.parent, parent != body, parent.isElement(movableContainers),
               line.nodes.allSatisfy({ $0.parent == parent }) else { return nil }
         let onlyLine = parent.children.allSatisfy { child in
@@ -358,7 +269,7 @@ private extension CreditLineRule {
         return withoutLinks.filter { !"*_`\\".contains($0) }
     }
 
-    func location(of line: TextLine, _ context: RuleContext) -> Location {
+    func location(of line: CreditTextLine, _ context: RuleContext) -> Location {
         if let body = context.body, let paragraph = CreditLineRule.wholeParagraph(of: line, in: body) {
             return context.location(of: paragraph)
         }
@@ -376,68 +287,5 @@ private extension CreditLineRule {
             ?? context.bodyStart
         return Violation(at: start, "post has no credit line, which \(context.profile.name) articles carry "
                              + "(e.g. 来源：… or 原文链接)")
-    }
-}
-
-extension CreditLineRule {
-    /// True when the words of `text`, each counted with one space, are at most `maximumLength` characters:
-    /// runs of layout whitespace do not make a line long. Stops counting past the limit.
-    static func isShort(_ text: Substring) -> Bool {
-        // Each counted character has a byte at least, and each word but the first a blank before it: the length is
-        // at most the bytes plus one, so a line of fewer bytes than the limit is short without counting.
-        guard text.utf8.count >= maximumLength else { return true }
-        // Most lines are Chinese, Latin and ASCII text and punctuation, where every scalar is a character of its
-        // own (see `alwaysStandsAlone`): counted by scalars, without finding character boundaries. A line with any
-        // other scalar is counted by characters.
-        // The scalars are decoded from the UTF-8 bytes in place: a line near the limit has over a hundred of them,
-        // and the scalar view's iterator cost several times the counting.
-        let byScalars = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var length = LineLength()
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                // ASCII, and U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs), are told without decoding: the same
-                // answers as `alwaysStandsAlone` and `isWhiteSpace`, which are calls into another module.
-                if lead < 0x80 {
-                    guard lead != 0x0D, lead != 0x7F else { return nil }
-                    guard length.add(isBlank: lead == 0x20 || lead &- 0x09 <= 0x0C - 0x09) else { return false }
-                    index += 1
-                    continue
-                }
-                if lead &- 0xE4 <= 0xE9 - 0xE4 {
-                    guard length.add(isBlank: false) else { return false }
-                    index += 3
-                    continue
-                }
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                guard scalar.alwaysStandsAlone else { return nil }
-                guard length.add(isBlank: scalar.isWhiteSpace) else { return false }
-                index += width
-            }
-            return true
-        }
-        return (byScalars ?? nil) ?? isShortByCharacters(text)
-    }
-
-    static func isShortByCharacters(_ text: Substring) -> Bool {
-        var length = LineLength()
-        return text.allSatisfy { length.add(isBlank: TextClasses.isBlank($0)) }
-    }
-
-    /// The length `isShort` counts: each word's characters, plus one for the space before it.
-    private struct LineLength {
-        var count = 0
-        var inWord = false
-
-        /// Counts one character; false once the line is longer than `maximumLength`.
-        mutating func add(isBlank: Bool) -> Bool {
-            guard !isBlank else {
-                inWord = false
-                return true
-            }
-            count += inWord ? 1 : 2
-            inWord = true
-            return count <= CreditLineRule.maximumLength
-        }
     }
 }
