@@ -14,4 +14,10 @@ extension UInt8 {
     public var isASCIIDigit: Bool {
         (0x30...0x39).contains(self)
     }
+
+    /// ASCII's White_Space scalars, what `Character.isWhitespace` and ICU's `\s` take in ASCII: tab, line feed,
+    /// vertical tab, form feed, carriage return and space (`U+001C`–`U+001F` are not white space in Unicode).
+    public var isASCIIWhiteSpace: Bool {
+        (0x09...0x0D).contains(self) || self == 0x20
+    }
 }

@@ -147,8 +147,7 @@ final class Compound: Sendable {
     }
 
     static func hasWord(_ word: String, inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        return bytes.split(whereSeparator: isSpace).contains { $0.elementsEqual(word.utf8) }
+        return bytes.split(whereSeparator: \.isASCIIWhiteSpace).contains { $0.elementsEqual(word.utf8) }
     }
 
     /// True when `word` is one of the whitespace-separated words of `value`. An ASCII value is read as bytes.
@@ -156,8 +155,7 @@ final class Compound: Sendable {
         guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
             return value.split(whereSeparator: \.isWhitespace).contains { $0 == word }
         }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        return value.utf8.split(whereSeparator: isSpace).contains { $0.elementsEqual(word.utf8) }
+        return value.utf8.split(whereSeparator: \.isASCIIWhiteSpace).contains { $0.elementsEqual(word.utf8) }
     }
 }
 

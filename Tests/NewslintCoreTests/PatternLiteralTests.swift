@@ -42,24 +42,33 @@ import Testing
         let pieces = ["a", "b", "c", "ab", "\\.", "\\]", "\\)", "\\c", "\\c]", "\\s", "\\d", "[ab]", "[^a]", "[]a]",
                       "[\\]]", "(a|b)", "(?:ab)", "(?:a)?", "?", "*", "+", "{0,2}", "{1,2}", ".", "^", "$", "[a[b]]", ")",
                       "(", "]", "[", "\\c\\]", "\\c\\)", "x", "\\x{61}", "\\Qa\\E", "(?i)", "|"]
+        let checked = Self.checkMatches(of: pieces) { pattern in
+            PatternLiteral.required(in: pattern, minimumBytes: 1).map { [String(decoding: $0, as: UTF8.self)] }
+        }
+        #expect(checked > 100)
+    }
+
+    /// Patterns of 1 to 7 random `pieces`, each tried on 40 random texts: every text the regex matches holds one
+    /// of the needles `needles` gives for the pattern (nil: the pattern is skipped). Returns the matches checked.
+    static func checkMatches(of pieces: [String], needles: (String) -> [String]?) -> Int {
         let alphabet = Array("abcx.])( \n1")
         var generator = SystemRandomNumberGenerator()
         var checked = 0
         for _ in 0..<4_000 {
             let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement()! }.joined()
-            guard let literal = PatternLiteral.required(in: pattern, minimumBytes: 1),
-                  let expression = try? NSRegularExpression(pattern: pattern) else { continue }
-            let needle = String(decoding: literal, as: UTF8.self)
+            guard let wanted = needles(pattern), let expression = try? NSRegularExpression(pattern: pattern) else {
+                continue
+            }
             for _ in 0..<40 {
                 let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement()! })
-                let matches = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                if matches {
-                    checked += 1
-                    #expect(text.contains(needle), "\(pattern) matches '\(text)' without '\(needle)'")
+                guard expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
+                    continue
                 }
+                checked += 1
+                #expect(wanted.contains { text.contains($0) }, "\(pattern) matches '\(text)' without any of \(wanted)")
             }
         }
-        #expect(checked > 100)
+        return checked
     }
 
     /// Every built-in pattern over every line of the examples and the corpus (when beside the checkout): the
@@ -126,23 +135,8 @@ import Testing
         let pieces = ["a", "b", "c", "ab", "\\.", "\\)", "\\s", "[ab]", "[^a]", "(a|b)", "(ab|c)", "(?:a|bc)", "(a|)",
                       "(x|ab)+", "(a|b)?", "(\\.|a)", "(a|b){2}", "(a|b){0,2}", "(a(b|c))", "(a|b|ab)", "?", "*", "+",
                       "{0,2}", "{1,2}", ".", "^", "$", ")", "(", "]", "[", "x", "(?i)", "|", "(?=a)"]
-        let alphabet = Array("abcx.])( \n1")
-        var generator = SystemRandomNumberGenerator()
-        var checked = 0
-        for _ in 0..<4_000 {
-            let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement()! }.joined()
-            guard let alternatives = PatternLiteral.requiredAlternatives(in: pattern, minimumBytes: 1),
-                  let expression = try? NSRegularExpression(pattern: pattern) else { continue }
-            let needles = alternatives.map { String(decoding: $0, as: UTF8.self) }
-            for _ in 0..<40 {
-                let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement()! })
-                let matches = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                if matches {
-                    checked += 1
-                    #expect(needles.contains { text.contains($0) },
-                            "\(pattern) matches '\(text)' without any of \(needles)")
-                }
-            }
+        let checked = Self.checkMatches(of: pieces) { pattern in
+            PatternLiteral.requiredAlternatives(in: pattern, minimumBytes: 1)?.map { String(decoding: $0, as: UTF8.self) }
         }
         #expect(checked > 100)
     }

@@ -105,7 +105,8 @@ import Testing
 }
 
 /// `credit-line` as it read lines before it learned to skip them: every line's text made, blankness and credit
-/// told by the text's characters, the lines worked out for every post. The reference of the test above.
+/// told by the text's characters, the lines worked out for every post. The reference of the test above; where a
+/// line stands, its fix and the missing-line finding are the rule's own, which the shortcuts do not touch.
 private struct PlainCreditLineRule: Rule {
     let description = RuleDescription(
         id: "credit-line", summary: "Credit or source line not among the post's closing lines", rationale: "",
@@ -120,19 +121,19 @@ private struct PlainCreditLineRule: Rule {
             let hasLine = markdown.text.linesCutAtLineFeeds.contains { line in
                 Self.isCredit(String(line), profile: profile)
             }
-            return hasLine ? [] : [missing(context)]
+            return hasLine ? [] : [CreditLineRule().missing(context)]
         }
         guard let body = context.body else { return [] }
         let lines = Self.visibleLines(in: body, context)
         let kinds = Self.classify(lines, profile: profile)
         if !kinds.contains(.credit) {
-            return profile.requiresCreditLine ? [missing(context)] : []
+            return profile.requiresCreditLine ? [CreditLineRule().missing(context)] : []
         }
         guard let lastContent = kinds.lastIndex(of: .content) else { return [] }
         return zip(lines, kinds).prefix(lastContent).filter { $0.1 == .credit }.map { line, _ in
-            Violation(at: location(of: line, context), "credit line '\(TextClasses.snippet(line.text))' is not "
-                          + "among the post's closing lines",
-                      fix: Fix("move the credit line to the end") { Self.moveToEnd(line, in: body) })
+            Violation(at: CreditLineRule().location(of: line.nodes, context),
+                      "credit line '\(TextClasses.snippet(line.text))' is not among the post's closing lines",
+                      fix: Fix("move the credit line to the end") { CreditLineRule.moveToEnd(line.nodes, in: body) })
         }
     }
 
@@ -206,76 +207,7 @@ private struct PlainCreditLineRule: Rule {
             guard !line.hasMedia, isCredit(line.text, profile: profile) else { return .content }
             let underImage = index > 0 && lines[index - 1].hasMedia && TextClasses.isBlank(lines[index - 1].text)
             let inFigure = line.nodes.contains { $0.hasAncestor(named: ["figure", "figcaption"]) }
-            return underImage || inFigure || followsTable(line) ? .content : .credit
+            return underImage || inFigure || CreditLineRule.followsTable(line.nodes) ? .content : .credit
         }
-    }
-
-    static func followsTable(_ line: Line) -> Bool {
-        guard let first = line.nodes.first else { return false }
-        var anchor = first
-        while isBlankSiblingChain(before: anchor), let parent = anchor.parent,
-              !parent.isElement(["body", "td", "th", "li"]) {
-            anchor = parent
-        }
-        var sibling = anchor.previousSibling
-        while let current = sibling, current.isComment || current.isElement(named: "br")
-                || current.isText && TextClasses.isBlank(current.text) {
-            sibling = current.previousSibling
-        }
-        return sibling?.isElement(named: "table") == true
-    }
-
-    static func isBlankSiblingChain(before node: Node) -> Bool {
-        var sibling = node.previousSibling
-        while let current = sibling {
-            guard current.isComment || current.isText && TextClasses.isBlank(current.text) else { return false }
-            sibling = current.previousSibling
-        }
-        return true
-    }
-
-    static func moveToEnd(_ line: Line, in body: Node) {
-        guard let first = line.nodes.first, first.isAttached else { return }
-        if let paragraph = wholeParagraph(of: line, in: body) {
-            body.appendChild(paragraph)
-            return
-        }
-        let breakAfter = line.nodes.last?.nextSibling.flatMap { $0.isElement(named: "br") ? $0 : nil }
-        let paragraph = body.document.createElement("p")
-        body.appendChild(paragraph)
-        for node in line.nodes { paragraph.appendChild(node) }
-        TextClasses.trimEdges(of: paragraph)
-        breakAfter?.remove()
-    }
-
-    static func wholeParagraph(of line: Line, in body: Node) -> Node? {
-        guard let parent = line.nodes.first?.parent, parent != body,
-              parent.isElement(["p", "div", "section", "center"]),
-              line.nodes.allSatisfy({ $0.parent == parent }) else { return nil }
-        let onlyLine = parent.children.allSatisfy { child in
-            line.nodes.contains(child) || child.isComment || child.isElement(named: "br")
-                || child.isText && TextClasses.isBlank(child.text)
-        }
-        return onlyLine ? parent : nil
-    }
-
-    func location(of line: Line, _ context: RuleContext) -> Location {
-        if let body = context.body, let paragraph = Self.wholeParagraph(of: line, in: body) {
-            return context.location(of: paragraph)
-        }
-        for node in line.nodes {
-            if node.isElement { return context.location(of: node) }
-            if let character = node.text.first(where: { !TextClasses.isBlank($0) }) {
-                return context.location(of: String(character), from: node)
-            }
-        }
-        return context.bodyStart
-    }
-
-    func missing(_ context: RuleContext) -> Violation {
-        let start = context.body?.descendants.first(where: \.isElement).map { context.location(of: $0) }
-            ?? context.bodyStart
-        return Violation(at: start, "post has no credit line, which \(context.profile.name) articles carry "
-                             + "(e.g. 来源：… or 原文链接)")
     }
 }

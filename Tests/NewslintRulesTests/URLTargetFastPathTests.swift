@@ -74,20 +74,14 @@ import Testing
     /// The addresses of the example posts and the corpus, as written and decoded once and twice (which turns
     /// wrapped targets into double schemes).
     @Test func fastPathsAgreeOnRealAddresses() throws {
-        let address = try NSRegularExpression(pattern: #"(?:https?:)?//[^\s"'<>()\[\]]+"#)
         var urls = 0
-        for post in Repository.examplePosts + Repository.corpusPosts {
-            let text = try String(contentsOf: post, encoding: .utf8)
-            for match in address.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                guard let range = Range(match.range, in: text) else { continue }
-                let written = String(text[range])
-                let once = URLRewriting.percentDecoded(written)
-                for url in [written, once, URLRewriting.percentDecoded(once)] {
-                    urls += 1
-                    #expect(URLRewriting.repairingDoubleScheme(url) == URLRewriting.repairingDoubleSchemeByPattern(url))
-                    #expect(EmbeddedAddressSearch.embeddedAddress(in: url) == EmbeddedAddressSearch.byPattern(in: url))
-                    #expect(URLRewriting.percentDecoded(url) == percentDecodedBuildingBoth(url))
-                }
+        for written in try RepositoryWebAddresses.all() {
+            let once = URLRewriting.percentDecoded(written)
+            for url in [written, once, URLRewriting.percentDecoded(once)] {
+                urls += 1
+                #expect(URLRewriting.repairingDoubleScheme(url) == URLRewriting.repairingDoubleSchemeByPattern(url))
+                #expect(EmbeddedAddressSearch.embeddedAddress(in: url) == EmbeddedAddressSearch.byPattern(in: url))
+                #expect(URLRewriting.percentDecoded(url) == percentDecodedBuildingBoth(url))
             }
         }
         #expect(urls > 300)

@@ -43,7 +43,7 @@ struct ContentFingerprint {
                 let ignorable: Bool
                 if lead < 0x80 {
                     width = 1
-                    ignorable = (0x09...0x0D).contains(lead) || lead == 0x20
+                    ignorable = lead.isASCIIWhiteSpace
                 } else if ContentFingerprint.mayLeadIgnorable(lead) {
                     let decoded = UTF8Scalar.decode(bytes, at: index)
                     width = decoded.width

@@ -45,13 +45,18 @@ public enum URLParts {
     /// True when `host` is `domain` or one of its subdomains (`n.sinaimg.cn` is within `sinaimg.cn`), compared
     /// byte for byte without building `.domain`.
     public static func host(_ host: String, isWithin domain: String) -> Bool {
-        let hostBytes = host.utf8
-        let domainBytes = domain.utf8
-        guard hostBytes.count >= domainBytes.count, hostBytes.reversed().starts(with: domainBytes.reversed()) else {
-            return false
+        // Compared in place: reading both through reversed UTF-8 views cost more than the rest of a host lookup,
+        // and every link and image of a post is looked up against a profile's lists.
+        var host = host
+        var domain = domain
+        return host.withUTF8 { hostBytes in
+            domain.withUTF8 { domainBytes in
+                guard hostBytes.count >= domainBytes.count else { return false }
+                let start = hostBytes.count - domainBytes.count
+                guard hostBytes[start...].elementsEqual(domainBytes) else { return false }
+                return start == 0 || hostBytes[start - 1] == UInt8(ascii: ".")
+            }
         }
-        guard hostBytes.count > domainBytes.count else { return true }
-        return hostBytes.reversed().dropFirst(domainBytes.count).first == UInt8(ascii: ".")
     }
 
     /// `url` without leading and trailing C0 controls and spaces, and without tabs and line breaks inside.

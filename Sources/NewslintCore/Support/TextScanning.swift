@@ -37,8 +37,7 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace, line breaks included (like
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`).
     public var trimmingWhitespace: SubSequence {
-        // ASCII's White_Space scalars: tab, line feed, vertical tab, form feed, carriage return and space.
-        if endsAreASCII(notIn: { (0x09...0x0D).contains($0) || $0 == 0x20 }) { return self[...] }
+        if endsAreASCII(notIn: \.isASCIIWhiteSpace) { return self[...] }
         return trimming(\.isWhitespace)
     }
 

@@ -74,9 +74,9 @@ struct CreditLineRule: Rule {
         }
         guard let lastContent = kinds.lastIndex(of: .content) else { return [] }
         return zip(lines, kinds).prefix(lastContent).filter { $0.1 == .credit }.map { line, _ in
-            Violation(at: location(of: line, context), "credit line '\(TextClasses.snippet(line.text))' is not "
+            Violation(at: location(of: line.nodes, context), "credit line '\(TextClasses.snippet(line.text))' is not "
                           + "among the post's closing lines",
-                      fix: Fix("move the credit line to the end") { CreditLineRule.moveToEnd(line, in: body) })
+                      fix: Fix("move the credit line to the end") { CreditLineRule.moveToEnd(line.nodes, in: body) })
         }
     }
 }
@@ -187,8 +187,8 @@ private extension CreditLineRule {
     /// return, space), all White_Space scalars: every character of any text made of such texts starts with white
     /// space, so it is blank (`TextClasses.isBlank`).
     static func isWhiteSpaceOnly(_ text: String) -> Bool {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 }
-        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isSpace) } ?? text.utf8.allSatisfy(isSpace)
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(\.isASCIIWhiteSpace) }
+            ?? text.utf8.allSatisfy(\.isASCIIWhiteSpace)
     }
 
     static func holdsBlocks(_ node: Node) -> Bool {
@@ -204,13 +204,27 @@ private extension CreditLineRule {
             guard !line.hasMedia, isCredit(line, profile: profile) else { return .content }
             let underImage = index > 0 && lines[index - 1].hasMedia && lines[index - 1].isBlank
             let inFigure = line.nodes.contains { $0.hasAncestor(named: figures) }
-            return underImage || inFigure || followsTable(line) ? .content : .credit
+            return underImage || inFigure || followsTable(line.nodes) ? .content : .credit
         }
     }
 
+    /// A Markdown line's text without link, emphasis and escape syntax.
+    static func markdownText(_ line: String) -> String {
+        let withoutLinks = line.containsBytes("](")
+            ? line.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression) : line
+        // Most lines hold none of the marks: those are kept whole without reading their characters.
+        let isMark = { (byte: UInt8) in byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x5C }
+        guard withoutLinks.containsByte(where: isMark) else { return withoutLinks }
+        return withoutLinks.filter { !"*_`\\".contains($0) }
+    }
+}
+
+/// Where a line stands and where its fix moves it, told from its nodes (also the reference reading of
+/// `CreditLineReadingTests` asks these).
+extension CreditLineRule {
     /// True when the element before the line (or before its paragraph) is a table: the line is its source note.
-    static func followsTable(_ line: CreditTextLine) -> Bool {
-        guard let first = line.nodes.first else { return false }
+    static func followsTable(_ nodes: [Node]) -> Bool {
+        guard let first = nodes.first else { return false }
         var anchor = first
         while isBlankSiblingChain(before: anchor), let parent = anchor.parent,
               !parent.isElement(lineContainers) {
@@ -233,47 +247,38 @@ private extension CreditLineRule {
         return true
     }
 
-    /// Moves the line after everything else: its paragraph when the line is all of it, else a new `<p>`.
-    static func moveToEnd(_ line: CreditTextLine, in body: Node) {
-        guard let first = line.nodes.first, first.isAttached else { return }
-        if let paragraph = wholeParagraph(of: line, in: body) {
+    /// Moves the line of `nodes` after everything else: its paragraph when the line is all of it, else a new `<p>`.
+    static func moveToEnd(_ nodes: [Node], in body: Node) {
+        guard let first = nodes.first, first.isAttached else { return }
+        if let paragraph = wholeParagraph(of: nodes, in: body) {
             body.appendChild(paragraph)
             return
         }
-        let breakAfter = line.nodes.last?.nextSibling.flatMap { $0.isElement(named: "br") ? $0 : nil }
+        let breakAfter = nodes.last?.nextSibling.flatMap { $0.isElement(named: "br") ? $0 : nil }
         let paragraph = body.document.createElement("p")
         body.appendChild(paragraph)
-        for node in line.nodes { paragraph.appendChild(node) }
+        for node in nodes { paragraph.appendChild(node) }
         TextClasses.trimEdges(of: paragraph)
         breakAfter?.remove()
     }
 
-    /// The paragraph the line is all of, if any.
-    static func wholeParagraph(of line: CreditTextLine, in body: Node) -> Node? {
-        guard let parent = line.nodes.first?.parent, parent != body, parent.isElement(movableContainers),
-              line.nodes.allSatisfy({ $0.parent == parent }) else { return nil }
+    /// The paragraph the line of `nodes` is all of, if any.
+    static func wholeParagraph(of nodes: [Node], in body: Node) -> Node? {
+        guard let parent = nodes.first?.parent, parent != body, parent.isElement(movableContainers),
+              nodes.allSatisfy({ $0.parent == parent }) else { return nil }
         let onlyLine = parent.children.allSatisfy { child in
-            line.nodes.contains(child) || child.isComment || child.isElement(named: "br")
+            nodes.contains(child) || child.isComment || child.isElement(named: "br")
                 || child.isText && TextClasses.isBlank(child.text)
         }
         return onlyLine ? parent : nil
     }
 
-    /// A Markdown line's text without link, emphasis and escape syntax.
-    static func markdownText(_ line: String) -> String {
-        let withoutLinks = line.containsBytes("](")
-            ? line.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression) : line
-        // Most lines hold none of the marks: those are kept whole without reading their characters.
-        let isMark = { (byte: UInt8) in byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x5C }
-        guard withoutLinks.containsByte(where: isMark) else { return withoutLinks }
-        return withoutLinks.filter { !"*_`\\".contains($0) }
-    }
-
-    func location(of line: CreditTextLine, _ context: RuleContext) -> Location {
-        if let body = context.body, let paragraph = CreditLineRule.wholeParagraph(of: line, in: body) {
+    /// Where the line of `nodes` starts: its paragraph, its first element, or its first visible character.
+    func location(of nodes: [Node], _ context: RuleContext) -> Location {
+        if let body = context.body, let paragraph = CreditLineRule.wholeParagraph(of: nodes, in: body) {
             return context.location(of: paragraph)
         }
-        for node in line.nodes {
+        for node in nodes {
             if node.isElement { return context.location(of: node) }
             if let character = node.text.first(where: { !TextClasses.isBlank($0) }) {
                 return context.location(of: String(character), from: node)

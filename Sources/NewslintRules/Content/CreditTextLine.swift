@@ -74,7 +74,7 @@ struct CreditTextLine {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
+                if byte.isASCIIWhiteSpace {
                     index += 1
                     continue
                 }

@@ -60,14 +60,7 @@ enum DateShapes {
         guard let day = reader.capture({ $0.digits(1) && $0.skipOptionalDigit() }), reader.skipBlanks() > 0,
               let month = reader.word(from: months), reader.skipBlanks() > 0,
               let year = reader.capture({ $0.digits(4) }), reader.skipBlanks() > 0,
-              let hour = reader.capture({ $0.digits(2) }), reader.skip([":"]),
-              let minute = reader.capture({ $0.digits(2) }) else { return .some(nil) }
-        var second: String?
-        if reader.skip([":"]) {
-            guard let digits = reader.capture({ $0.digits(2) }) else { return .some(nil) }
-            second = digits
-        }
-        guard reader.skipBlanks() > 0,
+              let (hour, minute, second) = reader.time(), reader.skipBlanks() > 0,
               let zone = reader.word(from: zones) ?? reader.capture({ $0.skip(["+", "-"]) && $0.digits(4) }),
               reader.atEnd else { return .some(nil) }
         return [value, weekday, day, month, year, hour, minute, second, zone]
@@ -82,14 +75,7 @@ enum DateShapes {
         guard let year = reader.capture({ $0.digits(4) }), reader.skip(["-"]),
               let month = reader.capture({ $0.digits(2) }), reader.skip(["-"]),
               let day = reader.capture({ $0.digits(2) }), reader.skip(["T", "t", " "]),
-              let hour = reader.capture({ $0.digits(2) }), reader.skip([":"]),
-              let minute = reader.capture({ $0.digits(2) }) else { return .some(nil) }
-        var second: String?
-        if reader.skip([":"]) {
-            guard let digits = reader.capture({ $0.digits(2) }) else { return .some(nil) }
-            second = digits
-        }
-        guard reader.atEnd else { return .some(nil) }
+              let (hour, minute, second) = reader.time(), reader.atEnd else { return .some(nil) }
         return [value, year, month, day, hour, minute, second]
     }
 
@@ -129,6 +115,16 @@ enum DateShapes {
                 return nil
             }
             return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        /// `(\d{2}):(\d{2})(?::(\d{2}))?`: hour, minute and second (nil when not written); nil when the time is not
+        /// here, or a `:` after the minute has no two digits (what follows the time cannot start with `:`).
+        mutating func time() -> (hour: String, minute: String, second: String?)? {
+            guard let hour = capture({ $0.digits(2) }), skip([":"]), let minute = capture({ $0.digits(2) }) else {
+                return nil
+            }
+            guard skip([":"]) else { return (hour, minute, nil) }
+            return capture({ $0.digits(2) }).map { (hour, minute, $0) }
         }
 
         /// The first of `words` written here, in ASCII letters of either case (the pattern is case-insensitive),

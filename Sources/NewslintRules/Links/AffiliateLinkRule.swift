@@ -58,9 +58,7 @@ struct AffiliateLinkRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         guard !context.profile.affiliateHosts.isEmpty else { return [] }
-        let hosts = ProfileDerived.value("affiliate-hosts", of: context.profile) {
-            DomainList(context.profile.affiliateHosts)
-        }
+        let hosts = context.profile.affiliateHosts
         if context.body != nil {
             return BodyAddress.all(context).compactMap { address -> Violation? in
                 guard let host = AffiliateLinkRule.affiliateHost(of: address.url, hosts: hosts) else { return nil }
@@ -105,8 +103,8 @@ struct AffiliateLinkRule: Rule {
 }
 
 private extension AffiliateLinkRule {
-    static func affiliateHost(of url: String, hosts: DomainList) -> String? {
-        guard let host = URLParts.host(of: url), hosts.contains(host) else { return nil }
+    static func affiliateHost(of url: String, hosts: [String]) -> String? {
+        guard let host = URLParts.host(of: url), SiteProfile.host(host, isIn: hosts) else { return nil }
         return host
     }
 

@@ -68,7 +68,7 @@ private extension FullwidthIndentRule {
                 continue
             }
             // Layout between tags (line feeds and spaces) is blank, which ASCII bytes tell without characters.
-            if text.utf8.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { continue }
+            if text.utf8.allSatisfy(\.isASCIIWhiteSpace) { continue }
             if text.allSatisfy({ $0.isWhitespace && $0 != "\u{3000}" && $0 != "\u{00A0}" }) { continue }
             let indented = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{00A0}" }.first == "\u{3000}"
             if atLineStart, indented, !lineIsBlank(after: node) { result.append(node) }

@@ -13,8 +13,8 @@ struct ASCIIImageSource {
     init?(_ src: String) {
         guard let bytes = src.utf8.withContiguousStorageIfAvailable({ bytes -> [UInt8]? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard let first = bytes.firstIndex(where: { !ASCIIImageSource.isWhitespace($0) }),
-                  let last = bytes.lastIndex(where: { !ASCIIImageSource.isWhitespace($0) }) else { return [] }
+            guard let first = bytes.firstIndex(where: { !$0.isASCIIWhiteSpace }),
+                  let last = bytes.lastIndex(where: { !$0.isASCIIWhiteSpace }) else { return [] }
             return bytes[first...last].map(\.asciiLowercased)
         }), let bytes else { return nil }
         lowered = bytes
@@ -38,12 +38,6 @@ struct ASCIIImageSource {
     /// True when the trimmed, lower-cased address is `word`.
     func isEqual(to word: String) -> Bool {
         lowered.elementsEqual(word.utf8)
-    }
-
-    /// `Character.isWhitespace` of an ASCII scalar: tab, line feed, vertical tab, form feed, carriage return and
-    /// space (`U+001C`–`U+001F` are not white space in Unicode).
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        (0x09...0x0D).contains(byte) || byte == 0x20
     }
 }
 

@@ -4,7 +4,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// the first byte of a scalar, or a continuation byte (never white space).
     func whiteSpaceLength(at index: Int) -> Int {
         let byte = self[index]
-        if byte < 0x80 { return (0x09...0x0D).contains(byte) || byte == 0x20 ? 1 : 0 }
+        if byte < 0x80 { return byte.isASCIIWhiteSpace ? 1 : 0 }
         func has(_ offset: Int, _ value: UInt8) -> Bool {
             index + offset < count && self[index + offset] == value
         }

@@ -19,3 +19,20 @@ enum RepositoryImageAddresses {
         return values
     }
 }
+
+/// The web addresses written in the repository's posts, for the link fast-path tests.
+enum RepositoryWebAddresses {
+    /// Every `http(s)://…` or `//…` run of the example and corpus posts, up to white space, a quote, a bracket
+    /// or an angle bracket.
+    static func all() throws -> [String] {
+        let address = try NSRegularExpression(pattern: #"(?:https?:)?//[^\s"'<>()\[\]]+"#)
+        var urls: [String] = []
+        for post in Repository.examplePosts + Repository.corpusPosts {
+            let text = try String(contentsOf: post, encoding: .utf8)
+            for match in address.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range, in: text) { urls.append(String(text[range])) }
+            }
+        }
+        return urls
+    }
+}
