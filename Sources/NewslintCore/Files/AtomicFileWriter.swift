@@ -42,7 +42,7 @@ public enum AtomicFileWriter {
     }
 
     /// Writes several files with the guarantees of `write(_:to:)` (or of `replace(_:at:)` where `mustExist`),
-    /// flushed together: every temporary file is written, then all are flushed at once (one thread each), then
+    /// flushed together: every temporary file is written, then all are flushed at once (on threads kept for it), then
     /// each is renamed over its target, then each folder is flushed once. A journaling file system (ext4, XFS)
     /// commits the flushes that wait together in one transaction, where flushes made one after the other wait
     /// for a commit each; those commits were most of the wall time of `fix --write` and `fix --out`. Each file
@@ -78,38 +78,16 @@ public enum AtomicFileWriter {
         return errors
     }
 
-    /// Flushes the streams at the same time, each on a thread of its own, and returns each one's error. On
-    /// ext4, 16 flushes made together took a half to a sixth of the time of 16 made in turn (measured). A
-    /// stream whose thread cannot be started (the process is at its thread limit) is flushed on this one.
+    /// Flushes the streams at the same time, each on one of the threads kept for it (`WaitingThreads`), and
+    /// returns each one's error. On ext4, 16 flushes made together took a half to a sixth of the time of 16 made
+    /// in turn (measured).
     private static func flushTogether(_ streams: [Stream?]) -> [Error?] {
         let jobs = streams.map { $0.map(FlushJob.init) }
-        guard jobs.compactMap({ $0 }).count > 1 else {
-            for job in jobs { job?.run() }
-            return jobs.map { $0?.error }
-        }
-        var threads: [pthread_t] = []
-        for case let job? in jobs {
-            let retained = Unmanaged.passRetained(job)
-            var thread = pthread_t()
-            let started = pthread_create(&thread, nil, { argument in
-                guard let argument else { return nil }
-                Unmanaged<FlushJob>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, retained.toOpaque())
-            if started == 0 {
-                threads.append(thread)
-            } else {
-                retained.release()
-                job.run()
-            }
-        }
-        // Joining a thread makes what it wrote visible here.
-        for thread in threads { pthread_join(thread, nil) }
+        WaitingThreads.shared.runAll(jobs.compactMap { job in job.map { job in { job.run() } } })
         return jobs.map { $0?.error }
     }
 
-    /// One stream's flush, run on a thread of its own (or on the calling thread when none could be started).
-    /// Only the thread that runs it touches the job until that thread is joined.
+    /// One stream's flush. Only the thread that runs it touches the job until `WaitingThreads.runAll` returns.
     private final class FlushJob {
         let stream: Stream
         private(set) var error: Error?
