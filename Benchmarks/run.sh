@@ -154,17 +154,20 @@ run_timed() {
 }
 
 # measure NAME COMMAND...: run_timed REPEAT times; sets SECONDS_<NAME> (median wall), CPU_<NAME>
-# (user + system seconds of the run with the median wall time) and RSS_<NAME> (max).
+# (user + system seconds of the run with the median wall time) and RSS_<NAME> (max). In COMMAND, @RUN@
+# stands for the number of the run (1 to REPEAT).
+#
+# Each run of `fix` writes into a folder of its own, and each run of the empty-cache check fills a cache
+# of its own; nothing is deleted until the scratch folder goes. Deleting the previous run's files made the
+# next run pay for it: ext4 skips inodes freed in the last 30 s (vm.dirty_expire_centisecs) when it
+# allocates one, looking each up in the inode table, and with 10,000 files just deleted that was a
+# quarter of the machine's time in a `fix` run (perf: recently_deleted under __ext4_new_inode), however
+# long the script waited for the deletion to be written back.
 measure() {
     local name=$1 run result times=() cpus=() rss=0 wall cpu kib
     shift
     for ((run = 1; run <= REPEAT; run++)); do
-        # The previous run's files are removed and the removal settled (written back, discarded) before the
-        # next run starts, so that no run pays for the one before it.
-        if [[ $name == fix* ]]; then rm -rf "$WORK/out-$name" && sync; fi
-        # An empty cache for each run of the first cached check; the warm check reuses what it left.
-        if [[ $name == cacheCold ]]; then rm -rf "$WORK/cache" && sync; fi
-        result=$(run_timed "$name" "$@")
+        result=$(run_timed "$name" "${@//@RUN@/$run}")
         read -r wall cpu kib <<<"$result"
         times+=("$wall")
         cpus+=("$wall $cpu")
@@ -247,15 +250,15 @@ step "newslint check and fix, --jobs 1 and --jobs $CORES (--no-cache, -q, over $
 # -q: findings only; the findings are still formatted and written, as a user's run would do.
 measure check1 "$NEWSLINT" check --no-cache --quiet --color never --jobs 1 "$WORK/corpus"
 measure checkN "$NEWSLINT" check --no-cache --quiet --color never --jobs "$CORES" "$WORK/corpus"
-measure fix1 "$NEWSLINT" fix --no-cache --quiet --color never --jobs 1 --out "$WORK/out-fix1" "$WORK/corpus"
-measure fixN "$NEWSLINT" fix --no-cache --quiet --color never --jobs "$CORES" --out "$WORK/out-fixN" "$WORK/corpus"
+measure fix1 "$NEWSLINT" fix --no-cache --quiet --color never --jobs 1 --out "$WORK/out-fix1-@RUN@" "$WORK/corpus"
+measure fixN "$NEWSLINT" fix --no-cache --quiet --color never --jobs "$CORES" --out "$WORK/out-fixN-@RUN@" "$WORK/corpus"
 UNREADABLE=$(grep -c ': error: ' "$WORK/check1.err" || true)
 
 step "newslint check with the result cache (the default), --jobs 1: first with an empty cache, then again"
 # What a user's second run of unchanged posts costs (a pre-commit hook, CI with a restored cache): each
 # file is read and hashed, and its findings come from the cache instead of a parse.
-measure cacheCold "$NEWSLINT" check --cache-dir "$WORK/cache" --quiet --color never --jobs 1 "$WORK/corpus"
-measure cacheWarm "$NEWSLINT" check --cache-dir "$WORK/cache" --quiet --color never --jobs 1 "$WORK/corpus"
+measure cacheCold "$NEWSLINT" check --cache-dir "$WORK/cache-@RUN@" --quiet --color never --jobs 1 "$WORK/corpus"
+measure cacheWarm "$NEWSLINT" check --cache-dir "$WORK/cache-$REPEAT" --quiet --color never --jobs 1 "$WORK/corpus"
 if cmp -s "$WORK/check1.out" "$WORK/cacheCold.out" && cmp -s "$WORK/check1.out" "$WORK/cacheWarm.out"; then
     CACHE_SAME=identical
 else
@@ -265,7 +268,7 @@ fi
 # Parallel runs must give the same bytes as serial ones (issue 6); a mismatch is reported loudly but
 # is a newslint bug, not a failure of this benchmark.
 if cmp -s "$WORK/check1.out" "$WORK/checkN.out"; then CHECK_SAME=identical; else CHECK_SAME="DIFFERENT"; fi
-if diff -rq "$WORK/out-fix1" "$WORK/out-fixN" >/dev/null 2>&1; then FIX_SAME=identical; else FIX_SAME="DIFFERENT"; fi
+if diff -rq "$WORK/out-fix1-1" "$WORK/out-fixN-1" >/dev/null 2>&1; then FIX_SAME=identical; else FIX_SAME="DIFFERENT"; fi
 
 # --- html-to-markdown (optional) -------------------------------------------------------------------
 # A venv under /tmp keeps the machine's Python untouched and is reused by later runs.
