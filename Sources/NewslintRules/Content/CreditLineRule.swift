@@ -210,8 +210,7 @@ private extension CreditLineRule {
 
     /// A Markdown line's text without link, emphasis and escape syntax.
     static func markdownText(_ line: String) -> String {
-        let withoutLinks = line.containsBytes("](")
-            ? line.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression) : line
+        let withoutLinks = MarkdownLinkText.replacingLinks(in: line)
         // Most lines hold none of the marks: those are kept whole without reading their characters.
         let isMark = { (byte: UInt8) in byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x5C }
         guard withoutLinks.containsByte(where: isMark) else { return withoutLinks }

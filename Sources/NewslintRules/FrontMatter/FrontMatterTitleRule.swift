@@ -157,8 +157,7 @@ extension FrontMatterTitleRule {
     /// The first `count` characters of a Markdown body's normalised text without link and emphasis syntax: the
     /// characters `*#>`\` are dropped from a prefix of the text, doubled until its start is settled.
     static func markdownStart(of markdown: String, characters count: Int) -> [Character] {
-        let withoutLinks = markdown.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1",
-                                                         options: .regularExpression)
+        let withoutLinks = MarkdownLinkText.replacingLinks(in: markdown)
         var length = 4 * count + 64
         while true {
             let prefix = withoutLinks.prefix(length)
