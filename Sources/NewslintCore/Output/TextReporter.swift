@@ -28,6 +28,16 @@ public struct TextReporter: Reporter {
 
     /// The lines for one file's findings, so a caller can stream them as files complete.
     public func findings(of file: ReportedFile) -> String {
+        guard color || excerpts else {
+            // The bare lines of pipes and CI logs go into one buffer of bytes, made a string once: appending
+            // each line and its line feed to a string checked for a character across every join.
+            var bytes: [UInt8] = []
+            for finding in file.findings {
+                TextReporter.appendLine(for: finding, path: file.path, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = ""
         for finding in file.findings {
             output += styledLine(for: finding, path: file.path)
@@ -60,24 +70,37 @@ public struct TextReporter: Reporter {
     }
 
     public static func line(for finding: Finding, path: String) -> String {
-        // Bytes appended into one buffer, piece by piece: interpolating the seven pieces, or appending them as
-        // strings (each append checks for a character across the join), cost five times as much, a tenth of
-        // re-checking posts served from the cache; an array of the pieces cost an allocation and a copy each.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count + finding.message.utf8.count + finding.ruleID.utf8.count + 40)
-        bytes.append(contentsOf: path.utf8)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: String(finding.location.line).utf8)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: String(finding.location.column).utf8)
-        bytes.append(contentsOf: ": ".utf8)
-        bytes.append(contentsOf: finding.severity.rawValue.utf8)
-        bytes.append(contentsOf: ": ".utf8)
-        bytes.append(contentsOf: finding.message.utf8)
-        bytes.append(contentsOf: " [".utf8)
-        bytes.append(contentsOf: finding.ruleID.utf8)
-        bytes.append(UInt8(ascii: "]"))
+        appendLine(for: finding, path: path, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `line(for:path:)` as bytes, piece by piece: interpolating the seven pieces, or appending them as
+    /// strings (each append checks for a character across the join), cost five times as much, a tenth of
+    /// re-checking posts served from the cache; an array of the pieces cost an allocation and a copy each.
+    static func appendLine(for finding: Finding, path: String, to bytes: inout [UInt8]) {
+        // Each text is copied from its contiguous bytes: appending a `String.UTF8View` went through the
+        // generic sequence path, some 300 instructions a piece.
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        append(path)
+        bytes.append(UInt8(ascii: ":"))
+        append(String(finding.location.line))
+        bytes.append(UInt8(ascii: ":"))
+        append(String(finding.location.column))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        append(finding.severity.rawValue)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        append(finding.message)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "["))
+        append(finding.ruleID)
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// `3 findings in 2 files (2 fixable, 1 more with --unsafe-fixes)`; `No findings in 4 files.` when clean,
