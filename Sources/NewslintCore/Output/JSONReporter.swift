@@ -43,13 +43,28 @@ public struct JSONReporter: Reporter {
         return output + ",\n  \"version\" : " + JSONReporter.encoded(NewslintVersion.number, indent: "") + "\n}\n"
     }
 
-    /// `value` as pretty-printed JSON with every line indented.
-    private static func encoded<Value: Encodable>(_ value: Value, indent: String) -> String {
+    /// `value` as pretty-printed JSON with every line but the empty ones indented.
+    ///
+    /// The lines are cut at the line feed bytes. A line feed is always a character of its own, but after a
+    /// carriage return, and the encoder escapes carriage returns; splitting the text into characters to find
+    /// them was half of a `--format json` run.
+    static func encoded<Value: Encodable>(_ value: Value, indent: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
-            .joined(separator: "\n")
+        let json = (try? encoder.encode(value)) ?? Data("null".utf8)
+        let indentBytes = Array(indent.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(json.count + json.count / 4)
+        // Read in place: `Data`'s iterator is not inlined, some 50 instructions a byte.
+        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var atLineStart = true
+            for byte in bytes {
+                if atLineStart, byte != UInt8(ascii: "\n") { output.append(contentsOf: indentBytes) }
+                output.append(byte)
+                atLineStart = byte == UInt8(ascii: "\n")
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     struct FileEntry: Encodable {

@@ -22,11 +22,14 @@ public struct TextEdit: Sendable, Equatable, Codable {
         for line in oldLines { lineOffsets.append(lineOffsets.last! + line.text.utf8.count + (line.ending == "\n" ? 1 : 0)) }
         var edits: [TextEdit] = []
         var oldIndex = 0
-        var pending: (start: Int, content: String, touched: Bool)?
+        // The replacement text is gathered as bytes: appending each line to a string checked for a character
+        // across every join.
+        var pending: (start: Int, content: [UInt8], touched: Bool)?
         func flush(at end: Int) {
             guard let current = pending, current.touched else { pending = nil; return }
             edits.append(TextEdit(startLine: current.start + 1, startOffset: lineOffsets[current.start],
-                                  endLine: end + 1, endOffset: lineOffsets[end], content: current.content))
+                                  endLine: end + 1, endOffset: lineOffsets[end],
+                                  content: String(decoding: current.content, as: UTF8.self)))
             pending = nil
         }
         for edit in UnifiedDiff.script(oldLines, newLines) {
@@ -35,12 +38,14 @@ public struct TextEdit: Sendable, Equatable, Codable {
                 flush(at: oldIndex)
                 oldIndex += 1
             case .delete:
-                if pending == nil { pending = (oldIndex, "", true) }
+                if pending == nil { pending = (oldIndex, [], true) }
                 oldIndex += 1
             case .insert(let newIndex):
-                if pending == nil { pending = (oldIndex, "", true) }
+                if pending == nil { pending = (oldIndex, [], true) }
                 let line = newLines[newIndex]
-                pending?.content += line.text + (line.ending == "\n" ? "\n" : "")
+                var text = line.text
+                text.withUTF8 { pending?.content.append(contentsOf: $0) }
+                if line.ending == "\n" { pending?.content.append(UInt8(ascii: "\n")) }
             }
         }
         flush(at: oldIndex)

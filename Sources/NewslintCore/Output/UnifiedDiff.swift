@@ -24,6 +24,15 @@ public enum UnifiedDiff {
         let text: Substring
         /// "\n", or "\n\\ No newline at end of file\n" for a last line without one.
         let ending: String
+        /// A hash of the text's bytes, so that most lines that differ are told apart without reading them.
+        let hash: UInt64
+
+        /// Lines are equal when their bytes are. `Substring`'s `==` compares canonical equivalence: it normalised
+        /// both lines at each comparison of the diff, and it took a line that a fix changed from decomposed to
+        /// composed accents for an unchanged one, which the diff and the JSON report's edits then left out.
+        static func == (lhs: Line, rhs: Line) -> Bool {
+            lhs.hash == rhs.hash && lhs.ending == rhs.ending && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
     }
 
     enum Edit {
@@ -33,16 +42,40 @@ public enum UnifiedDiff {
     }
 
     /// The lines of `text`, split at every LF; a CRLF line keeps its CR (Swift's `Character` would read
-    /// `\r\n` as one character, and a CRLF file as one line).
+    /// `\r\n` as one character, and a CRLF file as one line). The line feeds are found in the bytes, and each line
+    /// is cut from the scalars, whose boundaries every line feed is on.
     static func lines(_ text: String) -> [Line] {
         guard !text.isEmpty else { return [] }
-        var parts = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
-        let endsWithNewline = text.unicodeScalars.last == "\n"
-        if endsWithNewline { parts.removeLast() }
-        return parts.enumerated().map { index, part in
-            let last = index == parts.count - 1
-            return Line(text: part, ending: last && !endsWithNewline ? "\n\\ No newline at end of file\n" : "\n")
+        var contiguous = text
+        // Where each line ends (at its line feed, or at the end of the text) and the FNV-1a hash of its bytes.
+        let ends: [(end: Int, hash: UInt64)] = contiguous.withUTF8 { bytes in
+            let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+            var ends: [(end: Int, hash: UInt64)] = []
+            var hash = basis
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n") {
+                    ends.append((offset, hash))
+                    hash = basis
+                } else {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                }
+            }
+            if bytes.last != UInt8(ascii: "\n") { ends.append((bytes.count, hash)) }
+            return ends
         }
+        let utf8 = text.utf8
+        let endsWithLineFeed = utf8.last == UInt8(ascii: "\n")
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var lines: [Line] = []
+        lines.reserveCapacity(ends.count)
+        var start = 0
+        for (number, line) in ends.enumerated() {
+            let ending = number == ends.count - 1 && !endsWithLineFeed ? "\n\\ No newline at end of file\n" : "\n"
+            lines.append(Line(text: Substring(text.unicodeScalars[index(start)..<index(line.end)]), ending: ending,
+                              hash: line.hash))
+            start = line.end + 1
+        }
+        return lines
     }
 
     /// The shortest edit script, by Myers' greedy algorithm with a trace for backtracking.
