@@ -3,28 +3,50 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
-        var output = ""
+        // Bytes appended into one buffer: the escapes are byte for byte, and a string per piece cost more than
+        // the rest of the report.
+        var output: [UInt8] = []
         for file in report.files {
+            var path: [UInt8] = []
+            GitHubReporter.appendEscaped(file.path, property: true, to: &path)
             for finding in file.findings {
-                let level = finding.severity == .error ? "error" : "warning"
-                output += "::\(level) file=\(property(file.path)),line=\(finding.location.line),"
-                    + "col=\(finding.location.column),title=\(property(finding.ruleID))::\(data(finding.message))\n"
+                GitHubReporter.append(finding.severity == .error ? "::error file=" : "::warning file=", to: &output)
+                output.append(contentsOf: path)
+                GitHubReporter.append(",line=\(finding.location.line),col=\(finding.location.column),title=", to: &output)
+                GitHubReporter.appendEscaped(finding.ruleID, property: true, to: &output)
+                GitHubReporter.append("::", to: &output)
+                GitHubReporter.appendEscaped(finding.message, property: false, to: &output)
+                output.append(UInt8(ascii: "\n"))
             }
         }
         for failure in report.failedFiles {
-            output += "::error file=\(property(failure.path)),title=newslint::\(data(failure.reason))\n"
+            GitHubReporter.append("::error file=", to: &output)
+            GitHubReporter.appendEscaped(failure.path, property: true, to: &output)
+            GitHubReporter.append(",title=newslint::", to: &output)
+            GitHubReporter.appendEscaped(failure.reason, property: false, to: &output)
+            output.append(UInt8(ascii: "\n"))
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Escaping for the message, as the Actions runner expects.
-    private func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+    /// Appends `text` escaped as the Actions runner expects: `%`, CR and LF always (the message), and `:` and `,`
+    /// too in a `key=value` property. Byte for byte: Foundation's `replacingOccurrences`, used before, left a
+    /// line feed followed by a combining mark as it was, and a raw line feed ends the command.
+    static func appendEscaped(_ text: String, property: Bool, to output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"): append("%25", to: &output)
+            case UInt8(ascii: "\r"): append("%0D", to: &output)
+            case UInt8(ascii: "\n"): append("%0A", to: &output)
+            case UInt8(ascii: ":") where property: append("%3A", to: &output)
+            case UInt8(ascii: ",") where property: append("%2C", to: &output)
+            default: output.append(byte)
+            }
+        }
     }
 
-    /// Escaping for `key=value` properties, which also reserve `:` and `,`.
-    private func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 }
