@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
         var outcome: FileOutcome
         switch session.provider.linter(for: path) {
         case .success(let linter):
-            outcome = linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false)
+            outcome = linter.process(bytes: bytes, path: path, fixing: session.plan.needsEdits, unsafe: false,
+                                     checkingOutput: false)
         case .failure(let error):
             outcome = FileOutcome(path: path, error: "configuration: \(error)")
         }

@@ -266,7 +266,8 @@ private extension RunSession {
                 outcome = linter.fixFile(path, bytes: bytes, unsafe: fixSettings.unsafe,
                                          captureText: fixSettings.renderedDiff)
             } else if needsEdits {
-                outcome = linter.fixFile(path, bytes: bytes, unsafe: false)
+                // The reports' edits need the fixed text, not what is left after it.
+                outcome = linter.fixFile(path, bytes: bytes, unsafe: false, checkingOutput: false)
             } else {
                 outcome = linter.checkFile(path, bytes: bytes)
             }

@@ -38,6 +38,41 @@ import Testing
             """)
     }
 
+    /// `check`'s JSON edits, applied to the file, give what `fix` writes: also when the fixes leave a suppression
+    /// comment unused, which `fix` then removes (`check` computes the fixed text without checking it again, but for
+    /// posts with a suppression comment).
+    @Test func jsonEditsApplyToWhatFixWrites() throws {
+        let posts = [
+            "unused.md": "---\ntitle: x\n---\n\n<!-- newslint-disable-next-line fullwidth-indent -->\n"
+                + "<!-- ad --><div>\n<style>p{}</style><p>正文</p></div>\n",
+            "plain.md": Self.post,
+        ]
+        for (name, text) in posts {
+            let directory = try TemporaryDirectory()
+            try directory.write(name, text)
+            let checked = try CLIRunner.run(["check", "--no-cache", "--format", "json", name], in: directory.url)
+            #expect(checked.status == 1)
+            let fixed = try CLIRunner.run(["fix", "--no-cache", "--out", "out", name], in: directory.url)
+            #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
+            let findings = try #require(((report["files"] as? [[String: Any]])?.first?["findings"]) as? [[String: Any]])
+            var edits: [Int: (end: Int, content: String)] = [:]
+            for finding in findings {
+                for edit in ((finding["fix"] as? [String: Any])?["edits"] as? [[String: Any]]) ?? [] {
+                    let start = try #require((edit["start"] as? [String: Any])?["offset"] as? Int)
+                    let end = try #require((edit["end"] as? [String: Any])?["offset"] as? Int)
+                    edits[start] = (end, try #require(edit["content"] as? String))
+                }
+            }
+            #expect(!edits.isEmpty)
+            var bytes = Array(text.utf8)
+            for (start, edit) in edits.sorted(by: { $0.key > $1.key }) {
+                bytes.replaceSubrange(start..<edit.end, with: Array(edit.content.utf8))
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == (try directory.read("out/" + name)), "\(name)")
+        }
+    }
+
     @Test func jsonCarriesLocationsOffsetsAndFixEdits() throws {
         let (result, _) = try run(["check", "--format", "json", "--select", "ad-comment"])
         #expect(result.status == 1)

@@ -61,7 +61,11 @@ extension Linter {
     /// with what they were: if a fix removed anything its rule did not declare as boilerplate, the result
     /// is the original file and a `content-loss` finding that names the text and the rule.
     /// With `captureText`, the result also holds the visible text before and after, for `fix --diff`.
-    public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false) throws -> FixResult {
+    /// With `checkingOutput` false the caller wants only the fixed text (`check`'s reports carry it as edits):
+    /// `remaining` is then left empty, and the output is checked again only when the post has a suppression
+    /// directive, which the output loses if the fixes left it unused.
+    public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false,
+                    checkingOutput: Bool = true) throws -> FixResult {
         let context = try makeContext(for: post)
         let initial = violations(in: context)
         let before = findings(of: initial, in: context)
@@ -88,6 +92,10 @@ extension Linter {
             return result
         }
         var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: applied.convertToMarkdown))
+        if !checkingOutput, SuppressionDirectives.of(post) == nil {
+            return FixResult(findings: before, remaining: [], output: post.withOriginalLineEndings(fixedText),
+                             original: original)
+        }
         // A file the fixes leave as it was has the findings it was read with: checking it again would find them.
         let unchanged = post.withOriginalLineEndings(fixedText) == original
         var remaining = unchanged

@@ -42,22 +42,26 @@ extension Linter {
     }
 
     /// Computes the fixed text of the file at `path` (of its `bytes` when the caller has read them already);
-    /// writes nothing.
-    public func fixFile(_ path: String, bytes: [UInt8]? = nil, unsafe: Bool, captureText: Bool = false) -> FileOutcome {
+    /// writes nothing. `checkingOutput` as for `fix(_:original:unsafe:captureText:checkingOutput:)`.
+    public func fixFile(_ path: String, bytes: [UInt8]? = nil, unsafe: Bool, captureText: Bool = false,
+                        checkingOutput: Bool = true) -> FileOutcome {
         outcome(path: path, bytes: bytes) { bytes in
             let post = try PostReader.read(bytes: bytes, path: path)
             let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe,
-                                 captureText: captureText)
+                                 captureText: captureText, checkingOutput: checkingOutput)
             return (result.findings, result, post.source)
         }
     }
 
-    /// Checks or fixes `bytes` given on standard input, reported under `path`.
-    public func process(bytes: [UInt8], path: String, fixing: Bool, unsafe: Bool) -> FileOutcome {
+    /// Checks or fixes `bytes` given on standard input, reported under `path`. `checkingOutput` as for
+    /// `fix(_:original:unsafe:captureText:checkingOutput:)`.
+    public func process(bytes: [UInt8], path: String, fixing: Bool, unsafe: Bool,
+                        checkingOutput: Bool = true) -> FileOutcome {
         outcome(path: path, bytes: bytes) { bytes in
             let post = try PostReader.read(bytes: bytes, path: path)
             guard fixing else { return (try check(post), nil, post.source) }
-            let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe)
+            let result = try fix(post, original: String(decoding: bytes, as: UTF8.self), unsafe: unsafe,
+                                 checkingOutput: checkingOutput)
             return (result.findings, result, post.source)
         }
     }
