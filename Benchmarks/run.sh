@@ -252,6 +252,9 @@ measure check1 "$NEWSLINT" check --no-cache --quiet --color never --jobs 1 "$WOR
 measure checkN "$NEWSLINT" check --no-cache --quiet --color never --jobs "$CORES" "$WORK/corpus"
 measure fix1 "$NEWSLINT" fix --no-cache --quiet --color never --jobs 1 --out "$WORK/out-fix1-@RUN@" "$WORK/corpus"
 measure fixN "$NEWSLINT" fix --no-cache --quiet --color never --jobs "$CORES" --out "$WORK/out-fixN-@RUN@" "$WORK/corpus"
+# The CI case with a machine-readable report: JSON carries each fixable finding's edits, so the fixed text
+# of every post with such a finding is computed too.
+measure checkJSON "$NEWSLINT" check --no-cache --quiet --format json --jobs 1 "$WORK/corpus"
 UNREADABLE=$(grep -c ': error: ' "$WORK/check1.err" || true)
 
 step "newslint check with the result cache (the default), --jobs 1: first with an empty cache, then again"
@@ -313,13 +316,13 @@ pct() { calc '%.1f%%' "$1 * 100"; }
 FLOOR_RATE=$(rate "$FLOOR_FILES" "$FLOOR_SECONDS")
 FLOOR_CPU_RATE=$(rate "$FLOOR_FILES" "$FLOOR_CPU")
 declare -A RATE CPU_RATE
-for name in check1 checkN fix1 fixN cacheCold cacheWarm; do
+for name in check1 checkN fix1 fixN checkJSON cacheCold cacheWarm; do
     seconds_var=SECONDS_$name
     cpu_var=CPU_$name
     RATE[$name]=$(rate "$POSTS" "${!seconds_var}")
     CPU_RATE[$name]=$(rate "$POSTS" "${!cpu_var}")
 done
-PEAK_RSS=$(printf '%s\n' "$RSS_check1" "$RSS_checkN" "$RSS_fix1" "$RSS_fixN" "$RSS_cacheCold" "$RSS_cacheWarm" \
+PEAK_RSS=$(printf '%s\n' "$RSS_check1" "$RSS_checkN" "$RSS_fix1" "$RSS_fixN" "$RSS_checkJSON" "$RSS_cacheCold" "$RSS_cacheWarm" \
     | sort -n | tail -n 1)
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
@@ -355,11 +358,12 @@ for name in check1 checkN fix1 fixN; do
     row "newslint $command --jobs $jobs" "${!seconds_var}" "${RATE[$name]}" "$(mbps "$BYTES" "${!seconds_var}")" \
         "${!cpu_var}" "${CPU_RATE[$name]}" "$(mib "${!rss_var}") MiB"
 done
-for name in cacheCold cacheWarm; do
+for name in checkJSON cacheCold cacheWarm; do
     seconds_var=SECONDS_$name
     cpu_var=CPU_$name
     rss_var=RSS_$name
     label="newslint check --jobs 1, empty cache"
+    [[ $name == checkJSON ]] && label="newslint check --jobs 1 --format json"
     [[ $name == cacheWarm ]] && label="newslint check --jobs 1, warm cache"
     row "$label" "${!seconds_var}" "${RATE[$name]}" "$(mbps "$BYTES" "${!seconds_var}")" \
         "${!cpu_var}" "${CPU_RATE[$name]}" "$(mib "${!rss_var}") MiB"
@@ -398,6 +402,8 @@ fi
 # A speedup has no CPU-time form; how many cores the parallel run kept busy tells whether it had them.
 printf '%-36s %12s   (%s cores busy on average)\n' "  check --jobs $CORES / --jobs 1" "${CHECK_SPEEDUP}x" "$(calc "%.2f" "$CPU_checkN / $SECONDS_checkN")"
 printf '%-36s %12s   (%s cores busy on average)\n' "  fix --jobs $CORES / --jobs 1" "${FIX_SPEEDUP}x" "$(calc "%.2f" "$CPU_fixN / $SECONDS_fixN")"
+printf '%-36s %12s %12s\n' "  check --format json / floor" "$(pct "$(calc '%.4f' "${RATE[checkJSON]} / $FLOOR_RATE")")" \
+    "$(pct "$(calc '%.4f' "${CPU_RATE[checkJSON]} / $FLOOR_CPU_RATE")")"
 printf '%-36s %12s %12s\n' "  check, warm cache / floor" "$(pct "$(calc '%.4f' "${RATE[cacheWarm]} / $FLOOR_RATE")")" \
     "$(pct "$(calc '%.4f' "${CPU_RATE[cacheWarm]} / $FLOOR_CPU_RATE")")"
 printf '%-36s %12s %12s\n' "  check speedup, warm cache" "$(calc '%.2f' "$SECONDS_check1 / $SECONDS_cacheWarm")x" \
@@ -405,7 +411,7 @@ printf '%-36s %12s %12s\n' "  check speedup, warm cache" "$(calc '%.2f' "$SECOND
 # A time ratio: above 1, filling the cache costs that much more than checking without it.
 printf '%-36s %12s %12s\n' "  check time, empty cache / --no-cache" "$(calc '%.2f' "$SECONDS_cacheCold / $SECONDS_check1")x" \
     "$(calc '%.2f' "$CPU_cacheCold / $CPU_check1")x"
-printf '%-36s %12s\n' "  peak RSS (max of the six runs)" "$(mib "$PEAK_RSS") MiB"
+printf '%-36s %12s\n' "  peak RSS (max of the seven runs)" "$(mib "$PEAK_RSS") MiB"
 echo
 
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met    "; else echo "MISSED "; fi; }
