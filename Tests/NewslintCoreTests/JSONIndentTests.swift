@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import NewslintCore
 
-/// The JSON report indents the encoder's lines by bytes exactly as splitting the text into characters did.
+/// The JSON report indents the encoder's lines by bytes exactly as splitting the text into characters did, and
+/// writes the file entries without the encoder exactly as the encoder does.
 @Suite struct JSONIndentTests {
     /// The way entries were indented before: the text cut into lines at `Character` line feeds.
     private func indentedByCharacters<Value: Encodable>(_ value: Value, indent: String) -> String {
@@ -13,8 +14,9 @@ import Testing
             .joined(separator: "\n")
     }
 
-    private static let pieces = ["a", "中文", "\n", "\r\n", "\r", "é", "e\u{301}", "\u{301}", "🇨🇳", "\"", "\\", "/",
-                                 "\u{1}", "\t", " ", "</script>", "\u{2028}", "[", "{"]
+    // Every ASCII character (all the control characters among them), and what else strings hold.
+    private static let pieces = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        + ["中文", "\r\n", "é", "e\u{301}", "\u{301}", "🇨🇳", "</script>", "\u{2028}", "\u{85}", "\u{FEFF}", "\\u0041"]
 
     private func randomText(using generator: inout SystemRandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...6, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
@@ -30,16 +32,19 @@ import Testing
                                                          offset: Int.random(in: 0...90_000, using: &generator)),
                     fix: Bool.random(using: &generator) ? nil : JSONReporter.FixEntry(
                         applicability: "safe", title: randomText(using: &generator),
-                        edits: Bool.random(using: &generator) ? [] : [JSONReporter.EditEntry(TextEdit(
-                            startLine: 1, startOffset: 0, endLine: 2, endOffset: 5,
-                            content: randomText(using: &generator)))]))
+                        edits: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                            JSONReporter.EditEntry(TextEdit(
+                                startLine: 1, startOffset: 0, endLine: 2, endOffset: Int.random(in: 0...99, using: &generator),
+                                content: randomText(using: &generator)))
+                        }))
             }
             let entry = JSONReporter.FileEntry(path: randomText(using: &generator),
                                                error: Bool.random(using: &generator) ? nil : randomText(using: &generator),
                                                findings: findings)
             let indent = ["", "  ", "    ", "\t"].randomElement(using: &generator)!
-            #expect(JSONReporter.encoded(entry, indent: indent) == indentedByCharacters(entry, indent: indent),
-                    "\(entry)")
+            let expected = indentedByCharacters(entry, indent: indent)
+            #expect(JSONReporter.encoded(entry, indent: indent) == expected, "\(entry)")
+            #expect(JSONEntryWriter.text(of: entry, indent: indent) == expected, "\(entry)")
         }
     }
 

@@ -28,7 +28,7 @@ public struct JSONReporter: Reporter {
                              edits: file.edits(for: finding).map(EditEntry.init))
                 })
         })
-        return (first ? "" : ",\n") + JSONReporter.encoded(entry, indent: "    ")
+        return (first ? "" : ",\n") + JSONEntryWriter.text(of: entry, indent: "    ")
     }
 
     /// The end of the document: the entries of the paths that could not be read, and the summary.
@@ -37,13 +37,14 @@ public struct JSONReporter: Reporter {
         var output = ""
         for (index, missing) in report.missing.enumerated() {
             let entry = FileEntry(path: missing.path, error: missing.reason, findings: [])
-            output += (wroteEntries || index > 0 ? ",\n" : "") + JSONReporter.encoded(entry, indent: "    ")
+            output += (wroteEntries || index > 0 ? ",\n" : "") + JSONEntryWriter.text(of: entry, indent: "    ")
         }
         output += "\n  ],\n  \"summary\" : " + JSONReporter.encoded(SummaryEntry(report), indent: "  ").dropFirst(2)
         return output + ",\n  \"version\" : " + JSONReporter.encoded(NewslintVersion.number, indent: "") + "\n}\n"
     }
 
-    /// `value` as pretty-printed JSON with every line but the empty ones indented.
+    /// `value` as pretty-printed JSON with every line but the empty ones indented. The file entries are written by
+    /// `JSONEntryWriter`, which a test holds to this.
     ///
     /// The lines are cut at the line feed bytes. A line feed is always a character of its own, but after a
     /// carriage return, and the encoder escapes carriage returns; splitting the text into characters to find
