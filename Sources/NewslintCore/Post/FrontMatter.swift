@@ -33,10 +33,12 @@ public struct FrontMatter: Sendable {
     /// for front matter `SimpleYAML` reads.
     public init(lines: [String], firstLine: Int, beforeComposing check: (String) throws -> Void = { _ in }) throws {
         self.lines = lines
-        keyLines = FrontMatter.keyLines(in: lines)
         self.firstLine = firstLine
-        (scalars, sequences, quoteWrappedTitle) = try FrontMatter.values(of: lines, firstLine: firstLine,
-                                                                        beforeComposing: check)
+        let values = try FrontMatter.values(of: lines, firstLine: firstLine, beforeComposing: check)
+        (scalars, sequences, quoteWrappedTitle) = (values.scalars, values.sequences, values.quoteWrappedTitle)
+        // Front matter `SimpleYAML` read comes with the key lines `keyLines(in:)` would find (see `SimpleYAML.read`),
+        // so its lines are not read a second time.
+        keyLines = values.keyLines ?? FrontMatter.keyLines(in: lines)
     }
 
     /// The scalar value of a top-level key, unquoted, or nil when absent or not a scalar.
@@ -116,13 +118,6 @@ private extension FrontMatter {
         keyLines[key]
     }
 
-    private static func keyLines(in lines: [String]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, line) in lines.enumerated() {
-            if let key = topLevelKey(in: line), result[key] == nil { result[key] = index }
-        }
-        return result
-    }
 
     /// The key line plus the indented or sequence lines that belong to it.
     func valueSpan(at index: Int) -> Range<Int> {
@@ -172,32 +167,34 @@ private extension FrontMatter {
     mutating func refresh() {
         // An edit produced by this type is valid YAML; re-read the values it changed.
         guard let parsed = try? FrontMatter.values(of: lines, firstLine: firstLine) else { return }
-        (scalars, sequences, quoteWrappedTitle) = parsed
+        (scalars, sequences, quoteWrappedTitle) = (parsed.scalars, parsed.sequences, parsed.quoteWrappedTitle)
     }
 
     /// The values of `lines`: read by `SimpleYAML` when they are in its form, else composed by Yams (after
     /// `check`). When composing fails and a quote-wrapped title line is present, the lines are read again with
     /// that line repaired. Any other error, or an error that remains after the repair, is thrown as found.
+    /// `keyLines` is set when `SimpleYAML` read the lines: the key lines it found, which are `keyLines(in: lines)`.
     static func values(of lines: [String], firstLine: Int, beforeComposing check: (String) throws -> Void = { _ in })
-        throws -> ([String: String], [String: [String]], QuoteWrappedTitle?) {
+        throws -> (scalars: [String: String], sequences: [String: [String]], quoteWrappedTitle: QuoteWrappedTitle?,
+                   keyLines: [String: Int]?) {
         if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) {
-            return (simple.scalars, simple.sequences, nil)
+            return (simple.scalars, simple.sequences, nil, simple.keyLines)
         }
         try check(lines.joined(separator: "\n"))
         do {
             let (scalars, sequences) = try compose(lines: lines, firstLine: firstLine)
-            return (scalars, sequences, nil)
+            return (scalars, sequences, nil, nil)
         } catch {
             guard let bug = QuoteWrappedTitle.find(in: lines) else { throw error }
             var repaired = lines
             repaired[bug.lineIndex] = bug.repaired
             guard let (scalars, sequences) = try? parse(lines: repaired, firstLine: firstLine) else { throw error }
-            return (scalars, sequences, bug)
+            return (scalars, sequences, bug, nil)
         }
     }
 
     static func parse(lines: [String], firstLine: Int) throws -> ([String: String], [String: [String]]) {
-        if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) { return simple }
+        if let simple = try SimpleYAML.read(lines: lines, firstLine: firstLine) { return (simple.scalars, simple.sequences) }
         return try compose(lines: lines, firstLine: firstLine)
     }
 }
@@ -273,6 +270,15 @@ extension FrontMatter {
 }
 
 extension FrontMatter {
+    /// The index in `lines` of each top-level key's first line.
+    static func keyLines(in lines: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            if let key = topLevelKey(in: line), result[key] == nil { result[key] = index }
+        }
+        return result
+    }
+
     /// The key a line of the front matter sets at the top level (`title:` → `title`), or nil.
     static func topLevelKey(in line: String) -> String? {
         // A line whose characters are all single scalars (nearly every one) is read as bytes.

@@ -10,10 +10,17 @@ import NewslintDOM
 /// reads it (`SimpleYAMLTests` holds the two readers equal), and a duplicate key is refused with the check's
 /// message.
 enum SimpleYAML {
-    /// The scalar values and the lists of `lines`, or nil when the lines are not in the simple form.
-    /// Throws `PostError.invalidYAML` for a key written twice, as the YAML check does.
+    /// The scalar values and the lists of `lines`, and the index in `lines` of each key's line, or nil when the
+    /// lines are not in the simple form. Throws `PostError.invalidYAML` for a key written twice, as the YAML check
+    /// does.
+    ///
+    /// `keyLines` is what `FrontMatter.keyLines(in:)` finds in the same lines (`SimpleYAMLKeyLinesTests` holds
+    /// the two equal): in the simple form every line that is not blank is either a `key:` line, whose key is ASCII
+    /// letters, digits, `_` and `-` followed by `:` and then a space or the end of the line, which
+    /// `topLevelKey(in:)` reads as that key, or a list item, which starts with a space or `-` and so sets no key
+    /// there; a key is written once, so its first line is its only one.
     static func read(lines: [String], firstLine: Int) throws
-        -> (scalars: [String: String], sequences: [String: [String]])? {
+        -> (scalars: [String: String], sequences: [String: [String]], keyLines: [String: Int])? {
         var scalars: [String: String] = [:]
         var sequences: [String: [String]] = [:]
         var keyLines: [String: Int] = [:]
@@ -50,7 +57,7 @@ enum SimpleYAML {
             }
         }
         close()
-        return keyLines.isEmpty ? nil : (scalars, sequences)
+        return keyLines.isEmpty ? nil : (scalars, sequences, keyLines)
     }
 
     /// `key:` or `key: value` with a key of ASCII letters, digits, `_` and `-`: the key, and the value's bytes
