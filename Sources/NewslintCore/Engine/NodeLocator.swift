@@ -17,7 +17,7 @@ final class NodeLocator {
     /// order within a line.
     private lazy var tokenNodes: [TokenNode] = listTokenNodes()
     /// Per line located so far: the column of each of its nodes that was matched to a token.
-    private var columnsByLine: [Int: [Node: Int]] = [:]
+    private var columnsByLine: [Int: LineColumns] = [:]
 
     init(body: String, bodyFirstLine: Int, root: Node) {
         self.body = SourceText(body)
@@ -29,7 +29,7 @@ final class NodeLocator {
     func location(of node: Node) -> Location {
         let line = startLine(of: node)
         guard line > 0 else { return Location(line: bodyFirstLine, column: 1) }
-        let column = (node.line > 0 ? columns(onLine: node.line)[node] : nil) ?? firstNonSpaceColumn(line: line)
+        let column = (node.line > 0 ? column(of: node, onLine: node.line) : nil) ?? firstNonSpaceColumn(line: line)
         return Location(line: bodyFirstLine + line - 1, column: column)
     }
 
@@ -91,12 +91,19 @@ private extension NodeLocator {
         return list
     }
 
-    func columns(onLine line: Int) -> [Node: Int] {
-        if let known = columnsByLine[line] { return known }
+    /// The columns of a line's nodes: `columns[i]` is the column of `tokenNodes[entries.lowerBound + i]`, nil when
+    /// no token on the line was matched to it.
+    struct LineColumns {
+        let entries: Range<Int>
+        let columns: [Int?]
+    }
+
+    /// Finds the columns of the nodes listed on `line`, and keeps them for the next node located there.
+    func columns(onLine line: Int) -> LineColumns {
         let start = tokenNodes.partitioningIndex { $0.line >= line }
         var end = start
         while end < tokenNodes.count, tokenNodes[end].line == line { end += 1 }
-        var result: [Node: Int] = [:]
+        var result = [Int?](repeating: nil, count: end - start)
         if start < end {
             // The tokens of this line's nodes, each once (a line holds a few kinds of tag), and the index of each
             // node's token among them.
@@ -108,14 +115,15 @@ private extension NodeLocator {
             }
             let columns = self.columns(of: tokens, onLine: line)
             var seen = [Int](repeating: 0, count: tokens.count)
-            for (entry, tokenIndex) in zip(tokenNodes[start..<end], tokenIndices) {
+            for (offset, tokenIndex) in tokenIndices.enumerated() {
                 let occurrence = seen[tokenIndex]
                 seen[tokenIndex] = occurrence + 1
-                if occurrence < columns[tokenIndex].count { result[entry.node] = columns[tokenIndex][occurrence] }
+                if occurrence < columns[tokenIndex].count { result[offset] = columns[tokenIndex][occurrence] }
             }
         }
-        columnsByLine[line] = result
-        return result
+        let found = LineColumns(entries: start..<end, columns: result)
+        columnsByLine[line] = found
+        return found
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
@@ -130,6 +138,22 @@ private extension NodeLocator {
 }
 
 extension NodeLocator {
+    /// The column of `node` among the nodes listed on `line`, or nil when it is not listed there or was matched
+    /// to no token.
+    ///
+    /// The line's columns are kept in the order of its entries, and the node is found by comparing it with them:
+    /// a node is listed once, so the entry holding it gives the column a table keyed by node gave (the way columns
+    /// were kept before; `NodeLocatorColumnTableTests` holds the two equal). Filling that table for every node
+    /// of a line, when a body is often one line of hundreds of nodes, cost more than the rest of locating.
+    func column(of node: Node, onLine line: Int) -> Int? {
+        let known = columnsByLine[line] ?? columns(onLine: line)
+        let list = tokenNodes
+        for (offset, index) in known.entries.enumerated() where list[index].node == node {
+            return known.columns[offset]
+        }
+        return nil
+    }
+
     /// The 1-based scalar columns of each of `tokens` (a lower-case tag name, or `!--`) on the line, in order:
     /// where `<name` (in either case, followed by a byte that cannot continue a name) or `<!--` starts.
     /// Tags whose name is not among `tokens` are only counted over.
