@@ -11,8 +11,10 @@ public final class RuleContext {
     public let profile: SiteProfile
     private let locator: NodeLocator?
     private let options: [String: [String: ConfigValue]]
-    /// Values computed from the post by `derived`, until the post changes.
-    private var derivedValues: [String: AnyObject] = [:]
+    /// Values computed from the post by `derived`, until the post changes. Room for the few a pass computes is
+    /// made up front, so filling the table does not grow it step by step (it is never iterated, so its capacity
+    /// changes nothing that is read from it).
+    private var derivedValues = [String: AnyObject](minimumCapacity: 16)
 
     init(post: Post, document: HTMLDocument?, profile: SiteProfile, options: [String: [String: ConfigValue]] = [:]) {
         self.post = post
