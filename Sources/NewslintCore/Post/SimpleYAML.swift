@@ -21,9 +21,11 @@ enum SimpleYAML {
     /// there; a key is written once, so its first line is its only one.
     static func read(lines: [String], firstLine: Int) throws
         -> (scalars: [String: String], sequences: [String: [String]], keyLines: [String: Int])? {
-        var scalars: [String: String] = [:]
+        // Room for a key per line up front, so the tables do not grow step by step; they are only looked up in
+        // (`FrontMatter` never iterates them), so their capacity changes nothing that is read from them.
+        var scalars = [String: String](minimumCapacity: lines.count)
         var sequences: [String: [String]] = [:]
-        var keyLines: [String: Int] = [:]
+        var keyLines = [String: Int](minimumCapacity: lines.count)
         /// The key whose value is empty so far, with the indentation of its items once one is seen.
         var open: (key: String, items: [String], indent: Int?)?
         func close() {
