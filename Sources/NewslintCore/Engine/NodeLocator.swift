@@ -169,7 +169,7 @@ extension NodeLocator {
             var index = range.lowerBound
             while let found = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: line, from: index) {
                 // A column counts Unicode scalars: the continuation bytes of a multi-byte character are not counted.
-                for byte in line[index..<found] where byte & 0xC0 != 0x80 { column += 1 }
+                column += ScalarStarts.count(in: line, from: index, to: found)
                 if found + 3 < range.upperBound, line[found + 1] == UInt8(ascii: "!"),
                    line[found + 2] == UInt8(ascii: "-"), line[found + 3] == UInt8(ascii: "-") {
                     if let comment { result[comment].append(column) }

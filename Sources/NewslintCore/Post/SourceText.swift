@@ -71,7 +71,7 @@ public struct SourceText: Sendable {
         let clamped = max(0, min(offset, utf8.count))
         let low = lineIndex(of: clamped)
         let lineStart = lineStarts[low]
-        let column = utf8[lineStart..<clamped].reduce(1) { count, byte in SourceText.startsScalar(byte) ? count + 1 : count }
+        let column = 1 + utf8.withUnsafeBufferPointer { ScalarStarts.count(in: $0, from: lineStart, to: clamped) }
         return (low + 1, column)
     }
 
@@ -90,16 +90,20 @@ public struct SourceText: Sendable {
         }
         // Walks `column - 1` scalars: a scalar starts at every byte that is not a UTF-8 continuation byte.
         let wanted = max(0, column - 1)
-        var scalars = 0
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            if SourceText.startsScalar(utf8[offset]) {
-                if scalars == wanted { return (offset, scalars + 1) }
-                scalars += 1
+        return utf8.withUnsafeBufferPointer { bytes in
+            // A word whose starts keep the count at most `wanted` holds no start with `wanted` starts before it
+            // (those have fewer), so stepping over it skips nothing the byte walk below returns at.
+            var (offset, scalars) = ScalarStarts.skipWords(in: bytes, from: range.lowerBound, to: range.upperBound,
+                                                           counted: 0, atMost: wanted)
+            while offset < range.upperBound {
+                if SourceText.startsScalar(bytes[offset]) {
+                    if scalars == wanted { return (offset, scalars + 1) }
+                    scalars += 1
+                }
+                offset += 1
             }
-            offset += 1
+            return (range.upperBound, scalars + 1)
         }
-        return (range.upperBound, scalars + 1)
     }
 
     /// `position(ofUTF8Offset:)` for an offset at or after `base`, whose position is known: on the same line, only
