@@ -90,12 +90,24 @@ private extension PageChromeRule {
 
     /// An element Vue rendered (`data-v-…`) that holds controls or icons but no text or media of the article.
     static func isVueWidget(_ node: Node) -> Bool {
-        guard node.attributeNames.contains(where: { $0.hasPrefix("data-v-") }) else { return false }
+        // The names' bytes rule out nearly every element without making their strings (see `AttributeNameBytes`):
+        // a name of ASCII bytes starts with `data-v-` as a string exactly when its bytes do.
+        guard node.containsAttributeName(where: isPossibleVueAttribute),
+              node.attributeNames.contains(where: { $0.hasPrefix("data-v-") }) else { return false }
         guard !hasText(node), !node.descendants.contains(where: { $0.isElement(media) }) else { return false }
         return node.isElement(controls) || node.descendants.contains { $0.isElement(controls) }
     }
 
     static func hasText(_ node: Node) -> Bool {
         node.descendants.contains { $0.isText && !TextClasses.isBlank($0.text) }
+    }
+}
+
+extension PageChromeRule {
+    static let vuePrefix = Array("data-v-".utf8)
+
+    /// False only for a name whose string in `attributeNames` does not start with `data-v-`.
+    static func isPossibleVueAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        !AttributeNameBytes.isASCII(name) || AttributeNameBytes.name(name, hasPrefix: vuePrefix)
     }
 }

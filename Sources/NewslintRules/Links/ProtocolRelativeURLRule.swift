@@ -48,6 +48,8 @@ struct ProtocolRelativeURLRule: Rule {
         if let body = context.body {
             // `<script>` and `<style>` go whole with `style-block`.
             for node in body.descendants where node.isElement && !node.isElement(named: "script") && !node.isElement(named: "style") {
+                // Most elements have neither attribute, and their names' bytes tell so without a lookup.
+                guard node.containsAttributeName(where: ProtocolRelativeURLRule.mayBeAddressAttribute) else { continue }
                 for name in ["href", "src"] {
                     guard let value = node.attribute(name), URLRewriting.isProtocolRelative(value) else { continue }
                     let fixed = URLRewriting.withHTTPS(value)
@@ -92,5 +94,17 @@ private extension ProtocolRelativeURLRule {
 
     static func message(_ name: String, _ value: String) -> String {
         "\(name) is protocol-relative (\(URLRewriting.shown(value, limit: 60))) and breaks outside an https page"
+    }
+}
+
+extension ProtocolRelativeURLRule {
+    static let addressAttributes = [Array("href".utf8), Array("src".utf8)]
+
+    /// False only for a name under which `node.attribute("href")` and `node.attribute("src")` find nothing:
+    /// libxml2's `xmlGetProp` finds an attribute among the element's own by its exact name (the HTML parser
+    /// declares no attribute defaults that it could find instead), and a name equal to `href` or `src` is ASCII
+    /// and equal to it when lower-cased.
+    static func mayBeAddressAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        !AttributeNameBytes.isASCII(name) || addressAttributes.contains { AttributeNameBytes.name(name, equals: $0) }
     }
 }

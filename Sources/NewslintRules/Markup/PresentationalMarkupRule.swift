@@ -47,10 +47,12 @@ struct PresentationalMarkupRule: Rule {
         guard let body = context.body else { return [] }
         let profile = context.profile
         let widgets = PromoWidgets(context)
+        let attributeFilter = PresentationalAttributeFilter.of(profile)
         return body.descendants.compactMap { node -> Violation? in
             guard node.isElement, !node.hasAncestor(named: TextClasses.codeContainers) else { return nil }
             guard !widgets.contains(node) else { return nil }
-            guard let change = PresentationalMarkupRule.change(for: node, profile: profile) else { return nil }
+            guard let change = PresentationalMarkupRule.change(for: node, profile: profile,
+                                                                    attributeFilter: attributeFilter) else { return nil }
             return Violation(at: location(of: node, change: change, context: context), change.message,
                              fix: Fix(change.title) { change.apply(node) })
         }
@@ -79,7 +81,8 @@ private struct MarkupChange {
 }
 
 private extension PresentationalMarkupRule {
-    static func change(for node: Node, profile: SiteProfile) -> MarkupChange? {
+    static func change(for node: Node, profile: SiteProfile,
+                       attributeFilter: PresentationalAttributeFilter) -> MarkupChange? {
         // Most elements match nothing: their description is made only for a finding.
         var description: String { describe(node) }
         if profile.boldIndex.containsMatch(node) {
@@ -100,6 +103,9 @@ private extension PresentationalMarkupRule {
             return MarkupChange(action: .unwrap, attributes: [],
                                 message: "presentational wrapper \(description)", title: "unwrap the <\(node.name)> element")
         }
+        // Most elements carry no presentational attribute, and the filter tells so from the names' bytes; the
+        // strings are made for the others only.
+        guard attributeFilter.mayCarryPresentationalAttribute(node) else { return nil }
         let attributes = node.attributeNames.filter(profile.isPresentationalAttribute)
         guard !attributes.isEmpty else { return nil }
         let list = attributes.map { "'\($0)'" }.joined(separator: ", ")

@@ -92,7 +92,9 @@ private extension UnsafeHTMLRule {
                     continue
                 }
             }
-            // Names first (libxml2 lowers them): only an address attribute's value is read.
+            // Names first (libxml2 lowers them): only an address attribute's value is read. Their bytes rule out
+            // nearly every element before any string is made.
+            guard node.containsAttributeName(where: UnsafeHTMLRule.mayBeUnsafeAttribute) else { continue }
             for name in node.attributeNames {
                 if UnsafeHTMLRule.isEventAttribute(name) {
                     violations.append(Violation(
@@ -285,5 +287,18 @@ private extension UnsafeHTMLRule {
 
     static func scriptURLMessage(_ value: String, _ attribute: String, _ element: String) -> String {
         "\(scheme(of: value)) URL in \(attribute) of <\(element)> runs script in the reader's browser"
+    }
+}
+
+extension UnsafeHTMLRule {
+    static let eventPrefix = Array("on".utf8)
+    static let urlAttributeBytes = urlAttributes.map { Array($0.utf8) }
+
+    /// False only for a name whose string in `attributeNames` is neither an event attribute (which starts with
+    /// `on`) nor one of `urlAttributes`: a name of ASCII bytes starts with or equals an ASCII string exactly when
+    /// its bytes, lower-cased, do (see `AttributeNameBytes`).
+    static func mayBeUnsafeAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        !AttributeNameBytes.isASCII(name) || AttributeNameBytes.name(name, hasPrefix: eventPrefix)
+            || urlAttributeBytes.contains { AttributeNameBytes.name(name, equals: $0) }
     }
 }
