@@ -68,14 +68,17 @@ import Testing
         #expect(matched > 0 && skipped > 1_000)
     }
 
-    @Test func unsafeAttributePrefilterPassesEveryElementWithAnEventOrAddressAttribute() throws {
+    @Test func unsafeAttributePrefilterKeepsEveryEventAndAddressAttribute() throws {
         var matched = 0, skipped = 0
+        let isUnsafe = { (name: String) in
+            Self.referenceIsEventAttribute(name) || Self.referenceURLAttributes.contains(name)
+        }
         for node in try Self.elements() {
-            let passes = node.containsAttributeName(where: UnsafeHTMLRule.mayBeUnsafeAttribute)
-            let expected = Self.referenceHasUnsafeAttribute(node)
-            #expect(!expected || passes, "<\(node.name)> \(node.attributeNames)")
-            if expected { matched += 1 }
-            if !passes { skipped += 1 }
+            let kept = node.attributeNames(where: UnsafeHTMLRule.mayBeUnsafeAttribute)
+            let expected = node.attributeNames.filter(isUnsafe)
+            #expect(kept.filter(isUnsafe) == expected, "<\(node.name)> \(node.attributeNames)")
+            matched += expected.count
+            skipped += node.attributeNames.count - kept.count
         }
         #expect(matched > 0 && skipped > 1_000)
     }
@@ -92,32 +95,52 @@ import Testing
         #expect(matched > 0 && skipped > 1_000)
     }
 
-    @Test func presentationalFilterPassesEveryElementWithAPresentationalAttribute() throws {
+    @Test func presentationalFilterKeepsEveryPresentationalAttribute() throws {
         let catalog = ExampleRunner.catalog
         let profiles = [catalog.defaults] + catalog.siteIDs.compactMap(catalog.profile(id:))
-        var lists = profiles.map(\.presentationalAttributes)
-        lists += [["style", "DATA-V-*", "on*"], ["k", "ak", "a\u{212A}"], ["*"], ["st\u{E9}yle", "style"],
-                  ["s*", "x-y"], ["ak", "k*"], []]
         let elements = try Self.elements()
         for profile in profiles {
             let filter = PresentationalAttributeFilter.of(profile)
-            for node in elements where node.attributeNames.contains(where: profile.isPresentationalAttribute) {
-                #expect(filter.mayCarryPresentationalAttribute(node), "\(profile.id) <\(node.name)>")
+            for node in elements {
+                let kept = node.attributeNames(where: filter.mayBePresentational)
+                #expect(kept.filter(profile.isPresentationalAttribute)
+                            == node.attributeNames.filter(profile.isPresentationalAttribute),
+                        "\(profile.id) <\(node.name)> \(node.attributeNames)")
             }
         }
+        var lists = profiles.map(\.presentationalAttributes)
+        lists += [["style", "DATA-V-*", "on*"], ["k", "ak", "a\u{212A}"], ["*"], ["st\u{E9}yle", "style"],
+                  ["s*", "x-y"], ["ak", "k*"], []]
         var matched = 0, skipped = 0
         for list in lists {
             let filter = PresentationalAttributeFilter(list)
             let isPresentational = Self.referenceIsPresentational(list)
             for node in elements {
-                let passes = filter.mayCarryPresentationalAttribute(node)
-                let expected = node.attributeNames.contains(where: isPresentational)
-                #expect(!expected || passes, "\(list) <\(node.name)> \(node.attributeNames)")
-                if expected { matched += 1 }
-                if !passes { skipped += 1 }
+                let kept = node.attributeNames(where: filter.mayBePresentational)
+                let expected = node.attributeNames.filter(isPresentational)
+                #expect(kept.filter(isPresentational) == expected, "\(list) <\(node.name)> \(node.attributeNames)")
+                matched += expected.count
+                skipped += node.attributeNames.count - kept.count
             }
         }
         #expect(matched > 0 && skipped > 1_000)
+    }
+
+    /// `attributeNames(where:)` is `attributeNames` filtered by the predicate on each name's bytes.
+    @Test func namesKeptByAPredicateAreTheFilteredAttributeNames() throws {
+        let predicates: [(UnsafeBufferPointer<UInt8>) -> Bool] = [
+            { _ in true }, { _ in false }, { $0.first.map { $0 % 2 == 0 } ?? false },
+            { $0.contains { $0 >= 0x80 } }, { $0.count > 5 },
+        ]
+        for node in try Self.elements() {
+            var read: [[UInt8]] = []
+            _ = node.containsAttributeName { read.append(Array($0)); return false }
+            for predicate in predicates {
+                let expected = zip(read, node.attributeNames)
+                    .filter { bytes, _ in bytes.withUnsafeBufferPointer(predicate) }.map(\.1)
+                #expect(node.attributeNames(where: predicate) == expected, "<\(node.name)> \(node.attributeNames)")
+            }
+        }
     }
 
     // MARK: Inputs

@@ -103,10 +103,11 @@ private extension PresentationalMarkupRule {
             return MarkupChange(action: .unwrap, attributes: [],
                                 message: "presentational wrapper \(description)", title: "unwrap the <\(node.name)> element")
         }
-        // Most elements carry no presentational attribute, and the filter tells so from the names' bytes; the
-        // strings are made for the others only.
-        guard attributeFilter.mayCarryPresentationalAttribute(node) else { return nil }
-        let attributes = node.attributeNames.filter(profile.isPresentationalAttribute)
+        // Most names are not presentational, and the filter tells so from their bytes: strings are made for the
+        // others only, and tested as before.
+        // (A closure, not the method itself: a bound method would box the filter for every element.)
+        let attributes = node.attributeNames(where: { attributeFilter.mayBePresentational($0) })
+            .filter(profile.isPresentationalAttribute)
         guard !attributes.isEmpty else { return nil }
         let list = attributes.map { "'\($0)'" }.joined(separator: ", ")
         let tag = "<\(node.name)>"

@@ -93,9 +93,8 @@ private extension UnsafeHTMLRule {
                 }
             }
             // Names first (libxml2 lowers them): only an address attribute's value is read. Their bytes rule out
-            // nearly every element before any string is made.
-            guard node.containsAttributeName(where: UnsafeHTMLRule.mayBeUnsafeAttribute) else { continue }
-            for name in node.attributeNames {
+            // nearly every name before its string is made; the others are tested as before.
+            for name in node.attributeNames(where: UnsafeHTMLRule.mayBeUnsafeAttribute) {
                 if UnsafeHTMLRule.isEventAttribute(name) {
                     violations.append(Violation(
                         at: context.location(of: node), UnsafeHTMLRule.eventMessage(name, node.name),

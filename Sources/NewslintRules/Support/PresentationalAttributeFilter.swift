@@ -1,13 +1,13 @@
 import NewslintCore
 import NewslintDOM
 
-/// Tells, from the attribute names' bytes, which elements cannot carry a presentational attribute of a profile, so
-/// that `presentational-markup` makes the names' strings only for the others.
+/// Tells, from an attribute name's bytes, which names cannot be presentational attributes of a profile, so that
+/// `presentational-markup` makes strings only of the others.
 ///
-/// It answers "may carry one" for every element on which `node.attributeNames.contains(where:
-/// profile.isPresentationalAttribute)` holds (see `AttributeNameBytes` for why the byte comparisons agree with
-/// the string ones on ASCII names): a name with a byte beyond ASCII may carry one, and so does every element when
-/// a configured attribute is not ASCII, as then no byte comparison stands in for the string one.
+/// It answers "may be" for every name that `profile.isPresentationalAttribute` accepts (see `AttributeNameBytes`
+/// for why the byte comparisons agree with the string ones on ASCII names): for a name with a byte beyond ASCII,
+/// and for every name when a configured attribute is not ASCII, as then no byte comparison stands in for the
+/// string one.
 struct PresentationalAttributeFilter {
     /// Whole names, as `SiteProfile` splits `presentationalAttributes`: the entries not ending in `*`.
     private let names: [[UInt8]]
@@ -29,13 +29,11 @@ struct PresentationalAttributeFilter {
         }
     }
 
-    /// False only when no attribute of `node` is presentational.
-    func mayCarryPresentationalAttribute(_ node: Node) -> Bool {
-        guard comparesBytes else { return true }
-        return node.containsAttributeName { name in
-            !AttributeNameBytes.isASCII(name)
-                || names.contains { AttributeNameBytes.name(name, equals: $0) }
-                || prefixes.contains { AttributeNameBytes.name(name, hasPrefix: $0) }
-        }
+    /// False only for a name (its bytes, as `Node.attributeNames(where:)` hands them out) whose string in
+    /// `attributeNames` is not presentational.
+    func mayBePresentational(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard comparesBytes, AttributeNameBytes.isASCII(name) else { return true }
+        return names.contains { AttributeNameBytes.name(name, equals: $0) }
+            || prefixes.contains { AttributeNameBytes.name(name, hasPrefix: $0) }
     }
 }
