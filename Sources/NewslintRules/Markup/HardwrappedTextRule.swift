@@ -50,20 +50,24 @@ struct HardwrappedTextRule: Rule {
 
     func check(_ context: RuleContext) -> [Violation] {
         guard let body = context.body else { return [] }
-        return body.descendants.filter { $0.isText && !$0.hasAncestor(named: TextClasses.codeContainers) }
-            .flatMap { node -> [Violation] in
-                let breaks = HardwrappedTextRule.breaks(in: node.text)
-                guard !breaks.isEmpty else { return [] }
-                return breaks.enumerated().map { index, wrap in
-                    Violation(at: location(of: wrap, in: node, context),
-                              "line break inside a sentence ('\(wrap.before)⏎\(wrap.after)')",
-                              fix: Fix("join the lines with a space") {
-                                  // One fix joins every break of the node, so the others find nothing left.
-                                  guard index == 0 else { return }
-                                  node.setText(HardwrappedTextRule.joined(node.text))
-                              })
-                }
+        // One walk, appending only for the few nodes with breaks: the text nodes in document order, as a filter
+        // of the walk and a flat map of every node's (mostly empty) findings gave them.
+        var violations: [Violation] = []
+        for node in body.descendants where node.isText && !node.hasAncestor(named: TextClasses.codeContainers) {
+            let breaks = HardwrappedTextRule.breaks(in: node.text)
+            guard !breaks.isEmpty else { continue }
+            for (index, wrap) in breaks.enumerated() {
+                violations.append(Violation(
+                    at: location(of: wrap, in: node, context),
+                    "line break inside a sentence ('\(wrap.before)⏎\(wrap.after)')",
+                    fix: Fix("join the lines with a space") {
+                        // One fix joins every break of the node, so the others find nothing left.
+                        guard index == 0 else { return }
+                        node.setText(HardwrappedTextRule.joined(node.text))
+                    }))
             }
+        }
+        return violations
     }
 }
 
