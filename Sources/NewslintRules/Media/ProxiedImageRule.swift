@@ -134,22 +134,25 @@ private extension ProxiedImageRule {
     func codeViolations(_ body: Node, context: RuleContext, proxies: [String]) -> [Violation] {
         // Made only for a post with an address in code: most have none.
         lazy var pattern = URLRewriting.proxyPrefixPattern(proxies)
-        return body.descendants.compactMap { text -> Violation? in
-            guard text.isText, text.hasAncestor(named: ProxiedImageRule.code) else { return nil }
+        // A loop that appends the rare finding, rather than an optional made and dropped for every node: the same
+        // nodes are tested in the same order.
+        var violations: [Violation] = []
+        for text in body.descendants where text.isText && text.hasAncestor(named: ProxiedImageRule.code) {
             let content = text.text
             guard content.containsBytes("//"), URLRewriting.mayHoldProxyPrefix(proxies, in: content), let pattern else {
-                return nil
+                continue
             }
             let whole = NSRange(content.startIndex..., in: content)
             guard let first = pattern.firstMatch(in: content, range: whole),
-                  let range = Range(first.range, in: content) else { return nil }
+                  let range = Range(first.range, in: content) else { continue }
             let cleaned = pattern.stringByReplacingMatches(in: content, range: whole, withTemplate: "")
-            return Violation(at: context.location(of: String(content[range]), from: text),
-                             ProxiedImageRule.codeMessage(String(content[range])),
-                             fix: Fix("remove the proxy prefix from the code", removing: [text]) {
-                                 text.setText(cleaned)
-                             })
+            violations.append(Violation(at: context.location(of: String(content[range]), from: text),
+                                        ProxiedImageRule.codeMessage(String(content[range])),
+                                        fix: Fix("remove the proxy prefix from the code", removing: [text]) {
+                                            text.setText(cleaned)
+                                        }))
         }
+        return violations
     }
 
     func codeViolations(_ markdown: MarkdownBody, context: RuleContext, proxies: [String]) -> [Violation] {
