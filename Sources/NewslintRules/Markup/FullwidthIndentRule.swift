@@ -69,6 +69,12 @@ private extension FullwidthIndentRule {
             }
             // Layout between tags (line feeds and spaces) is blank, which ASCII bytes tell without characters.
             if text.utf8.allSatisfy(\.isASCIIWhiteSpace) { continue }
+            // Layout before a visible character that is no indent (see `LayoutThenVisible`): neither blank nor
+            // indented, as the two walks over characters below would find.
+            if LayoutThenVisible.startsWithLayoutThenVisible(text) {
+                atLineStart = false
+                continue
+            }
             if text.allSatisfy({ $0.isWhitespace && $0 != "\u{3000}" && $0 != "\u{00A0}" }) { continue }
             let indented = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{00A0}" }.first == "\u{3000}"
             if atLineStart, indented, !lineIsBlank(after: node) { result.append(node) }
