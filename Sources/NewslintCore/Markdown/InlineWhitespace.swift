@@ -15,7 +15,7 @@ struct InlineWhitespace {
     }
 
     func process(_ input: [InlineToken]) -> Result {
-        var collapsing = Collapsing(whitespace: self, capacity: input.count)
+        var collapsing = Collapsing(whitespace: self, capacity: Self.outputCapacity(for: input))
         for token in input {
             guard case .text(let text) = token else {
                 collapsing.add(token)
@@ -25,6 +25,18 @@ struct InlineWhitespace {
             InlineWhitespace.splitWords(text) { collapsing.add($0) }
         }
         return collapsing.finish()
+    }
+
+    /// Room for the tokens `process` writes, so that the output seldom grows: every token but a text is
+    /// copied or stands for the gap it replaces, and a text of n bytes is taken to split into n / 2 + 1 words
+    /// and spaces (a word and its space take two bytes or more; more tokens only make the array grow). Only a
+    /// capacity: the tokens are the same with any.
+    static func outputCapacity(for input: [InlineToken]) -> Int {
+        var capacity = 0
+        for token in input {
+            if case .text(let text) = token { capacity += text.utf8.count / 2 + 1 } else { capacity += 1 }
+        }
+        return capacity
     }
 
     /// The words of `text` joined by one space: whitespace runs collapsed, and none left at either end.
