@@ -52,12 +52,12 @@ enum EmphasisSimulation {
     }
 
     /// One `*` character of a run: which pair it belongs to, and on which side.
-    private struct Mark: Equatable {
+    struct Mark: Equatable {
         var pair: Int
         var opening: Bool
     }
 
-    private struct Run: Equatable {
+    struct Run: Equatable {
         var marks: [Mark]
         var canOpen: Bool
         var canClose: Bool
@@ -89,14 +89,29 @@ enum EmphasisSimulation {
 
     /// The scopes with the flanking of each punctuation definition, once when both give the same flanking
     /// (as they do unless a symbol or non-ASCII punctuation touches a run): the simulation reads nothing else.
-    private static func distinctFlankings(_ items: [Item]) -> [[[Run]]] {
+    ///
+    /// The legacy scopes are built only when a text edge is classed apart by the two definitions: flanking
+    /// reads punctuation only in a run's neighbours, which are text edges, a `*` (punctuation in both) or
+    /// nothing, so otherwise both definitions give every run the same flanking and the scopes are equal.
+    static func distinctFlankings(_ items: [Item]) -> [[[Run]]] {
         let current = scopes(items, isPunctuation: EmphasisFlanking.isPunctuation)
+        guard items.contains(where: hasEdgeClassedApart) else { return [current] }
         let legacy = scopes(items, isPunctuation: EmphasisFlanking.isLegacyPunctuation)
         return legacy == current ? [current] : [current, legacy]
     }
 
+    /// True for a text whose first or last scalar is punctuation by one definition and not by the other.
+    private static func hasEdgeClassedApart(_ item: Item) -> Bool {
+        guard case .text(let edges) = item else { return false }
+        func isClassedApart(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return EmphasisFlanking.isPunctuation(scalar) != EmphasisFlanking.isLegacyPunctuation(scalar)
+        }
+        return isClassedApart(edges.first) || isClassedApart(edges.last)
+    }
+
     /// The runs of each link scope and of the top level, with their flanking.
-    private static func scopes(_ items: [Item], isPunctuation: (Unicode.Scalar) -> Bool) -> [[Run]] {
+    static func scopes(_ items: [Item], isPunctuation: (Unicode.Scalar) -> Bool) -> [[Run]] {
         var finished: [[Run]] = []
         var open: [[Run]] = [[]]
         for (index, item) in items.enumerated() {
