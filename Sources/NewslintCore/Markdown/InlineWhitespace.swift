@@ -62,7 +62,11 @@ struct InlineWhitespace {
         let whitespace: InlineWhitespace
         var output: [InlineToken] = []
         var leadingComments: [String] = []
-        /// The tokens since the last content; one buffer, emptied after each piece of content.
+        /// The tokens since the last content are `loneSpace` (when set) followed by `gap`. The common gap, one
+        /// space between words, is held in `loneSpace` alone, and `gap` is empty then: a block whose gaps are
+        /// all single spaces never fills a buffer.
+        var loneSpace: Bool?
+        /// The tokens since the last content but a lone space; one buffer, emptied after each piece of content.
         var gap: [InlineToken] = []
         var previousContent: InlineToken?
 
@@ -73,16 +77,21 @@ struct InlineWhitespace {
 
         mutating func add(_ token: InlineToken) {
             guard token.isContent else {
+                if case .space(let newline) = token, loneSpace == nil, gap.isEmpty {
+                    loneSpace = newline
+                    return
+                }
+                moveLoneSpaceIntoGap()
                 gap.append(token)
                 return
             }
             // An empty gap (content next to content) resolves to nothing; the common gap, one space between
             // words, to the separator alone.
-            if gap.count == 1, case .space(let newline) = gap[0] {
+            if let newline = loneSpace {
                 if let space = whitespace.spaceSeparator(newline: newline, after: previousContent, before: token) {
                     output.append(space)
                 }
-                gap.removeLast()
+                loneSpace = nil
             } else if !gap.isEmpty {
                 let comments = whitespace.resolve(gap, after: previousContent, before: token, into: &output)
                 if previousContent == nil { leadingComments = comments }
@@ -92,7 +101,15 @@ struct InlineWhitespace {
             previousContent = token
         }
 
+        /// Puts the lone space at the front of `gap`, where the tokens after it go.
+        private mutating func moveLoneSpaceIntoGap() {
+            guard let newline = loneSpace else { return }
+            gap.append(.space(newline: newline))
+            loneSpace = nil
+        }
+
         mutating func finish() -> Result {
+            moveLoneSpaceIntoGap()
             let comments = whitespace.resolve(gap, after: previousContent, before: nil, into: &output)
             if previousContent == nil { leadingComments = comments }
             return Result(leadingComments: leadingComments, tokens: output)
