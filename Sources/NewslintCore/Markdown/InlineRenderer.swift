@@ -54,6 +54,11 @@ struct InlineRenderer {
         let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
         switch mode {
         case .paragraph:
+            // Most paragraphs have no hard break: text without a line feed is one line, the whole text, which
+            // is what cutting it at line feeds gives.
+            guard text.containsByte(UInt8(ascii: "\n")) else {
+                return [MarkdownEscaping.lineStart(text, isFirstLine: true)]
+            }
             let lines = text.linesCutAtLineFeeds.map(String.init)
             return lines.enumerated().map { index, line in
                 MarkdownEscaping.lineStart(line, isFirstLine: index == 0)
