@@ -72,12 +72,14 @@ extension Linter {
         let textBefore = captureText ? visibleText(context) : []
         let fingerprintBefore = context.body.map(ContentFingerprint.init(of:))
         var declared = ContentFingerprint()
-        let applied = try applyFixes(in: context, unsafe: unsafe, declared: &declared, initial: initial)
+        let suppressions = SuppressionDirectives.of(post)
+        let applied = try applyFixes(in: context, unsafe: unsafe, suppressions: suppressions, declared: &declared,
+                                     initial: initial)
         if let fingerprintBefore, let body = context.body {
             let loss = ContentFingerprint.loss(before: fingerprintBefore, after: ContentFingerprint(of: body),
                                                declared: declared)
             if !loss.isEmpty {
-                let finding = try contentLossFinding(post, unsafe: unsafe, loss: loss)
+                let finding = try contentLossFinding(post, unsafe: unsafe, suppressions: suppressions, loss: loss)
                 return FixResult(findings: before, remaining: before + [finding], output: original, original: original)
             }
         }
@@ -92,7 +94,7 @@ extension Linter {
             return result
         }
         var fixedText = context.post.assembled(body: renderedBody(context, asMarkdown: applied.convertToMarkdown))
-        if !checkingOutput, SuppressionDirectives.of(post) == nil {
+        if !checkingOutput, suppressions == nil {
             return FixResult(findings: before, remaining: [], output: post.withOriginalLineEndings(fixedText),
                              original: original)
         }
@@ -117,17 +119,17 @@ extension Linter {
         var convertToMarkdown = false
     }
 
-    /// Runs the rules' fixes to a fixed point, leaving alone the violations the post suppresses (a suppressed
-    /// finding is not reported, so it is not fixed either).
+    /// Runs the rules' fixes to a fixed point, leaving alone the violations that `suppressions`, the post's, suppress
+    /// (a suppressed finding is not reported, so it is not fixed either).
     /// `initial`, when given, is what `violations(in:)` returned for the context before any fix: a rule reached
     /// before the first change reports the same, so it is not asked again.
     /// `afterRule` is called after each rule's fixes with the rule's id and the removals declared so far, for
     /// attributing a content loss; returning true stops the fixes there.
-    private func applyFixes(in context: RuleContext, unsafe: Bool, declared: inout ContentFingerprint,
+    private func applyFixes(in context: RuleContext, unsafe: Bool, suppressions: SuppressionDirectives?,
+                            declared: inout ContentFingerprint,
                             initial: [[Violation]?]? = nil,
                             afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> AppliedFixes {
         var result = AppliedFixes()
-        let suppressions = SuppressionDirectives.of(context.post)
         var pass = 0
         // Counts the fixes applied, so that a rule whose check offered nothing to apply is not asked again about
         // the same state: the pass that confirms the fixed point then re-checks only the rules before the last
@@ -175,7 +177,8 @@ extension Linter {
     }
 
     /// Replays the fixes on a fresh document, checking after each rule, to name the rule that lost content.
-    private func contentLossFinding(_ post: Post, unsafe: Bool, loss: ContentFingerprint.Loss) throws -> Finding {
+    private func contentLossFinding(_ post: Post, unsafe: Bool, suppressions: SuppressionDirectives?,
+                                    loss: ContentFingerprint.Loss) throws -> Finding {
         let replay = try makeContext(for: post)
         guard let body = replay.body else { throw FixError.didNotConverge(rules: []) }
         let start = ContentFingerprint(of: body)
@@ -183,7 +186,7 @@ extension Linter {
         var declared = ContentFingerprint()
         var culprit = "an unknown rule"
         var firstLoss = loss
-        _ = try applyFixes(in: replay, unsafe: unsafe, declared: &declared) { ruleID, declaredSoFar in
+        _ = try applyFixes(in: replay, unsafe: unsafe, suppressions: suppressions, declared: &declared) { ruleID, declaredSoFar in
             let current = ContentFingerprint.loss(before: start, after: ContentFingerprint(of: body),
                                                   declared: declaredSoFar)
             guard !current.isEmpty else { return false }

@@ -96,7 +96,7 @@ public struct SourceText: Sendable {
             var (offset, scalars) = ScalarStarts.skipWords(in: bytes, from: range.lowerBound, to: range.upperBound,
                                                            counted: 0, atMost: wanted)
             while offset < range.upperBound {
-                if SourceText.startsScalar(bytes[offset]) {
+                if ScalarStarts.isStart(bytes[offset]) {
                     if scalars == wanted { return (offset, scalars + 1) }
                     scalars += 1
                 }
@@ -114,14 +114,9 @@ public struct SourceText: Sendable {
         var column = basePosition.column
         for byte in utf8[base..<offset] {
             if byte == UInt8(ascii: "\n") { return position(ofUTF8Offset: offset) }
-            if SourceText.startsScalar(byte) { column += 1 }
+            if ScalarStarts.isStart(byte) { column += 1 }
         }
         return (basePosition.line, column)
-    }
-
-    /// True for a byte that begins a scalar (not a continuation byte `10xxxxxx`).
-    private static func startsScalar(_ byte: UInt8) -> Bool {
-        byte & 0xC0 != 0x80
     }
 
     /// The 0-based index of the line holding a UTF-8 offset.

@@ -16,10 +16,15 @@ enum ScalarStarts {
             index += 8
         }
         while index < end {
-            if bytes[index] & 0xC0 != 0x80 { result += 1 }
+            if isStart(bytes[index]) { result += 1 }
             index += 1
         }
         return result
+    }
+
+    /// True for a byte that begins a scalar (not a continuation byte `10xxxxxx`).
+    static func isStart(_ byte: UInt8) -> Bool {
+        byte & 0xC0 != 0x80
     }
 
     /// Steps over whole words of `bytes[start..<end]` while `counted` (the starts before `start`) plus the word's
