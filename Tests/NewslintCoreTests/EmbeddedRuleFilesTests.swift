@@ -32,6 +32,14 @@ import Testing
         #expect(EmbeddedRuleFiles.files.contains { $0.path == "sites/sina-finance.yml" })
     }
 
+    @Test func builtInFingerprintHashesTheEmbeddedFiles() {
+        #expect(SiteCatalog.builtInFingerprint == SiteCatalog.fingerprint(of: EmbeddedRuleFiles.files))
+        #expect(SiteCatalog.builtInFingerprint.count == 64)
+        var edited = EmbeddedRuleFiles.files
+        edited[0].contents += " "
+        #expect(SiteCatalog.fingerprint(of: edited) != SiteCatalog.builtInFingerprint)
+    }
+
     @Test func builtInCatalogLoadsEveryProfile() throws {
         let catalog = try SiteCatalog.builtIn()
         #expect(catalog.siteIDs.contains("sina-finance"))

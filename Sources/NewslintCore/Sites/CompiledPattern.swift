@@ -4,9 +4,14 @@ import Foundation
 ///
 /// `NSRegularExpression` is immutable after creation and documented as safe to use from several threads.
 /// Every site profile merges the defaults' patterns, so one source is compiled once per process and shared.
+///
+/// A pattern of the user's is compiled when it is made, so that one that does not compile is reported as the
+/// profile is loaded. A built-in one is compiled the first time its prefilters let a text through: most runs
+/// never get that far, and the first regular expression a process compiles costs a one-file `check` about a
+/// fifth of its instructions (ICU sets up its tables).
 public struct CompiledPattern: @unchecked Sendable {
     public let source: String
-    private let expression: NSRegularExpression
+    private let expression: Expression
     /// The scalars a match can start with, for start-anchored patterns (see `PatternPrefilter`), sorted: a
     /// handful of values, searched faster than a set is hashed.
     fileprivate let firstScalars: [UInt32]?
@@ -16,22 +21,29 @@ public struct CompiledPattern: @unchecked Sendable {
     /// neither prefilter above; read by `CompiledPatternList` alone.
     let requiredAlternatives: [[UInt8]]?
 
+    /// Compiles `source` now; throws when it does not compile.
     public init(_ source: String) throws {
+        try self.init(source, expression: Expression(compiled: CompiledPattern.shared(source)))
+    }
+
+    /// A built-in pattern, every one of which the tests compile: compiled on first use.
+    public init(builtIn source: String) {
+        self.init(source, expression: Expression(source: source))
+    }
+
+    private init(_ source: String, expression: Expression) {
         self.source = source
-        expression = try CompiledPattern.shared(source)
+        self.expression = expression
         let prefilter = CompiledPattern.prefilter(of: source)
         firstScalars = prefilter.firstScalars.map { $0.map(\.value).sorted() }
         requiredBytes = prefilter.requiredBytes
         requiredAlternatives = firstScalars == nil && requiredBytes == nil ? prefilter.requiredAlternatives : nil
     }
 
-    /// A pattern written in the code: a literal, so one that does not compile is a programming error.
+    /// A pattern written in the code, compiled on first use: a literal, so one that does not compile is a
+    /// programming error, which the rule's tests catch.
     public init(literal source: String) {
-        do {
-            try self.init(source)
-        } catch {
-            preconditionFailure("invalid built-in pattern \(source): \(error)")
-        }
+        self.init(builtIn: source)
     }
 
     public func matches(_ text: String) -> Bool {
@@ -41,7 +53,36 @@ public struct CompiledPattern: @unchecked Sendable {
     /// What `matches` answers for a text `mayMatch` let through: the regex alone, for callers that ran the
     /// prefilters of several patterns first.
     public func matchesPrefiltered(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        expression.compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The regular expression of a pattern, compiled now or on first use; shared by the worker threads.
+    private final class Expression: @unchecked Sendable {
+        private let lock = NSLock()
+        private let source: String
+        private var expression: NSRegularExpression?
+
+        init(compiled: NSRegularExpression) {
+            source = compiled.pattern
+            expression = compiled
+        }
+
+        init(source: String) {
+            self.source = source
+        }
+
+        var compiled: NSRegularExpression {
+            lock.lock()
+            defer { lock.unlock() }
+            if let expression { return expression }
+            do {
+                let compiled = try CompiledPattern.shared(source)
+                expression = compiled
+                return compiled
+            } catch {
+                preconditionFailure("built-in pattern \(source) does not compile: \(error)")
+            }
+        }
     }
 
     /// False when the prefilter rules a match out without the regex engine; true when only the regex can tell.

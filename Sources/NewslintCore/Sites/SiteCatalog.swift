@@ -32,15 +32,15 @@ public struct SiteCatalog: Sendable {
     /// Compiles decoded profiles: the one with id `defaults`, and the sites merged over it.
     ///
     /// With `compilingSitesWhenUsed`, a site's profile is compiled the first time a post of the site asks for it:
-    /// a one-file run compiles the defaults and at most one site, not every site's patterns. Only for the built-in
-    /// profiles, whose every pattern and selector the tests compile; profiles from files are compiled here, so a
-    /// broken one is reported when it is loaded.
+    /// a one-file run compiles the defaults and at most one site, not every site's patterns, and the patterns are
+    /// compiled when first used. Only for the built-in profiles, whose every pattern and selector the tests compile;
+    /// profiles from files are compiled here, so a broken one is reported when it is loaded.
     public init(data: [SiteProfileData], compilingSitesWhenUsed: Bool = false) throws {
         guard let defaultsData = data.first(where: { $0.id == "defaults" }) else {
             throw SiteCatalogError(path: "rules/defaults.yml", reason: "no profile with id 'defaults'")
         }
         self.defaultsData = defaultsData
-        defaults = try SiteProfile(defaults: defaultsData, site: nil)
+        defaults = try SiteProfile(defaults: defaultsData, site: nil, builtIn: compilingSitesWhenUsed)
         sites = try data.filter { $0.id != "defaults" }.map { data in
             if compilingSitesWhenUsed { return (data, LazySiteProfile(defaults: defaultsData, site: data)) }
             do {
@@ -117,7 +117,7 @@ final class LazySiteProfile: @unchecked Sendable {
             return profile
         case .pending(let defaults, let site):
             do {
-                let profile = try SiteProfile(defaults: defaults, site: site)
+                let profile = try SiteProfile(defaults: defaults, site: site, builtIn: true)
                 state = .compiled(profile)
                 return profile
             } catch {
@@ -194,12 +194,16 @@ public struct SiteCatalogError: Error, CustomStringConvertible {
 }
 
 extension SiteCatalog {
-    /// A fingerprint of the built-in site knowledge, for `--version` and cache keys; computed once.
-    public static let builtInFingerprint: String = {
+    /// A fingerprint of the built-in site knowledge, for `--version` and cache keys: `fingerprint(of:)` of the
+    /// embedded files, computed when they were generated.
+    public static var builtInFingerprint: String { EmbeddedRuleFiles.fingerprint }
+
+    /// The SHA-256 of `files` sorted by path, each as its path and contents.
+    static func fingerprint(of files: [(path: String, contents: String)]) -> String {
         var hasher = SHA256()
-        for file in EmbeddedRuleFiles.files.sorted(by: { $0.path < $1.path }) {
+        for file in files.sorted(by: { $0.path < $1.path }) {
             hasher.update(file.path + "\u{0}" + file.contents + "\u{0}")
         }
         return hasher.hexDigest()
-    }()
+    }
 }

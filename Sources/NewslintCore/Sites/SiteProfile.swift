@@ -51,7 +51,10 @@ public final class SiteProfile: Sendable {
     public let unwrapIndex: SelectorIndex
 
     /// Merges `site` (if any) over `defaults`. Throws when a selector or pattern does not compile.
-    public init(defaults: SiteProfileData, site: SiteProfileData?) throws {
+    /// With `builtIn`, the profiles are the ones compiled into the binary, whose patterns the tests compile: they are
+    /// compiled when first used (see `CompiledPattern`).
+    public init(defaults: SiteProfileData, site: SiteProfileData?, builtIn: Bool = false) throws {
+        let pattern: (String) throws -> CompiledPattern = builtIn ? { CompiledPattern(builtIn: $0) } : { try CompiledPattern($0) }
         let layers = [defaults] + (site.map { [$0] } ?? [])
         id = site?.id ?? defaults.id
         name = site?.name ?? site?.id ?? defaults.name ?? defaults.id
@@ -65,15 +68,15 @@ public final class SiteProfile: Sendable {
         presentationalAttributes = layers.flatMap { $0.presentational?.attributes ?? [] }
         presentationalNames = Set(presentationalAttributes.filter { !$0.hasSuffix("*") })
         presentationalPrefixes = presentationalAttributes.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
-        editorLinePatterns = try layers.compactMap(\.editorLine).map { try CompiledPattern($0.pattern) }
+        editorLinePatterns = try layers.compactMap(\.editorLine).map { try pattern($0.pattern) }
         requiresEditorLine = layers.contains { $0.editorLine?.required == true }
         hotlinkProtectedHosts = layers.flatMap { $0.images?.hotlinkProtectedHosts ?? [] }
         adImages = Set(layers.flatMap { $0.images?.adImages ?? [] })
-        placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map { try CompiledPattern($0) }
+        placeholderThumbnails = try layers.flatMap { $0.images?.placeholderThumbnails ?? [] }.map(pattern)
         imageProxies = layers.flatMap { $0.images?.proxies ?? [] }
         lazyImageAttributes = layers.flatMap { $0.images?.lazyAttributes ?? [] }
         creditLines = CompiledPatternList(
-            try layers.flatMap { $0.creditLines?.patterns ?? [] }.map { try CompiledPattern($0) })
+            try layers.flatMap { $0.creditLines?.patterns ?? [] }.map(pattern))
         requiresCreditLine = layers.contains { $0.creditLines?.required == true }
         relatedBlocks = try layers.flatMap { $0.relatedBlocks ?? [] }.map { block in
             (try block.selector.map(Selector.init), block.label, block.headings ?? [])
