@@ -91,5 +91,22 @@ import Testing
                     == [TextEdit(startLine: 1, startOffset: 0, endLine: 2, endOffset: 7, content: "caf\u{E9}\n")])
         #expect(UnifiedDiff.diff(old: decomposed + "x", new: composed + "y", oldName: "a", newName: "b")
                     .contains("-caf\u{65}\u{301}\n+caf\u{E9}\n"))
+        #expect(UnifiedDiff.diff(old: decomposed, new: composed, oldName: "a", newName: "b")
+                    .contains("-caf\u{65}\u{301}\n+caf\u{E9}\n"))
+        #expect(UnifiedDiff.diff(old: composed, new: composed, oldName: "a", newName: "b") == "")
+        // A fix whose output differs only so is a change, which `fix --write` writes.
+        #expect(FixResult(findings: [], remaining: [], output: composed, original: decomposed).changed)
+        #expect(!FixResult(findings: [], remaining: [], output: composed, original: composed).changed)
+    }
+
+    @Test func sameBytesComparesUTF8NotCanonicalEquivalence() {
+        #expect("caf\u{E9}".hasSameBytes(as: "caf\u{E9}"))
+        #expect(!"caf\u{65}\u{301}".hasSameBytes(as: "caf\u{E9}"))
+        #expect(!"abc".hasSameBytes(as: "abd"))
+        #expect(!"abc".hasSameBytes(as: "abcd"))
+        #expect("".hasSameBytes(as: ""))
+        // Bridged or substring-made strings without contiguous UTF-8 take the view's path.
+        let sliced = String("xx新闻yy".dropFirst(2).dropLast(2))
+        #expect(sliced.hasSameBytes(as: "新闻"))
     }
 }

@@ -21,7 +21,7 @@ public struct FixResult: Sendable {
         self.remaining = remaining
         self.output = output
         self.original = original
-        changed = output != original
+        changed = !output.hasSameBytes(as: original)
     }
 
     /// The result without the file texts, for keeping many results in memory.
@@ -99,7 +99,7 @@ extension Linter {
                              original: original)
         }
         // A file the fixes leave as it was has the findings it was read with: checking it again would find them.
-        let unchanged = post.withOriginalLineEndings(fixedText) == original
+        let unchanged = post.withOriginalLineEndings(fixedText).hasSameBytes(as: original)
         var remaining = unchanged
             ? before : try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
         if remaining.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {

@@ -2,7 +2,7 @@
 public enum UnifiedDiff {
     /// The diff of `old` against `new`, with `context` unchanged lines around each change; empty when equal.
     public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        guard old != new else { return "" }
+        guard !old.hasSameBytes(as: new) else { return "" }
         let oldLines = lines(old)
         let newLines = lines(new)
         let edits = script(oldLines, newLines)

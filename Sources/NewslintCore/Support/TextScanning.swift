@@ -242,3 +242,15 @@ extension Substring {
         return actual?.alwaysStandsAlone ?? true ? true : hasPrefix(prefix)
     }
 }
+
+extension String {
+    /// True when both texts are the same UTF-8 bytes. `==` compares canonical equivalence: a text and its
+    /// decomposed form are equal under it, though files holding them differ, and a fix that recomposed accents
+    /// would count as no change.
+    public func hasSameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in mine.elementsEqual(theirs) }
+        }.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
+    }
+}
