@@ -1,171 +1,200 @@
-import Foundation
-
 /// `--format sarif`: SARIF 2.1.0, with each rule's help text and each result's fix.
+///
+/// Written as `JSONEncoder` writes it (pretty-printed, keys sorted, slashes unescaped) by `PrettyJSONWriter`; a
+/// test holds it to the encoder's text of the same log.
 public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
+        var writer = PrettyJSONWriter()
+        writer.sarifLog(report)
+        return writer.text + "\n"
+    }
+}
+
+/// The log's objects, each written from its `{` on a line at `level`, with its keys in sorted order.
+extension PrettyJSONWriter {
+    fileprivate mutating func sarifLog(_ report: RunReport) {
+        open()
+        key("$schema", level: 1, first: true)
+        string("https://json.schemastore.org/sarif-2.1.0.json")
+        key("runs", level: 1)
+        array(CollectionOfOne(report), level: 1) { $0.sarifRun($1, level: $2) }
+        key("version", level: 1)
+        string("2.1.0")
+        close(level: 0)
+    }
+
+    private mutating func sarifRun(_ report: RunReport, level: Int) {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
-        let results = report.files.flatMap { file in
-            file.findings.map { finding in result(finding, in: file, ruleIndex: ruleIndex[finding.ruleID]) }
+        open()
+        key("columnKind", level: level + 1, first: true)
+        string("unicodeCodePoints")
+        key("invocations", level: level + 1)
+        array(CollectionOfOne(report.failedFiles), level: level + 1) { $0.sarifInvocation(failures: $1, level: $2) }
+        key("results", level: level + 1)
+        let results = report.files.lazy.flatMap { file in file.findings.lazy.map { (file, $0) } }
+        array(results, level: level + 1) { writer, result, level in
+            writer.sarifResult(result.1, in: result.0, ruleIndex: ruleIndex[result.1.ruleID], level: level)
         }
-        let notifications = report.failedFiles.map { failure in
-            Notification(level: "error", message: Message(text: failure.reason),
-                         locations: [PhysicalLocationWrapper(physicalLocation: PhysicalLocation(
-                            artifactLocation: ArtifactLocation(uri: failure.path), region: nil))])
-        }
-        let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(
-                name: "newslint", version: NewslintVersion.number,
-                informationUri: "https://github.com/newslint/newslint",
-                rules: report.rules.map(rule))),
-            results: results,
-            invocations: [Invocation(executionSuccessful: report.failedFiles.isEmpty,
-                                     toolExecutionNotifications: notifications)],
-            columnKind: "unicodeCodePoints")])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        key("tool", level: level + 1)
+        open()
+        key("driver", level: level + 2, first: true)
+        open()
+        key("informationUri", level: level + 3, first: true)
+        string("https://github.com/newslint/newslint")
+        key("name", level: level + 3)
+        string("newslint")
+        key("rules", level: level + 3)
+        array(report.rules, level: level + 3) { $0.sarifRule($1, level: $2) }
+        key("version", level: level + 3)
+        string(NewslintVersion.number)
+        close(level: level + 2)
+        close(level: level + 1)
+        close(level: level)
     }
 
-    private func rule(_ description: RuleDescription) -> ReportingDescriptor {
-        ReportingDescriptor(
-            id: description.id, name: description.id,
-            shortDescription: Message(text: description.summary),
-            fullDescription: Message(text: description.rationale),
-            help: Message(text: "\(description.summary). Fix: \(description.fixAvailability.rawValue). "
-                          + "Run `newslint rules \(description.id)` for examples."),
-            defaultConfiguration: Configuration(level: level(description.severity)))
-    }
-
-    private func result(_ finding: Finding, in file: ReportedFile, ruleIndex: Int?) -> Result {
-        let location = PhysicalLocation(
-            artifactLocation: ArtifactLocation(uri: file.path),
-            region: Region(startLine: finding.location.line, startColumn: finding.location.column,
-                           charOffset: nil, byteOffset: finding.utf8Offset, endLine: nil, snippet: nil))
-        let edits = file.edits(for: finding)
-        let fixes = finding.fixTitle.map { title in
-            [SARIFFix(description: Message(text: title), artifactChanges: edits.isEmpty ? [] : [ArtifactChange(
-                artifactLocation: ArtifactLocation(uri: file.path),
-                replacements: edits.map { edit in
-                    Replacement(deletedRegion: Region(startLine: edit.startLine, startColumn: 1, charOffset: nil,
-                                                      byteOffset: edit.startOffset, endLine: nil, snippet: nil),
-                                insertedContent: Content(text: edit.content), byteLength: edit.endOffset - edit.startOffset)
-                })])]
+    private mutating func sarifInvocation(failures: [(path: String, reason: String)], level: Int) {
+        open()
+        key("executionSuccessful", level: level + 1, first: true)
+        boolean(failures.isEmpty)
+        key("toolExecutionNotifications", level: level + 1)
+        array(failures, level: level + 1) { writer, failure, level in
+            writer.open()
+            writer.key("level", level: level + 1, first: true)
+            writer.string("error")
+            writer.key("locations", level: level + 1)
+            writer.array(CollectionOfOne(failure.path), level: level + 1) { $0.sarifLocation(uri: $1, region: nil, level: $2) }
+            writer.key("message", level: level + 1)
+            writer.sarifMessage(failure.reason, level: level + 1)
+            writer.close(level: level)
         }
-        return Result(ruleId: finding.ruleID, ruleIndex: ruleIndex, level: level(finding.severity),
-                      message: Message(text: finding.message),
-                      locations: [PhysicalLocationWrapper(physicalLocation: location)],
-                      fixes: fixes?.filter { !$0.artifactChanges.isEmpty })
+        close(level: level)
     }
 
-    private func level(_ severity: Severity) -> String {
+    private mutating func sarifRule(_ description: RuleDescription, level: Int) {
+        open()
+        key("defaultConfiguration", level: level + 1, first: true)
+        open()
+        key("level", level: level + 2, first: true)
+        string(SARIFReporter.level(description.severity))
+        close(level: level + 1)
+        key("fullDescription", level: level + 1)
+        sarifMessage(description.rationale, level: level + 1)
+        key("help", level: level + 1)
+        sarifMessage("\(description.summary). Fix: \(description.fixAvailability.rawValue). "
+                     + "Run `newslint rules \(description.id)` for examples.", level: level + 1)
+        key("id", level: level + 1)
+        string(description.id)
+        key("name", level: level + 1)
+        string(description.id)
+        key("shortDescription", level: level + 1)
+        sarifMessage(description.summary, level: level + 1)
+        close(level: level)
+    }
+
+    /// A result. A finding with a fix has `fixes`: the fix with its edits, or none when the fix has no edits
+    /// (it was not applied); one without a fix has no `fixes`.
+    private mutating func sarifResult(_ finding: Finding, in file: ReportedFile, ruleIndex: Int?, level: Int) {
+        open()
+        if finding.fixTitle != nil {
+            key("fixes", level: level + 1, first: true)
+            let edits = file.edits(for: finding)
+            array(edits.isEmpty ? [] : [edits], level: level + 1) { writer, edits, level in
+                writer.sarifFix(finding.fixTitle ?? "", edits: edits, uri: file.path, level: level)
+            }
+        }
+        key("level", level: level + 1, first: finding.fixTitle == nil)
+        string(SARIFReporter.level(finding.severity))
+        key("locations", level: level + 1)
+        array(CollectionOfOne(finding), level: level + 1) { writer, finding, level in
+            writer.sarifLocation(uri: file.path, region: (finding.location.line, finding.location.column,
+                                                          finding.utf8Offset), level: level)
+        }
+        key("message", level: level + 1)
+        sarifMessage(finding.message, level: level + 1)
+        key("ruleId", level: level + 1)
+        string(finding.ruleID)
+        if let ruleIndex {
+            key("ruleIndex", level: level + 1)
+            integer(ruleIndex)
+        }
+        close(level: level)
+    }
+
+    private mutating func sarifFix(_ title: String, edits: [TextEdit], uri: String, level: Int) {
+        open()
+        key("artifactChanges", level: level + 1, first: true)
+        array(CollectionOfOne(edits), level: level + 1) { writer, edits, level in
+            writer.open()
+            writer.key("artifactLocation", level: level + 1, first: true)
+            writer.sarifArtifact(uri: uri, level: level + 1)
+            writer.key("replacements", level: level + 1)
+            writer.array(edits, level: level + 1) { $0.sarifReplacement($1, level: $2) }
+            writer.close(level: level)
+        }
+        key("description", level: level + 1)
+        sarifMessage(title, level: level + 1)
+        close(level: level)
+    }
+
+    private mutating func sarifReplacement(_ edit: TextEdit, level: Int) {
+        open()
+        key("deletedRegion", level: level + 1, first: true)
+        open()
+        key("byteLength", level: level + 2, first: true)
+        integer(edit.endOffset - edit.startOffset)
+        key("byteOffset", level: level + 2)
+        integer(edit.startOffset)
+        close(level: level + 1)
+        key("insertedContent", level: level + 1)
+        open()
+        key("text", level: level + 2, first: true)
+        string(edit.content)
+        close(level: level + 1)
+        close(level: level)
+    }
+
+    /// `{"physicalLocation": {"artifactLocation": …, "region": …}}`, without `region` when it is nil.
+    private mutating func sarifLocation(uri: String, region: (line: Int, column: Int, byteOffset: Int)?,
+                                        level: Int) {
+        open()
+        key("physicalLocation", level: level + 1, first: true)
+        open()
+        key("artifactLocation", level: level + 2, first: true)
+        sarifArtifact(uri: uri, level: level + 2)
+        if let region {
+            key("region", level: level + 2)
+            open()
+            key("byteOffset", level: level + 3, first: true)
+            integer(region.byteOffset)
+            key("startColumn", level: level + 3)
+            integer(region.column)
+            key("startLine", level: level + 3)
+            integer(region.line)
+            close(level: level + 2)
+        }
+        close(level: level + 1)
+        close(level: level)
+    }
+
+    private mutating func sarifArtifact(uri: String, level: Int) {
+        open()
+        key("uri", level: level + 1, first: true)
+        string(uri)
+        close(level: level)
+    }
+
+    private mutating func sarifMessage(_ text: String, level: Int) {
+        open()
+        key("text", level: level + 1, first: true)
+        string(text)
+        close(level: level)
+    }
+}
+
+extension SARIFReporter {
+    static func level(_ severity: Severity) -> String {
         severity == .error ? "error" : "warning"
     }
-
-    struct Log: Encodable {
-        let version = "2.1.0"
-        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        let runs: [Run]
-        enum CodingKeys: String, CodingKey { case version, runs, schema = "$schema" }
-    }
-
-    struct Run: Encodable {
-        let tool: Tool
-        let results: [Result]
-        let invocations: [Invocation]
-        let columnKind: String
-    }
-
-    struct Tool: Encodable { let driver: Driver }
-
-    struct Driver: Encodable {
-        let name: String
-        let version: String
-        let informationUri: String
-        let rules: [ReportingDescriptor]
-    }
-
-    struct ReportingDescriptor: Encodable {
-        let id: String
-        let name: String
-        let shortDescription: Message
-        let fullDescription: Message
-        let help: Message
-        let defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable { let level: String }
-    struct Message: Encodable { let text: String }
-
-    struct Invocation: Encodable {
-        let executionSuccessful: Bool
-        let toolExecutionNotifications: [Notification]
-    }
-
-    struct Notification: Encodable {
-        let level: String
-        let message: Message
-        let locations: [PhysicalLocationWrapper]
-    }
-
-    struct Result: Encodable {
-        let ruleId: String
-        let ruleIndex: Int?
-        let level: String
-        let message: Message
-        let locations: [PhysicalLocationWrapper]
-        let fixes: [SARIFFix]?
-    }
-
-    struct PhysicalLocationWrapper: Encodable { let physicalLocation: PhysicalLocation }
-
-    struct PhysicalLocation: Encodable {
-        let artifactLocation: ArtifactLocation
-        let region: Region?
-    }
-
-    struct ArtifactLocation: Encodable { let uri: String }
-
-    struct Region: Encodable {
-        let startLine: Int
-        let startColumn: Int
-        let charOffset: Int?
-        let byteOffset: Int?
-        let endLine: Int?
-        let snippet: Content?
-    }
-
-    struct SARIFFix: Encodable {
-        let description: Message
-        let artifactChanges: [ArtifactChange]
-    }
-
-    struct ArtifactChange: Encodable {
-        let artifactLocation: ArtifactLocation
-        let replacements: [Replacement]
-    }
-
-    struct Replacement: Encodable {
-        let deletedRegion: Region
-        let insertedContent: Content
-        let byteLength: Int
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(DeletedRegion(byteOffset: deletedRegion.byteOffset ?? 0, byteLength: byteLength),
-                                 forKey: .deletedRegion)
-            try container.encode(insertedContent, forKey: .insertedContent)
-        }
-
-        enum CodingKeys: String, CodingKey { case deletedRegion, insertedContent }
-    }
-
-    struct DeletedRegion: Encodable {
-        let byteOffset: Int
-        let byteLength: Int
-    }
-
-    struct Content: Encodable { let text: String }
 }
