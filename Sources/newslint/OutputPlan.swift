@@ -47,12 +47,18 @@ struct OutputPlan {
     var needsEdits: Bool { targets.contains { $0.format == .json || $0.format == .sarif } }
 
     static func reporter(_ format: Format, text: TextReporter) -> any Reporter {
+        if let streaming = streamingReporter(format) { return streaming }
+        return format == .text ? text : JUnitReporter()
+    }
+
+    /// The reporter of a format whose document can be written as files complete (see `StreamingReporter`);
+    /// nil for text, whose streamed findings and summary the session writes, and JUnit, whose counts open it.
+    static func streamingReporter(_ format: Format) -> (any StreamingReporter)? {
         switch format {
-        case .text: text
-        case .json: JSONReporter()
-        case .sarif: SARIFReporter()
-        case .github: GitHubReporter()
-        case .junit: JUnitReporter()
+        case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(rules: RulesCommand.documented)
+        case .github: return GitHubReporter()
+        case .text, .junit: return nil
         }
     }
 }

@@ -22,12 +22,12 @@ struct RunSession {
     let provider: LinterProvider
     let plan: OutputPlan
     let mode: Mode
-    /// The JSON reports written while the run goes on, by target; empty until `run` starts them.
+    /// The reports written while the run goes on, by target; empty until `run` starts them.
     private let streamedReports = StreamedReports()
 
     /// The streamed reports of a run, shared by the copies of the session.
     final class StreamedReports {
-        var json: [StreamedJSONReport] = []
+        var reports: [StreamedReport] = []
     }
 
     /// Totals the commands turn into exit codes and summaries.
@@ -51,13 +51,15 @@ struct RunSession {
         var files: [ReportedFile] = []
         var tally = FindingTally()
         var totals = Totals(report: RunReport(files: [], rules: []))
-        let jsonReports = streamsFindings ? plan.targets.filter { $0.format == .json }.map(StreamedJSONReport.init) : []
-        streamedReports.json = jsonReports
+        let reports = streamsFindings ? plan.targets.compactMap { target in
+            OutputPlan.streamingReporter(target.format).map { StreamedReport(target: target, reporter: $0) }
+        } : []
+        streamedReports.reports = reports
         var outTargets: OutTargets = [:]
         /// Counts a file, hands it to the streamed reports, and keeps it when the end needs it.
         func record(_ file: ReportedFile) {
             tally.add(file)
-            for report in jsonReports { report.add(file) }
+            for report in reports { report.add(file) }
             if keepsFiles || file.error != nil { files.append(file) }
         }
         let process = processor()
@@ -142,7 +144,7 @@ struct RunSession {
     /// `streamed` says the findings already went to standard output as files completed.
     func writeReports(_ report: RunReport, summary: String?, streamed: Bool = true) {
         for target in plan.targets {
-            if let streamed = streamedReports.json.first(where: { $0.target == target }) {
+            if let streamed = streamedReports.reports.first(where: { $0.target == target }) {
                 streamed.finish(report)
                 continue
             }
@@ -177,12 +179,13 @@ private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
 
-    /// True when a report rendered at the end needs every file's findings: any format but text streamed to
-    /// standard output, and `--statistics`. Otherwise a run keeps only the files that failed.
+    /// True when a report rendered at the end needs every file's findings: JUnit, text to a file, and
+    /// `--statistics`. Otherwise a run keeps only the files that failed.
     var retainsFiles: Bool {
         options.statistics || plan.targets.contains { target in
-            // Text on standard output and JSON are written as files complete.
-            let streamed = target.format == .json || target.format == .text && target.path == nil
+            // Text on standard output, JSON, SARIF and GitHub commands are written as files complete.
+            let streamed = OutputPlan.streamingReporter(target.format) != nil
+                || target.format == .text && target.path == nil
             return !(streamed && streamsFindings)
         }
     }

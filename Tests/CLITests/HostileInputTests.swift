@@ -358,6 +358,23 @@ import Testing
         #expect(result.stdout.contains("./b.md:4:1: warning: post body is raw HTML [html-body]\n"))
     }
 
+    /// GitHub commands and SARIF results on standard output are written as files complete: a.md's are out while
+    /// b.md is checked, before c.md is read.
+    @Test(arguments: [("github", "::warning file=./a.md,line=6,col=1,title=html-body::"), ("sarif", "\"uri\" : \"./a.md\"")])
+    func machineReportsStreamWhileTheRunGoesOn(format: String, firstLine: String) throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", HostileInput.dirtyPost)
+        try HostileInput.writeLargePost(directory.url.appendingPathComponent("b.md"), bytes: 2 * 1024 * 1024)
+        try directory.write("c.md", HostileInput.dirtyPost)
+        let run = try StreamingRun(["check", "--no-cache", "--jobs", "1", "--format", format, "."], in: directory.url)
+        let started = run.waitForLine(within: 60) { $0.contains(firstLine) }
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("c.md"))
+        let result = run.finish()
+        #expect(started, "a.md was never reported: \(result.stdout) \(result.stderr)")
+        #expect(result.status == 2)
+        #expect(result.stderr == "./c.md: error: cannot read the file: no such file\n")
+    }
+
     @Test func fileDeletedBeforeItsFixIsWrittenIsNotRecreated() throws {
         let directory = try TemporaryDirectory()
         // Two jobs fix a.md (seconds) and c.md (milliseconds) together; results are written in path order, so

@@ -228,6 +228,43 @@ import Testing
         }
     }
 
+    /// SARIF and GitHub commands are written as files complete too: each file's results in path order, and the
+    /// files that could not be read at the end.
+    @Test func sarifAndGitHubStreamEveryFileInPathOrder() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", Self.post)
+        try directory.writeBytes("b.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])
+        try directory.write("c.md", "---\ntitle: 干净\n---\n\n正文。\n")
+        try directory.write("d.md", Self.post)
+        let files = ["a.md", "b.md", "c.md", "d.md", "gone.md"]
+        for arguments in [["--format", "sarif"], ["--format", "sarif:out/report.sarif"]] {
+            let result = try CLIRunner.run(["check", "--no-cache"] + arguments + files, in: directory.url)
+            #expect(result.status == 2)
+            let text = arguments[1] == "sarif" ? result.stdout : try directory.read("out/report.sarif")
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let run = try #require((log["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            let uris = results.map { result in
+                ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+                    .flatMap { ($0["artifactLocation"] as? [String: Any])?["uri"] as? String }
+            }
+            #expect(uris == Array(repeating: "a.md", count: 3) + Array(repeating: "d.md", count: 3))
+            let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+            #expect(invocation["executionSuccessful"] as? Bool == false)
+            let failed = (invocation["toolExecutionNotifications"] as? [[String: Any]])?.map { notification in
+                ((notification["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+                    .flatMap { ($0["artifactLocation"] as? [String: Any])?["uri"] as? String }
+            }
+            #expect(failed == ["gone.md", "b.md"])
+            #expect(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] is [Any])
+            #expect(log["version"] as? String == "2.1.0")
+        }
+        let github = try CLIRunner.run(["check", "--no-cache", "--format", "github"] + files, in: directory.url)
+        let lines = github.stdout.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(lines == Array(repeating: "::warning file=a.md", count: 3) + Array(repeating: "::warning file=d.md", count: 3)
+            + ["::error file=gone.md", "::error file=b.md"])
+    }
+
     @Test func outputFileTakesTheReport() throws {
         let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
         #expect(result.stdout.isEmpty)

@@ -3,7 +3,8 @@ import Testing
 @testable import NewslintCore
 import NewslintRules
 
-/// The SARIF report is written without `JSONEncoder` exactly as the encoder wrote the same log.
+/// The SARIF report is written without `JSONEncoder` exactly as the encoder writes the same log, whole or in
+/// pieces as files complete.
 @Suite struct SARIFWriterTests {
     // Every ASCII character (all the control characters among them), and what else strings hold.
     private static let pieces = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
@@ -11,6 +12,22 @@ import NewslintRules
 
     private func randomText(using generator: inout SystemRandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...6, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    /// `text` with the run's `results` moved after its `invocations`, where the encoder's sorted keys put them: the
+    /// writer puts them first, to stream them. Each member of the run is a block of lines at its indentation,
+    /// ending with a comma, as both are followed by `tool`.
+    private func sortingTheRunsKeys(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let results = lines.firstIndex(of: "      \"results\" : ["),
+              let invocations = lines.firstIndex(of: "      \"invocations\" : ["),
+              let tool = lines.firstIndex(of: "      \"tool\" : {"), results < invocations, invocations < tool else {
+            return text
+        }
+        let resultLines = lines[results..<invocations]
+        lines.removeSubrange(results..<invocations)
+        lines.insert(contentsOf: resultLines, at: tool - resultLines.count)
+        return lines.joined(separator: "\n")
     }
 
     private func randomReport(using generator: inout SystemRandomNumberGenerator) -> RunReport {
@@ -53,18 +70,39 @@ import NewslintRules
             let report = randomReport(using: &generator)
             let expected = EncodedSARIF.render(report)
             if expected.contains("\"artifactChanges\"") { withFixes += 1 }
-            #expect(SARIFReporter().render(report) == expected)
+            #expect(sortingTheRunsKeys(SARIFReporter(rules: report.rules).render(report)) == expected)
         }
         #expect(withFixes > 100, "\(withFixes)")
     }
 
+    /// The pieces a run streams join into the document, whichever files add nothing.
+    @Test func streamedPiecesMakeTheDocument() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let report = randomReport(using: &generator)
+            let reporter = SARIFReporter(rules: report.rules)
+            var text = reporter.opening
+            var wrote = false
+            for file in report.files {
+                let entry = reporter.entry(for: file, first: !wrote)
+                #expect(entry.isEmpty == file.findings.isEmpty)
+                text += entry
+                wrote = wrote || !entry.isEmpty
+            }
+            text += reporter.closing(report, wroteEntries: wrote)
+            #expect(text == SARIFReporter(rules: report.rules).render(report))
+            #expect(sortingTheRunsKeys(text) == EncodedSARIF.render(report))
+        }
+    }
+
     @Test func writesWhatTheEncoderWroteForAnEmptyRun() {
         let report = RunReport(files: [], rules: [])
-        #expect(SARIFReporter().render(report) == EncodedSARIF.render(report))
+        #expect(sortingTheRunsKeys(SARIFReporter(rules: []).render(report)) == EncodedSARIF.render(report))
     }
 }
 
-/// The SARIF reporter as it was, through `JSONEncoder`: the reference the writer is held to.
+/// The SARIF reporter as it was, through `JSONEncoder`: the reference the writer is held to, with every object's keys
+/// sorted (see `SARIFWriterTests.sortingTheRunsKeys(_:)`).
 private enum EncodedSARIF {
     static func render(_ report: RunReport) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
@@ -72,19 +110,19 @@ private enum EncodedSARIF {
             file.findings.map { finding in result(finding, in: file, ruleIndex: ruleIndex[finding.ruleID]) }
         }
         let notifications = report.failedFiles.map { failure in
-            Notification(level: "error", message: Message(text: failure.reason),
+            Notification(level: "error",
                          locations: [PhysicalLocationWrapper(physicalLocation: PhysicalLocation(
-                            artifactLocation: ArtifactLocation(uri: failure.path), region: nil))])
+                            artifactLocation: ArtifactLocation(uri: failure.path), region: nil))],
+                         message: Message(text: failure.reason))
         }
         let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(
-                name: "newslint", version: NewslintVersion.number,
-                informationUri: "https://github.com/newslint/newslint",
-                rules: report.rules.map(rule))),
+            columnKind: "unicodeCodePoints",
             results: results,
             invocations: [Invocation(executionSuccessful: report.failedFiles.isEmpty,
                                      toolExecutionNotifications: notifications)],
-            columnKind: "unicodeCodePoints")])
+            tool: Tool(driver: Driver(
+                informationUri: "https://github.com/newslint/newslint", name: "newslint",
+                rules: report.rules.map(rule), version: NewslintVersion.number)))])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
@@ -93,33 +131,32 @@ private enum EncodedSARIF {
 
     private static func rule(_ description: RuleDescription) -> ReportingDescriptor {
         ReportingDescriptor(
-            id: description.id, name: description.id,
-            shortDescription: Message(text: description.summary),
+            defaultConfiguration: Configuration(level: level(description.severity)),
             fullDescription: Message(text: description.rationale),
             help: Message(text: "\(description.summary). Fix: \(description.fixAvailability.rawValue). "
                           + "Run `newslint rules \(description.id)` for examples."),
-            defaultConfiguration: Configuration(level: level(description.severity)))
+            id: description.id, name: description.id,
+            shortDescription: Message(text: description.summary))
     }
 
     private static func result(_ finding: Finding, in file: ReportedFile, ruleIndex: Int?) -> Result {
         let location = PhysicalLocation(
             artifactLocation: ArtifactLocation(uri: file.path),
-            region: Region(startLine: finding.location.line, startColumn: finding.location.column,
-                           byteOffset: finding.utf8Offset))
+            region: Region(byteOffset: finding.utf8Offset, startColumn: finding.location.column,
+                           startLine: finding.location.line))
         let edits = file.edits(for: finding)
         let fixes = finding.fixTitle.map { title in
-            [SARIFFix(description: Message(text: title), artifactChanges: edits.isEmpty ? [] : [ArtifactChange(
+            [SARIFFix(artifactChanges: edits.isEmpty ? [] : [ArtifactChange(
                 artifactLocation: ArtifactLocation(uri: file.path),
                 replacements: edits.map { edit in
-                    Replacement(deletedRegion: DeletedRegion(byteOffset: edit.startOffset,
-                                                             byteLength: edit.endOffset - edit.startOffset),
+                    Replacement(deletedRegion: DeletedRegion(byteLength: edit.endOffset - edit.startOffset,
+                                                             byteOffset: edit.startOffset),
                                 insertedContent: Content(text: edit.content))
-                })])]
+                })], description: Message(text: title))]
         }
-        return Result(ruleId: finding.ruleID, ruleIndex: ruleIndex, level: level(finding.severity),
-                      message: Message(text: finding.message),
+        return Result(fixes: fixes?.filter { !$0.artifactChanges.isEmpty }, level: level(finding.severity),
                       locations: [PhysicalLocationWrapper(physicalLocation: location)],
-                      fixes: fixes?.filter { !$0.artifactChanges.isEmpty })
+                      message: Message(text: finding.message), ruleId: finding.ruleID, ruleIndex: ruleIndex)
     }
 
     private static func level(_ severity: Severity) -> String {
@@ -127,35 +164,35 @@ private enum EncodedSARIF {
     }
 
     struct Log: Encodable {
-        let version = "2.1.0"
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let runs: [Run]
-        enum CodingKeys: String, CodingKey { case version, runs, schema = "$schema" }
+        let version = "2.1.0"
+        enum CodingKeys: String, CodingKey { case schema = "$schema", runs, version }
     }
 
     struct Run: Encodable {
-        let tool: Tool
+        let columnKind: String
         let results: [Result]
         let invocations: [Invocation]
-        let columnKind: String
+        let tool: Tool
     }
 
     struct Tool: Encodable { let driver: Driver }
 
     struct Driver: Encodable {
-        let name: String
-        let version: String
         let informationUri: String
+        let name: String
         let rules: [ReportingDescriptor]
+        let version: String
     }
 
     struct ReportingDescriptor: Encodable {
+        let defaultConfiguration: Configuration
+        let fullDescription: Message
+        let help: Message
         let id: String
         let name: String
         let shortDescription: Message
-        let fullDescription: Message
-        let help: Message
-        let defaultConfiguration: Configuration
     }
 
     struct Configuration: Encodable { let level: String }
@@ -168,17 +205,17 @@ private enum EncodedSARIF {
 
     struct Notification: Encodable {
         let level: String
-        let message: Message
         let locations: [PhysicalLocationWrapper]
+        let message: Message
     }
 
     struct Result: Encodable {
+        let fixes: [SARIFFix]?
+        let level: String
+        let locations: [PhysicalLocationWrapper]
+        let message: Message
         let ruleId: String
         let ruleIndex: Int?
-        let level: String
-        let message: Message
-        let locations: [PhysicalLocationWrapper]
-        let fixes: [SARIFFix]?
     }
 
     struct PhysicalLocationWrapper: Encodable { let physicalLocation: PhysicalLocation }
@@ -191,14 +228,14 @@ private enum EncodedSARIF {
     struct ArtifactLocation: Encodable { let uri: String }
 
     struct Region: Encodable {
-        let startLine: Int
-        let startColumn: Int
         let byteOffset: Int
+        let startColumn: Int
+        let startLine: Int
     }
 
     struct SARIFFix: Encodable {
-        let description: Message
         let artifactChanges: [ArtifactChange]
+        let description: Message
     }
 
     struct ArtifactChange: Encodable {
@@ -212,8 +249,8 @@ private enum EncodedSARIF {
     }
 
     struct DeletedRegion: Encodable {
-        let byteOffset: Int
         let byteLength: Int
+        let byteOffset: Int
     }
 
     struct Content: Encodable { let text: String }

@@ -1,24 +1,31 @@
-/// `--format github`: GitHub Actions workflow commands, which annotate the pull request's files.
-public struct GitHubReporter: Reporter {
+/// `--format github`: GitHub Actions workflow commands, which annotate the pull request's files; a file's
+/// commands are written as it completes, those of the files that could not be read at the end.
+public struct GitHubReporter: StreamingReporter {
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
-        // Bytes appended into one buffer: the escapes are byte for byte, and a string per piece cost more than
-        // the rest of the report.
+    public var opening: String { "" }
+
+    // Bytes appended into one buffer: the escapes are byte for byte, and a string per piece cost more than the
+    // rest of the report.
+    public func entry(for file: ReportedFile, first: Bool) -> String {
+        guard !file.findings.isEmpty else { return "" }
         var output: [UInt8] = []
-        for file in report.files {
-            var path: [UInt8] = []
-            GitHubReporter.appendEscaped(file.path, property: true, to: &path)
-            for finding in file.findings {
-                GitHubReporter.append(finding.severity == .error ? "::error file=" : "::warning file=", to: &output)
-                output.append(contentsOf: path)
-                GitHubReporter.append(",line=\(finding.location.line),col=\(finding.location.column),title=", to: &output)
-                GitHubReporter.appendEscaped(finding.ruleID, property: true, to: &output)
-                GitHubReporter.append("::", to: &output)
-                GitHubReporter.appendEscaped(finding.message, property: false, to: &output)
-                output.append(UInt8(ascii: "\n"))
-            }
+        var path: [UInt8] = []
+        GitHubReporter.appendEscaped(file.path, property: true, to: &path)
+        for finding in file.findings {
+            GitHubReporter.append(finding.severity == .error ? "::error file=" : "::warning file=", to: &output)
+            output.append(contentsOf: path)
+            GitHubReporter.append(",line=\(finding.location.line),col=\(finding.location.column),title=", to: &output)
+            GitHubReporter.appendEscaped(finding.ruleID, property: true, to: &output)
+            GitHubReporter.append("::", to: &output)
+            GitHubReporter.appendEscaped(finding.message, property: false, to: &output)
+            output.append(UInt8(ascii: "\n"))
         }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    public func closing(_ report: RunReport, wroteEntries: Bool) -> String {
+        var output: [UInt8] = []
         for failure in report.failedFiles {
             GitHubReporter.append("::error file=", to: &output)
             GitHubReporter.appendEscaped(failure.path, property: true, to: &output)

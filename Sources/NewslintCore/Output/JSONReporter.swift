@@ -1,17 +1,8 @@
 import Foundation
 
-/// `--format json`: the report as one JSON document (shape documented in the README).
-///
-/// The document can be written in pieces as files complete (`opening`, `entry(for:first:)`, `closing`), so a
-/// run over many files need not keep their findings; `render` joins the same pieces.
-public struct JSONReporter: Reporter {
+/// `--format json`: the report as one JSON document (shape documented in the README), written as files complete.
+public struct JSONReporter: StreamingReporter {
     public init() {}
-
-    public func render(_ report: RunReport) -> String {
-        var output = opening
-        for (index, file) in report.files.enumerated() { output += entry(for: file, first: index == 0) }
-        return output + closing(report, wroteEntries: !report.files.isEmpty)
-    }
 
     /// The start of the document, up to the first entry of `files`.
     public var opening: String { "{\n  \"files\" : [\n" }

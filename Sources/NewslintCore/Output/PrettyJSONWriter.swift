@@ -35,7 +35,7 @@ struct PrettyJSONWriter {
     }
 
     /// A line break and the indentation of a line at `level`.
-    private mutating func newline(level: Int) {
+    mutating func newline(level: Int) {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: indent)
         for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
@@ -54,15 +54,31 @@ struct PrettyJSONWriter {
     /// writes it, with an empty line inside.
     mutating func array<Items: Sequence>(_ items: Items, level: Int,
                                          _ write: (inout PrettyJSONWriter, Items.Element, Int) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        openArray()
         var first = true
         for item in items {
-            if !first { bytes.append(UInt8(ascii: ",")) }
+            startItem(level: level, first: first)
             first = false
-            newline(level: level + 1)
             write(&self, item, level + 1)
         }
-        if first { bytes.append(UInt8(ascii: "\n")) }
+        closeArray(level: level, empty: first)
+    }
+
+    /// The pieces of `array`, for an array written in parts (`SARIFReporter` streams its results).
+    mutating func openArray() {
+        bytes.append(UInt8(ascii: "["))
+    }
+
+    /// Before an item of an array opened on a line at `level`: the comma after the previous item (unless
+    /// `first`), and the item's line.
+    mutating func startItem(level: Int, first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        newline(level: level + 1)
+    }
+
+    /// The `]` of an array opened on a line at `level`; an empty one has an empty line inside.
+    mutating func closeArray(level: Int, empty: Bool) {
+        if empty { bytes.append(UInt8(ascii: "\n")) }
         newline(level: level)
         bytes.append(UInt8(ascii: "]"))
     }

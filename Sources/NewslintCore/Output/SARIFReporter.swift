@@ -1,60 +1,79 @@
-/// `--format sarif`: SARIF 2.1.0, with each rule's help text and each result's fix.
+/// `--format sarif`: SARIF 2.1.0, with each rule's help text and each result's fix, written as files complete.
 ///
-/// Written as `JSONEncoder` writes it (pretty-printed, keys sorted, slashes unescaped) by `PrettyJSONWriter`; a
-/// test holds it to the encoder's text of the same log.
-public struct SARIFReporter: Reporter {
-    public init() {}
+/// Written by `PrettyJSONWriter` as `JSONEncoder` writes JSON (pretty-printed, slashes unescaped), with the keys
+/// of every object sorted but the run's: its `results` come before `invocations` and `tool`, since the
+/// invocation says whether every file could be read, which only the end of the run knows. A test holds the
+/// text to the encoder's for the same log.
+public struct SARIFReporter: StreamingReporter {
+    /// The rules described in the log, which results point at by index.
+    private let rules: [RuleDescription]
+    private let ruleIndex: [String: Int]
 
-    public func render(_ report: RunReport) -> String {
+    public init(rules: [RuleDescription]) {
+        self.rules = rules
+        ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+    }
+
+    /// The log up to the first result: `{"$schema", "runs": [{"columnKind", "results": [`.
+    public var opening: String {
         var writer = PrettyJSONWriter()
-        writer.sarifLog(report)
+        writer.open()
+        writer.key("$schema", level: 1, first: true)
+        writer.string("https://json.schemastore.org/sarif-2.1.0.json")
+        writer.key("runs", level: 1)
+        writer.openArray()
+        writer.startItem(level: 1, first: true)
+        writer.open()
+        writer.key("columnKind", level: 3, first: true)
+        writer.string("unicodeCodePoints")
+        writer.key("results", level: 3)
+        writer.openArray()
+        return writer.text
+    }
+
+    /// The results of a file's findings.
+    public func entry(for file: ReportedFile, first: Bool) -> String {
+        var writer = PrettyJSONWriter()
+        for (index, finding) in file.findings.enumerated() {
+            writer.startItem(level: 3, first: first && index == 0)
+            writer.sarifResult(finding, in: file, ruleIndex: ruleIndex[finding.ruleID], level: 4)
+        }
+        return writer.text
+    }
+
+    /// The end of the results, the invocation (the files that could not be read are its notifications), the
+    /// tool with its rules, and the version.
+    public func closing(_ report: RunReport, wroteEntries: Bool) -> String {
+        var writer = PrettyJSONWriter()
+        writer.closeArray(level: 3, empty: !wroteEntries)
+        writer.key("invocations", level: 3)
+        writer.array(CollectionOfOne(report.failedFiles), level: 3) { $0.sarifInvocation(failures: $1, level: $2) }
+        writer.key("tool", level: 3)
+        writer.open()
+        writer.key("driver", level: 4, first: true)
+        writer.open()
+        writer.key("informationUri", level: 5, first: true)
+        writer.string("https://github.com/newslint/newslint")
+        writer.key("name", level: 5)
+        writer.string("newslint")
+        writer.key("rules", level: 5)
+        writer.array(rules, level: 5) { $0.sarifRule($1, level: $2) }
+        writer.key("version", level: 5)
+        writer.string(NewslintVersion.number)
+        writer.close(level: 4)
+        writer.close(level: 3)
+        writer.close(level: 2)
+        writer.closeArray(level: 1, empty: false)
+        writer.key("version", level: 1)
+        writer.string("2.1.0")
+        writer.close(level: 0)
         return writer.text + "\n"
     }
 }
 
 /// The log's objects, each written from its `{` on a line at `level`, with its keys in sorted order.
 extension PrettyJSONWriter {
-    fileprivate mutating func sarifLog(_ report: RunReport) {
-        open()
-        key("$schema", level: 1, first: true)
-        string("https://json.schemastore.org/sarif-2.1.0.json")
-        key("runs", level: 1)
-        array(CollectionOfOne(report), level: 1) { $0.sarifRun($1, level: $2) }
-        key("version", level: 1)
-        string("2.1.0")
-        close(level: 0)
-    }
-
-    private mutating func sarifRun(_ report: RunReport, level: Int) {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
-        open()
-        key("columnKind", level: level + 1, first: true)
-        string("unicodeCodePoints")
-        key("invocations", level: level + 1)
-        array(CollectionOfOne(report.failedFiles), level: level + 1) { $0.sarifInvocation(failures: $1, level: $2) }
-        key("results", level: level + 1)
-        let results = report.files.lazy.flatMap { file in file.findings.lazy.map { (file, $0) } }
-        array(results, level: level + 1) { writer, result, level in
-            writer.sarifResult(result.1, in: result.0, ruleIndex: ruleIndex[result.1.ruleID], level: level)
-        }
-        key("tool", level: level + 1)
-        open()
-        key("driver", level: level + 2, first: true)
-        open()
-        key("informationUri", level: level + 3, first: true)
-        string("https://github.com/newslint/newslint")
-        key("name", level: level + 3)
-        string("newslint")
-        key("rules", level: level + 3)
-        array(report.rules, level: level + 3) { $0.sarifRule($1, level: $2) }
-        key("version", level: level + 3)
-        string(NewslintVersion.number)
-        close(level: level + 2)
-        close(level: level + 1)
-        close(level: level)
-    }
-
-    private mutating func sarifInvocation(failures: [(path: String, reason: String)], level: Int) {
+    fileprivate mutating func sarifInvocation(failures: [(path: String, reason: String)], level: Int) {
         open()
         key("executionSuccessful", level: level + 1, first: true)
         boolean(failures.isEmpty)
@@ -72,7 +91,7 @@ extension PrettyJSONWriter {
         close(level: level)
     }
 
-    private mutating func sarifRule(_ description: RuleDescription, level: Int) {
+    fileprivate mutating func sarifRule(_ description: RuleDescription, level: Int) {
         open()
         key("defaultConfiguration", level: level + 1, first: true)
         open()
@@ -95,7 +114,7 @@ extension PrettyJSONWriter {
 
     /// A result. A finding with a fix has `fixes`: the fix with its edits, or none when the fix has no edits
     /// (it was not applied); one without a fix has no `fixes`.
-    private mutating func sarifResult(_ finding: Finding, in file: ReportedFile, ruleIndex: Int?, level: Int) {
+    fileprivate mutating func sarifResult(_ finding: Finding, in file: ReportedFile, ruleIndex: Int?, level: Int) {
         open()
         if finding.fixTitle != nil {
             key("fixes", level: level + 1, first: true)

@@ -1,20 +1,21 @@
 import Foundation
 import NewslintCore
 
-/// A `--format json` report written as the files of a run complete, so the run need not keep every file's
-/// findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets them
-/// through an `AtomicFileWriter.Stream`, committed when the summary is written, so a report file is never
-/// seen half-written.
-final class StreamedJSONReport {
+/// A report (JSON, SARIF or GitHub commands) written as the files of a run complete, so the run need not keep
+/// every file's findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets them
+/// through an `AtomicFileWriter.Stream`, committed when the end is written, so a report file is never seen
+/// half-written.
+final class StreamedReport {
     let target: OutputPlan.Target
-    private let reporter = JSONReporter()
+    private let reporter: any StreamingReporter
     private var file: AtomicFileWriter.Stream?
     private var wroteEntries = false
     private var failed = false
 
     /// Starts the document; a report file that cannot be created is named on standard error.
-    init(target: OutputPlan.Target) {
+    init(target: OutputPlan.Target, reporter: any StreamingReporter) {
         self.target = target
+        self.reporter = reporter
         if let path = target.path {
             do {
                 try AtomicFileWriter.createFolder(for: path)
@@ -27,11 +28,13 @@ final class StreamedJSONReport {
     }
 
     func add(_ file: ReportedFile) {
-        write(reporter.entry(for: file, first: !wroteEntries))
+        let entry = reporter.entry(for: file, first: !wroteEntries)
+        guard !entry.isEmpty else { return }
+        write(entry)
         wroteEntries = true
     }
 
-    /// Writes the summary and, for a file, puts it in place.
+    /// Writes the end of the document and, for a file, puts it in place.
     func finish(_ report: RunReport) {
         write(reporter.closing(report, wroteEntries: wroteEntries))
         guard let file, !failed else { return }
