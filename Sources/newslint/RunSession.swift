@@ -179,13 +179,13 @@ private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
 
-    /// True when a report rendered at the end needs every file's findings: JUnit, text to a file, and
-    /// `--statistics`. Otherwise a run keeps only the files that failed.
+    /// True when a report rendered at the end needs every file's findings: JUnit, and text to a file (but for
+    /// `--statistics`, whose table is made from the counts). Otherwise a run keeps only the files that failed.
     var retainsFiles: Bool {
-        options.statistics || plan.targets.contains { target in
+        plan.targets.contains { target in
             // Text on standard output, JSON, SARIF and GitHub commands are written as files complete.
             let streamed = OutputPlan.streamingReporter(target.format) != nil
-                || target.format == .text && target.path == nil
+                || target.format == .text && (target.path == nil || options.statistics)
             return !(streamed && streamsFindings)
         }
     }
@@ -355,7 +355,7 @@ private extension RunSession {
     func renderText(_ report: RunReport, summary: String?, streamed: Bool) -> String {
         let text = textReporter
         var output = streamed && !options.statistics ? "" : (options.statistics
-            ? Statistics.table(report.findings, rules: report.rules)
+            ? Statistics.table(report.tally, rules: report.rules)
             : report.files.map(text.findings(of:)).joined())
         if !options.quiet, let summary { output += summary + "\n" }
         return output

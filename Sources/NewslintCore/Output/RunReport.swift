@@ -39,6 +39,8 @@ public struct FindingTally: Sendable, Equatable {
     public private(set) var filesWithFindings = 0
     /// Files read and checked (not those that failed).
     public private(set) var checkedFiles = 0
+    /// The findings of each rule, and whether one of them was fixable, for `--statistics`.
+    public private(set) var byRule: [String: (findings: Int, fixable: Bool)] = [:]
 
     public init() {}
 
@@ -55,6 +57,17 @@ public struct FindingTally: Sendable, Equatable {
         findings += list.count
         fixable += list.filter(\.isFixable).count
         unsafeFixable += list.filter(\.hasUnsafeFix).count
+        for finding in list {
+            let known = byRule[finding.ruleID] ?? (0, false)
+            byRule[finding.ruleID] = (known.findings + 1, known.fixable || finding.isFixable)
+        }
+    }
+
+    public static func == (lhs: FindingTally, rhs: FindingTally) -> Bool {
+        lhs.findings == rhs.findings && lhs.fixable == rhs.fixable && lhs.unsafeFixable == rhs.unsafeFixable
+            && lhs.filesWithFindings == rhs.filesWithFindings && lhs.checkedFiles == rhs.checkedFiles
+            && lhs.byRule.count == rhs.byRule.count
+            && lhs.byRule.allSatisfy { rule, tally in rhs.byRule[rule].map { $0 == tally } ?? false }
     }
 }
 

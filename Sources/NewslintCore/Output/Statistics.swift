@@ -2,13 +2,10 @@ import Foundation
 
 /// `--statistics`: findings counted per rule, most frequent first, with `[*]` on fixable rules.
 public enum Statistics {
-    public static func table(_ findings: [Finding], rules: [RuleDescription]) -> String {
-        var counts: [String: Int] = [:]
-        var fixable: Set<String> = []
-        for finding in findings {
-            counts[finding.ruleID, default: 0] += 1
-            if finding.isFixable { fixable.insert(finding.ruleID) }
-        }
+    /// The table of the findings `tally` counted, which a run keeps instead of the findings.
+    public static func table(_ tally: FindingTally, rules: [RuleDescription]) -> String {
+        let counts = tally.byRule.mapValues(\.findings)
+        let fixable = Set(tally.byRule.filter(\.value.fixable).keys)
         let summaries = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.summary) })
         let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         let countWidth = String(sorted.first?.value ?? 0).count

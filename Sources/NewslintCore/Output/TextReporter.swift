@@ -18,7 +18,7 @@ public struct TextReporter: Reporter {
     public func render(_ report: RunReport) -> String {
         var output = ""
         if statistics {
-            output += Statistics.table(report.findings, rules: report.rules)
+            output += Statistics.table(report.tally, rules: report.rules)
         } else {
             for file in report.files { output += findings(of: file) }
         }
