@@ -240,15 +240,20 @@ private extension RunSession {
             let bytes = cache == nil ? nil : try? Linter.readBytes(at: path)
             let key = bytes.flatMap { bytes in cache?.key(for: bytes) }
             var note: String?
+            var cached: ResultCache.Entry?
             if let cache, let key {
                 switch cache.lookup(key) {
-                case .hit(let cached):
-                    let nothingToFix = !cached.findings.contains { finding in
+                case .hit(let entry):
+                    cached = entry
+                    let nothingToFix = !entry.findings.contains { finding in
                         finding.isFixable || (fixSettings?.unsafe == true && finding.hasUnsafeFix)
                     }
-                    if fixSettings == nil && (!needsEdits || nothingToFix) || fixSettings != nil && nothingToFix {
-                        var outcome = FileOutcome(path: path, findings: cached.findings)
-                        outcome.lines = cached.lines
+                    // `check`'s edits are served when the entry holds them; `fix` needs the fixed text itself.
+                    let servesEdits = !needsEdits || nothingToFix || entry.edits != nil
+                    if fixSettings == nil && servesEdits || fixSettings != nil && nothingToFix {
+                        var outcome = FileOutcome(path: path, findings: entry.findings)
+                        outcome.lines = entry.lines
+                        if needsEdits { outcome.knownEdits = nothingToFix ? [] : entry.edits }
                         return Processed(outcome: outcome, cacheNote: nil)
                     }
                 case .corrupt(let entryPath):
@@ -264,7 +269,7 @@ private extension RunSession {
             case .success(let built):
                 linter = built
             }
-            let outcome: FileOutcome
+            var outcome: FileOutcome
             if let fixSettings {
                 outcome = linter.fixFile(path, bytes: bytes, unsafe: fixSettings.unsafe,
                                          captureText: fixSettings.renderedDiff)
@@ -274,8 +279,17 @@ private extension RunSession {
             } else {
                 outcome = linter.checkFile(path, bytes: bytes)
             }
+            // Worked out here, on the worker thread, rather than where the report is written; and they are what
+            // `check`'s reports carry only when no unsafe fix went into them.
+            let edits = needsEdits && fixSettings?.unsafe != true ? outcome.edits : nil
+            if needsEdits { outcome.knownEdits = outcome.edits }
             if let cache, let key, outcome.error == nil {
-                cache.store(ResultCache.Entry(findings: outcome.findings, lines: outcome.lines), for: key)
+                // An entry read from the cache is stored again only when this run adds the edits to it: rewriting
+                // it made a warm `--format json` run slower than one without the cache.
+                if cached == nil || cached?.edits == nil && edits != nil {
+                    cache.store(ResultCache.Entry(findings: outcome.findings, lines: outcome.lines, edits: edits),
+                                for: key)
+                }
                 if writesFiles, let fix = outcome.fix, let written = ResultCache.Entry(writtenBy: fix, path: path) {
                     cache.store(written, for: cache.key(for: Array(fix.output.utf8)))
                 }

@@ -5,9 +5,9 @@ import Testing
 @Suite struct CacheTests {
     static let post = OutputFormatTests.post
 
-    /// Every cache entry file under the directory (the files of `v2/<two hex digits>/`).
+    /// Every cache entry file under the directory (the files of `v3/<two hex digits>/`).
     func entries(in directory: TemporaryDirectory) throws -> [URL] {
-        let root = directory.url.appendingPathComponent(".newslint_cache/v2")
+        let root = directory.url.appendingPathComponent(".newslint_cache/v3")
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
         return (enumerator?.allObjects as? [URL] ?? []).filter { url in
             (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
@@ -103,6 +103,56 @@ import Testing
         }
         let check = try CLIRunner.run(["check", "post.md"], in: directory.url)
         #expect(check.stdout.contains("SERVED"), "the fixed file was checked again: \(check.stdout)")
+    }
+
+    /// A JSON or SARIF check stores the edits of the safe fixes with the findings; a warm run serves them without
+    /// fixing the post again, and prints what a fresh run does.
+    @Test func jsonEditsAreServedFromTheCache() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        let fresh = try CLIRunner.run(["check", "--no-cache", "--format", "json", "post.md"], in: directory.url)
+        let first = try CLIRunner.run(["check", "--format", "json", "post.md"], in: directory.url)
+        #expect(first.stdout == fresh.stdout)
+        let entry = try #require(try entries(in: directory).first)
+        let stored = try String(contentsOf: entry, encoding: .utf8)
+        #expect(stored.contains("\nk\ne\t"), "\(stored)")
+        let warm = try CLIRunner.run(["check", "--format", "json", "post.md"], in: directory.url)
+        #expect(warm.stdout == fresh.stdout)
+        #expect(warm.status == fresh.status)
+        // Served, not worked out again: a changed edit shows.
+        try stored.replacingOccurrences(of: "正文", with: "SERVED").write(to: entry, atomically: false, encoding: .utf8)
+        let served = try CLIRunner.run(["check", "--format", "sarif", "post.md"], in: directory.url)
+        #expect(served.stdout.contains("SERVED"), "the post was fixed again: \(served.stdout)")
+    }
+
+    /// A hit is not written again, unless the run adds edits to an entry stored without them.
+    @Test func hitsAreNotRewrittenButGainTheirEdits() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        let entry = try #require(try entries(in: directory).first)
+        let inode = { try FileManager.default.attributesOfItem(atPath: entry.path)[.systemFileNumber] as? Int }
+        let stored = try inode()
+        #expect(!(try String(contentsOf: entry, encoding: .utf8)).contains("\nk\n"))
+        _ = try CLIRunner.run(["check", "post.md"], in: directory.url)
+        _ = try CLIRunner.run(["fix", "post.md"], in: directory.url)
+        #expect(try inode() == stored, "a hit was stored again")
+        _ = try CLIRunner.run(["check", "--format", "json", "post.md"], in: directory.url)
+        #expect(try String(contentsOf: entry, encoding: .utf8).contains("\nk\ne\t"))
+        let withEdits = try inode()
+        #expect(withEdits != stored)
+        _ = try CLIRunner.run(["check", "--format", "json", "post.md"], in: directory.url)
+        _ = try CLIRunner.run(["fix", "--unsafe-fixes", "--format", "json", "post.md"], in: directory.url)
+        #expect(try inode() == withEdits, "a hit was stored again")
+    }
+
+    /// Edits that unsafe fixes went into are not what `check` reports: they are not stored.
+    @Test func unsafeFixesStoreNoEdits() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("post.md", Self.post)
+        _ = try CLIRunner.run(["fix", "--unsafe-fixes", "--format", "json", "post.md"], in: directory.url)
+        let entry = try #require(try entries(in: directory).first)
+        #expect(!(try String(contentsOf: entry, encoding: .utf8)).contains("\nk\n"))
     }
 
     /// Over the example posts, a check served by the entries `fix --write` stored prints what a fresh check does.

@@ -12,7 +12,7 @@ import Testing
 
     @Test func writesOneLinePerFindingAndSourceLine() {
         #expect(CacheEntryCodec.encode(Self.entry) == """
-            newslint-cache 2
+            newslint-cache 3
             f\tad-comment\twarning\t14\t3\t331\tsafe\tremove the comment\tHTML comment 'ad' left in article body
             l\t14\t<p>a<!-- ad --></p>
             end\t2
@@ -30,6 +30,18 @@ import Testing
                     fixTitle: "\\N", fixApplicability: nil),
         ], lines: [1: awkward, 2: "", 3: "\t\\"])
         #expect(CacheEntryCodec.decode(bytes(CacheEntryCodec.encode(entry))) == entry)
+    }
+
+    /// Edits known to be none differ from edits not worked out.
+    @Test func editsRoundTripAndNoneDiffersFromUnknown() {
+        let edits = [TextEdit(startLine: 1, startOffset: 0, endLine: 3, endOffset: 40, content: "a\tb\n新\\\n")]
+        let entry = ResultCache.Entry(findings: [Self.finding], lines: [:], edits: edits)
+        #expect(CacheEntryCodec.encode(entry).hasSuffix("k\ne\t1\t0\t3\t40\ta\\tb\\n新\\\\\\n\nend\t3\n"))
+        #expect(CacheEntryCodec.decode(bytes(CacheEntryCodec.encode(entry))) == entry)
+        let none = ResultCache.Entry(findings: [], lines: [:], edits: [])
+        let unknown = ResultCache.Entry(findings: [], lines: [:])
+        #expect(CacheEntryCodec.decode(bytes(CacheEntryCodec.encode(none)))?.edits == [])
+        #expect(CacheEntryCodec.decode(bytes(CacheEntryCodec.encode(unknown)))?.edits == nil)
     }
 
     @Test func emptyEntryRoundTrips() {
@@ -50,7 +62,11 @@ import Testing
             }
             var lines: [Int: String] = [:]
             for _ in 0..<Int.random(in: 0...5) { lines[Int.random(in: 1...50)] = text() }
-            let entry = ResultCache.Entry(findings: findings, lines: lines)
+            let edits = Bool.random() ? nil : (0..<Int.random(in: 0...3)).map { _ in
+                TextEdit(startLine: Int.random(in: 1...99), startOffset: Int.random(in: 0...9_999),
+                         endLine: Int.random(in: 1...99), endOffset: Int.random(in: 0...9_999), content: text())
+            }
+            let entry = ResultCache.Entry(findings: findings, lines: lines, edits: edits)
             #expect(CacheEntryCodec.decode(bytes(CacheEntryCodec.encode(entry))) == entry)
         }
     }
@@ -59,21 +75,27 @@ import Testing
         "",
         "{\"findings\":[],\"lines\":{}}",
         "newslint-cache 1\nend\t0\n",
-        "newslint-cache 2\n",
-        "newslint-cache 2\nend\t0",
-        "newslint-cache 2\nend\t1\n",
-        "newslint-cache 2\nl\t1\ta\nend\t2\n",
-        "newslint-cache 2\nl\t1\ta\nl\t1\tb\nend\t2\n",
-        "newslint-cache 2\nl\tx\ta\nend\t1\n",
-        "newslint-cache 2\nl\t1\ta\\x\nend\t1\n",
-        "newslint-cache 2\nl\t1\ta\\\nend\t1\n",
-        "newslint-cache 2\nl\t1\ta\tb\nend\t1\n",
-        "newslint-cache 2\nq\t1\ta\nend\t1\n",
-        "newslint-cache 2\nf\tr\tfatal\t1\t1\t0\t\\N\t\\N\tm\nend\t1\n",
-        "newslint-cache 2\nf\tr\twarning\t1\t1\t0\tmaybe\t\\N\tm\nend\t1\n",
-        "newslint-cache 2\nf\tr\twarning\t1\t1\t0\t\\N\t\\N\nend\t1\n",
-        "newslint-cache 2\nf\tr\twarning\t1\t\t0\t\\N\t\\N\tm\nend\t1\n",
-        "newslint-cache 2\nf\tr\twarning\t1\t1\t99999999999999999999\t\\N\t\\N\tm\nend\t1\n",
+        "newslint-cache 2\nend\t0\n",
+        "newslint-cache 3\ne\t1\t0\t2\t5\tx\nend\t1\n",
+        "newslint-cache 3\nk\nk\nend\t2\n",
+        "newslint-cache 3\nk\tx\nend\t1\n",
+        "newslint-cache 3\nk\ne\t1\t0\t2\tx\nend\t2\n",
+        "newslint-cache 3\nk\ne\t1\t0\t2\t5\tx\\q\nend\t2\n",
+        "newslint-cache 3\n",
+        "newslint-cache 3\nend\t0",
+        "newslint-cache 3\nend\t1\n",
+        "newslint-cache 3\nl\t1\ta\nend\t2\n",
+        "newslint-cache 3\nl\t1\ta\nl\t1\tb\nend\t2\n",
+        "newslint-cache 3\nl\tx\ta\nend\t1\n",
+        "newslint-cache 3\nl\t1\ta\\x\nend\t1\n",
+        "newslint-cache 3\nl\t1\ta\\\nend\t1\n",
+        "newslint-cache 3\nl\t1\ta\tb\nend\t1\n",
+        "newslint-cache 3\nq\t1\ta\nend\t1\n",
+        "newslint-cache 3\nf\tr\tfatal\t1\t1\t0\t\\N\t\\N\tm\nend\t1\n",
+        "newslint-cache 3\nf\tr\twarning\t1\t1\t0\tmaybe\t\\N\tm\nend\t1\n",
+        "newslint-cache 3\nf\tr\twarning\t1\t1\t0\t\\N\t\\N\nend\t1\n",
+        "newslint-cache 3\nf\tr\twarning\t1\t\t0\t\\N\t\\N\tm\nend\t1\n",
+        "newslint-cache 3\nf\tr\twarning\t1\t1\t99999999999999999999\t\\N\t\\N\tm\nend\t1\n",
     ])
     func malformedEntriesAreRefused(_ text: String) {
         #expect(CacheEntryCodec.decode(bytes(text)) == nil)

@@ -1,11 +1,16 @@
-/// The text form of a cache entry: one line per finding and per source line, fields split by tabs.
+/// The text form of a cache entry: one line per finding, per source line and per edit, fields split by tabs.
 ///
 /// ```
-/// newslint-cache 2
+/// newslint-cache 3
 /// f	<rule>	<severity>	<line>	<column>	<utf8 offset>	<applicability>	<fix title>	<message>
 /// l	<line>	<text>
-/// end	<number of f and l lines>
+/// k
+/// e	<start line>	<start offset>	<end line>	<end offset>	<content>
+/// end	<number of the lines between>
 /// ```
+///
+/// `k` says the entry holds the edits of the file's safe fixes (the `e` lines, none when the fixes change
+/// nothing); without it they were not worked out.
 ///
 /// Text fields escape `\`, tab, line feed and carriage return as `\\`, `\t`, `\n`, `\r`; an absent optional is
 /// `\N`, which no escaped text can be. Why not JSON: `JSONDecoder` took 1.3 M instructions per entry, as much as
@@ -14,7 +19,7 @@
 /// Decoding is strict: a wrong header, a missing `end` line, a count that does not match, an unknown field or
 /// a number that does not parse make the whole entry unreadable, and the cache reports it as corrupt.
 enum CacheEntryCodec {
-    static let header = "newslint-cache 2"
+    static let header = "newslint-cache 3"
 
     static func encode(_ entry: ResultCache.Entry) -> String {
         var text = header + "\n"
@@ -29,7 +34,15 @@ enum CacheEntryCodec {
         for (number, line) in entry.lines.sorted(by: { $0.key < $1.key }) {
             text += "l\t\(number)\t\(escaped(line))\n"
         }
-        text += "end\t\(entry.findings.count + entry.lines.count)\n"
+        if let edits = entry.edits {
+            text += "k\n"
+            for edit in edits {
+                text += "e\t\(edit.startLine)\t\(edit.startOffset)\t\(edit.endLine)\t\(edit.endOffset)\t"
+                    + escaped(edit.content) + "\n"
+            }
+        }
+        let records = entry.findings.count + entry.lines.count + (entry.edits.map { $0.count + 1 } ?? 0)
+        text += "end\t\(records)\n"
         return text
     }
 
@@ -52,6 +65,7 @@ enum CacheEntryCodec {
         guard end.count == 2, end[0].elementsEqual("end".utf8), integer(end[1]) == records.count else { return nil }
         var findings: [Finding] = []
         var lines: [Int: String] = [:]
+        var edits: [TextEdit]?
         var fields: [Field] = []
         fields.reserveCapacity(9)
         for record in records {
@@ -71,11 +85,20 @@ enum CacheEntryCodec {
             case UInt8(ascii: "l"):
                 guard fields.count == 3, let number = integer(fields[1]), let text = unescaped(fields[2]),
                       lines.updateValue(text, forKey: number) == nil else { return nil }
+            case UInt8(ascii: "k"):
+                guard fields.count == 1, edits == nil else { return nil }
+                edits = []
+            case UInt8(ascii: "e"):
+                guard fields.count == 6, edits != nil, let startLine = integer(fields[1]),
+                      let startOffset = integer(fields[2]), let endLine = integer(fields[3]),
+                      let endOffset = integer(fields[4]), let content = unescaped(fields[5]) else { return nil }
+                edits?.append(TextEdit(startLine: startLine, startOffset: startOffset, endLine: endLine,
+                                       endOffset: endOffset, content: content))
             default:
                 return nil
             }
         }
-        return ResultCache.Entry(findings: findings, lines: lines)
+        return ResultCache.Entry(findings: findings, lines: lines, edits: edits)
     }
 
     private static func finding(_ fields: [Field]) -> Finding? {

@@ -14,10 +14,14 @@ public struct ResultCache: Sendable {
     public struct Entry: Equatable, Sendable {
         public let findings: [Finding]
         public let lines: [Int: String]
+        /// The edits of the file's safe fixes, what `check`'s JSON and SARIF reports carry; nil when the run that
+        /// stored the entry did not work them out.
+        public let edits: [TextEdit]?
 
-        public init(findings: [Finding], lines: [Int: String]) {
+        public init(findings: [Finding], lines: [Int: String], edits: [TextEdit]? = nil) {
             self.findings = findings
             self.lines = lines
+            self.edits = edits
         }
     }
 
@@ -71,7 +75,7 @@ public struct ResultCache: Sendable {
     }
 
     private func entryPath(_ key: String) -> String {
-        "\(directory)/v2/\(key.prefix(2))/\(key)"
+        "\(directory)/v3/\(key.prefix(2))/\(key)"
     }
 
     /// Writes `bytes` to a temporary file and renames it to `path`. False only when the folder is missing.

@@ -10,6 +10,8 @@ public struct FileOutcome: Sendable {
     public var error: String?
     /// The source lines the findings point at, by line number, for excerpts.
     public var lines: [Int: String] = [:]
+    /// The edits when they are known already: worked out on a worker thread, or read from the cache.
+    public var knownEdits: [TextEdit]?
 
     public init(path: String, findings: [Finding] = [], fix: FixResult? = nil, error: String? = nil) {
         self.path = path
@@ -20,6 +22,7 @@ public struct FileOutcome: Sendable {
 
     /// The line replacements that turn the file into its fixed text (empty when nothing changes).
     public var edits: [TextEdit] {
+        if let knownEdits { return knownEdits }
         guard let fix, fix.changed else { return [] }
         return TextEdit.edits(from: fix.original, to: fix.output)
     }
