@@ -160,8 +160,7 @@ struct RunSession {
                 continue
             }
             do {
-                try AtomicFileWriter.createFolder(for: path)
-                try AtomicFileWriter.write(rendered, to: path)
+                try ReportFile.write(rendered, to: path)
             } catch {
                 Console.reportNotWritten(path, error)
             }

@@ -3,12 +3,11 @@ import NewslintCore
 
 /// A report (JSON, SARIF or GitHub commands) written as the files of a run complete, so the run need not keep
 /// every file's findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets them
-/// through an `AtomicFileWriter.Stream`, committed when the end is written, so a report file is never seen
-/// half-written.
+/// through a `ReportFile`, committed when the end is written, so a report file is never seen half-written.
 final class StreamedReport {
     let target: OutputPlan.Target
     private let reporter: any StreamingReporter
-    private var file: AtomicFileWriter.Stream?
+    private var file: ReportFile?
     private var wroteEntries = false
     private var failed = false
 
@@ -18,8 +17,7 @@ final class StreamedReport {
         self.reporter = reporter
         if let path = target.path {
             do {
-                try AtomicFileWriter.createFolder(for: path)
-                file = try AtomicFileWriter.Stream(path: path)
+                file = try ReportFile(path: path)
             } catch {
                 fail(error)
             }

@@ -265,6 +265,21 @@ import Testing
             + ["::error file=gone.md", "::error file=b.md"])
     }
 
+    /// A report path that is a pipe or a device (`/dev/stdout`, `/dev/null`) is written to as it is: it cannot be
+    /// replaced by a temporary file, as a regular report file is.
+    @Test func reportsGoToDevicesAndPipes() throws {
+        for format in ["json", "sarif", "junit", "github"] {
+            let (toNull, _) = try run(["check", "--format", "\(format):/dev/null"])
+            #expect(toNull.status == 1, "\(format): \(toNull.stderr)")
+            #expect(toNull.stderr.isEmpty, "\(format): \(toNull.stderr)")
+            // The runner's standard output is a pipe.
+            let (toPipe, _) = try run(["check", "--format", "\(format):/dev/stdout", "--format", "text:/dev/stderr"])
+            #expect(toPipe.status == 1)
+            #expect(toPipe.stdout.contains("style-block"), "\(format): \(toPipe.stdout)")
+            #expect(toPipe.stderr.contains("3 findings in 1 file (3 fixable)"), "\(format): \(toPipe.stderr)")
+        }
+    }
+
     @Test func outputFileTakesTheReport() throws {
         let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
         #expect(result.stdout.isEmpty)
