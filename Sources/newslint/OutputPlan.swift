@@ -47,18 +47,18 @@ struct OutputPlan {
     var needsEdits: Bool { targets.contains { $0.format == .json || $0.format == .sarif } }
 
     static func reporter(_ format: Format, text: TextReporter) -> any Reporter {
-        if let streaming = streamingReporter(format) { return streaming }
-        return format == .text ? text : JUnitReporter()
+        streamingReporter(format) ?? text
     }
 
     /// The reporter of a format whose document can be written as files complete (see `StreamingReporter`);
-    /// nil for text, whose streamed findings and summary the session writes, and JUnit, whose counts open it.
+    /// nil for text, whose streamed findings and summary the session writes.
     static func streamingReporter(_ format: Format) -> (any StreamingReporter)? {
         switch format {
         case .json: return JSONReporter()
         case .sarif: return SARIFReporter(rules: RulesCommand.documented)
         case .github: return GitHubReporter()
-        case .text, .junit: return nil
+        case .junit: return JUnitReporter()
+        case .text: return nil
         }
     }
 }

@@ -178,11 +178,11 @@ private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
 
-    /// True when a report rendered at the end needs every file's findings: JUnit, and text to a file (but for
-    /// `--statistics`, whose table is made from the counts). Otherwise a run keeps only the files that failed.
+    /// True when a report rendered at the end needs every file's findings: text to a file (but for `--statistics`,
+    /// whose table is made from the counts). Otherwise a run keeps only the files that failed.
     var retainsFiles: Bool {
         plan.targets.contains { target in
-            // Text on standard output, JSON, SARIF and GitHub commands are written as files complete.
+            // Text on standard output and the machine formats are written as files complete.
             let streamed = OutputPlan.streamingReporter(target.format) != nil
                 || target.format == .text && (target.path == nil || options.statistics)
             return !(streamed && streamsFindings)

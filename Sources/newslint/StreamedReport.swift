@@ -1,13 +1,15 @@
 import Foundation
 import NewslintCore
 
-/// A report (JSON, SARIF or GitHub commands) written as the files of a run complete, so the run need not keep
-/// every file's findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets them
-/// through a `ReportFile`, committed when the end is written, so a report file is never seen half-written.
+/// A report (JSON, SARIF, GitHub commands or JUnit) written as the files of a run complete, so the run need not
+/// keep every file's findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets
+/// them through a `ReportFile`, committed when the end is written, so a report file is never seen half-written.
+/// A report whose start needs the whole run (JUnit) keeps its entries in a `SpilledText` until then.
 final class StreamedReport {
     let target: OutputPlan.Target
     private let reporter: any StreamingReporter
     private var file: ReportFile?
+    private var spilled: SpilledText?
     private var wroteEntries = false
     private var failed = false
 
@@ -22,18 +24,32 @@ final class StreamedReport {
                 fail(error)
             }
         }
-        write(reporter.opening)
+        guard reporter.opensWithTheRun else {
+            write(reporter.opening)
+            return
+        }
+        do {
+            spilled = try SpilledText()
+        } catch {
+            fail(error)
+        }
     }
 
     func add(_ file: ReportedFile) {
         let entry = reporter.entry(for: file, first: !wroteEntries)
-        guard !entry.isEmpty else { return }
-        write(entry)
+        guard !entry.isEmpty, !failed else { return }
         wroteEntries = true
+        guard let spilled else { return write(entry) }
+        do { try spilled.append(entry) } catch { fail(error) }
     }
 
-    /// Writes the end of the document and, for a file, puts it in place.
+    /// Writes the end of the document (and, for a report that opens with the run, its start and entries) and, for
+    /// a file, puts it in place.
     func finish(_ report: RunReport) {
+        if let spilled {
+            write(reporter.opening(for: report))
+            do { try spilled.readBack(write) } catch { fail(error) }
+        }
         write(reporter.closing(report, wroteEntries: wroteEntries))
         guard let file, !failed else { return }
         do { try file.commit() } catch { fail(error) }

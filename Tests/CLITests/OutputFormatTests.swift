@@ -228,9 +228,9 @@ import Testing
         }
     }
 
-    /// SARIF and GitHub commands are written as files complete too: each file's results in path order, and the
-    /// files that could not be read at the end.
-    @Test func sarifAndGitHubStreamEveryFileInPathOrder() throws {
+    /// SARIF, GitHub commands and JUnit are written as files complete too: each file's results in path order, and
+    /// the files that could not be read at the end (JUnit's in their place).
+    @Test func machineFormatsStreamEveryFileInPathOrder() throws {
         let directory = try TemporaryDirectory()
         try directory.write("a.md", Self.post)
         try directory.writeBytes("b.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])
@@ -259,6 +259,14 @@ import Testing
             #expect(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] is [Any])
             #expect(log["version"] as? String == "2.1.0")
         }
+        // JUnit opens with the run's counts: its cases wait in a temporary file until the end.
+        let junit = try CLIRunner.run(["check", "--no-cache", "--format", "junit"] + files, in: directory.url)
+        #expect(junit.stdout.contains("<testsuites name=\"newslint\" tests=\"9\" failures=\"6\" errors=\"2\">"))
+        let classes = junit.stdout.split(separator: "\n").filter { $0.contains("<testcase") }.map { line in
+            line.split(separator: "\"")[1] + ":" + line.split(separator: "\"")[3]
+        }
+        #expect(classes == ["a.md:ad-comment", "a.md:html-body", "a.md:style-block", "b.md:read", "c.md:newslint",
+                            "d.md:ad-comment", "d.md:html-body", "d.md:style-block", "gone.md:read"])
         let github = try CLIRunner.run(["check", "--no-cache", "--format", "github"] + files, in: directory.url)
         let lines = github.stdout.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
         #expect(lines == Array(repeating: "::warning file=a.md", count: 3) + Array(repeating: "::warning file=d.md", count: 3)

@@ -2,8 +2,13 @@
 /// file, `closing`), so that a run need not keep every file's findings, and the edits of their fixes, until the
 /// end: with edits, those hold the fixed text of every post. `render` joins the same pieces.
 public protocol StreamingReporter: Reporter {
-    /// The start of the document, before the first file.
+    /// True when the document's start needs the whole run (JUnit's counts): a run writing it as files complete
+    /// keeps the entries aside, off the memory, and writes `opening(for:)` before them at the end.
+    var opensWithTheRun: Bool { get }
+    /// The start of the document, before the first file, when it does not need the run.
     var opening: String { get }
+    /// The start of the document, given the whole run.
+    func opening(for report: RunReport) -> String
     /// What one file adds to the document, empty when it adds nothing. `first` says that no entry was written
     /// before it.
     func entry(for file: ReportedFile, first: Bool) -> String
@@ -13,8 +18,12 @@ public protocol StreamingReporter: Reporter {
 }
 
 extension StreamingReporter {
+    public var opensWithTheRun: Bool { false }
+
+    public func opening(for report: RunReport) -> String { opening }
+
     public func render(_ report: RunReport) -> String {
-        var output = opening
+        var output = opening(for: report)
         var wroteEntries = false
         for file in report.files {
             let entry = entry(for: file, first: !wroteEntries)
