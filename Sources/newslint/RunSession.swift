@@ -52,7 +52,7 @@ struct RunSession {
         var tally = FindingTally()
         var totals = Totals(report: RunReport(files: [], rules: []))
         let reports = streamsFindings ? plan.targets.compactMap { target in
-            OutputPlan.streamingReporter(target.format).map { StreamedReport(target: target, reporter: $0) }
+            streamingReporter(for: target).map { StreamedReport(target: target, reporter: $0) }
         } : []
         streamedReports.reports = reports
         var outTargets: OutTargets = [:]
@@ -145,7 +145,9 @@ struct RunSession {
     func writeReports(_ report: RunReport, summary: String?, streamed: Bool = true) {
         for target in plan.targets {
             if let streamed = streamedReports.reports.first(where: { $0.target == target }) {
-                streamed.finish(report)
+                // A text file ends with the command's summary line.
+                let trailer = target.format == .text && !options.quiet ? summary.map { $0 + "\n" } : nil
+                streamed.finish(report, trailer: trailer ?? "")
                 continue
             }
             let rendered: String
@@ -167,6 +169,13 @@ struct RunSession {
         }
     }
 
+    /// The reporter of a target written as files complete: a machine format, or text to a file (text on standard
+    /// output is streamed by `run` itself, with the progress line).
+    func streamingReporter(for target: OutputPlan.Target) -> (any StreamingReporter)? {
+        if target.format == .text { return target.path == nil ? nil : TextReportFile(text: textReporter) }
+        return OutputPlan.streamingReporter(target.format)
+    }
+
     var textReporter: TextReporter {
         let color = plan.standardOutput == .text && options.color.enabled(forDescriptor: STDOUT_FILENO)
         return TextReporter(color: color, excerpts: color || (options.color == .auto && isatty(STDOUT_FILENO) == 1),
@@ -178,16 +187,10 @@ private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
 
-    /// True when a report rendered at the end needs every file's findings: text to a file (but for `--statistics`,
-    /// whose table is made from the counts). Otherwise a run keeps only the files that failed.
-    var retainsFiles: Bool {
-        plan.targets.contains { target in
-            // Text on standard output and the machine formats are written as files complete.
-            let streamed = OutputPlan.streamingReporter(target.format) != nil
-                || target.format == .text && (target.path == nil || options.statistics)
-            return !(streamed && streamsFindings)
-        }
-    }
+    /// True when a report rendered at the end needs every file's findings: every report when findings are not
+    /// streamed (`fix` without `--write` prints its diff instead). Otherwise a run keeps only the files that failed:
+    /// every format is written as files complete, and `--statistics` is made from the counts.
+    var retainsFiles: Bool { !streamsFindings }
 
     /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
     var streamsFindings: Bool {

@@ -1,7 +1,7 @@
 import Foundation
 import NewslintCore
 
-/// A report (JSON, SARIF, GitHub commands or JUnit) written as the files of a run complete, so the run need not
+/// A report (a machine format, or text to a file) written as the files of a run complete, so the run need not
 /// keep every file's findings (and fix edits) until the end. Standard output gets the pieces directly; a file gets
 /// them through a `ReportFile`, committed when the end is written, so a report file is never seen half-written.
 /// A report whose start needs the whole run (JUnit) keeps its entries in a `SpilledText` until then.
@@ -43,14 +43,14 @@ final class StreamedReport {
         do { try spilled.append(entry) } catch { fail(error) }
     }
 
-    /// Writes the end of the document (and, for a report that opens with the run, its start and entries) and, for
-    /// a file, puts it in place.
-    func finish(_ report: RunReport) {
+    /// Writes the end of the document (and, for a report that opens with the run, its start and entries), then
+    /// `trailer`, and, for a file, puts it in place.
+    func finish(_ report: RunReport, trailer: String = "") {
         if let spilled {
             write(reporter.opening(for: report))
             do { try spilled.readBack(write) } catch { fail(error) }
         }
-        write(reporter.closing(report, wroteEntries: wroteEntries))
+        write(reporter.closing(report, wroteEntries: wroteEntries) + trailer)
         guard let file, !failed else { return }
         do { try file.commit() } catch { fail(error) }
     }

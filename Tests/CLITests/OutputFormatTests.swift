@@ -288,6 +288,28 @@ import Testing
         }
     }
 
+    /// Text written to a file is what standard output gets: each file's findings as it completes, the summary
+    /// at the end (none with `--quiet`).
+    @Test func textReportFileIsWhatStandardOutputGets() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", Self.post)
+        try directory.write("b.md", "---\ntitle: 干净\n---\n\n正文。\n")
+        try directory.write("c.md", Self.post)
+        let plain = try CLIRunner.run(["check", "--no-cache", "."], in: directory.url)
+        let toFile = try CLIRunner.run(["check", "--no-cache", "--format", "json", "--format", "text:out/report.txt", "."],
+                                       in: directory.url)
+        #expect(toFile.status == plain.status)
+        #expect(try directory.read("out/report.txt") == plain.stdout)
+        #expect(plain.stdout.hasSuffix("6 findings in 2 files (6 fixable)\n"))
+        _ = try CLIRunner.run(["check", "--no-cache", "--quiet", "--output-file", "out/quiet.txt", "."], in: directory.url)
+        #expect(try directory.read("out/quiet.txt") == plain.stdout.replacingOccurrences(
+            of: "6 findings in 2 files (6 fixable)\n", with: ""))
+        let fixed = try CLIRunner.run(["fix", "--write", "--no-cache", "--output-file", "out/fix.txt", "."], in: directory.url)
+        #expect(fixed.stdout.isEmpty)
+        let fixReport = try directory.read("out/fix.txt")
+        #expect(fixReport.hasPrefix("Fixed 2 files"), "\(fixReport)")
+    }
+
     @Test func outputFileTakesTheReport() throws {
         let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
         #expect(result.stdout.isEmpty)
