@@ -51,9 +51,10 @@ struct RunSession {
         var files: [ReportedFile] = []
         var tally = FindingTally()
         var totals = Totals(report: RunReport(files: [], rules: []))
-        let reports = streamsFindings ? plan.targets.compactMap { target in
-            streamingReporter(for: target).map { StreamedReport(target: target, reporter: $0) }
-        } : []
+        let reports = plan.targets.compactMap { target in
+            streamsFindings || target.path != nil
+                ? streamingReporter(for: target).map { StreamedReport(target: target, reporter: $0) } : nil
+        }
         streamedReports.reports = reports
         var outTargets: OutTargets = [:]
         /// Counts a file, hands it to the streamed reports, and keeps it when the end needs it.
@@ -187,12 +188,16 @@ private extension RunSession {
     /// Files written under `--out`, with the post each came from (as named, and as an absolute path).
     typealias OutTargets = [String: (path: String, source: String)]
 
-    /// True when a report rendered at the end needs every file's findings: every report when findings are not
-    /// streamed (`fix` without `--write` prints its diff instead). Otherwise a run keeps only the files that failed:
-    /// every format is written as files complete, and `--statistics` is made from the counts.
-    var retainsFiles: Bool { !streamsFindings }
+    /// True when a report rendered at the end needs every file's findings: one on standard output when findings
+    /// are not streamed there (`fix` without `--write` prints its diff instead). Otherwise a run keeps only the
+    /// files that failed: report files and every format are written as files complete, and `--statistics` is made
+    /// from the counts.
+    var retainsFiles: Bool {
+        !streamsFindings && plan.standardOutput != nil
+    }
 
-    /// Findings are listed as files complete, except for `fix` without `--write`, whose standard output is the diff.
+    /// Findings are listed on standard output as files complete, except for `fix` without `--write`, whose standard
+    /// output is the diff.
     var streamsFindings: Bool {
         if case .fix = mode { return writesFiles }
         return true

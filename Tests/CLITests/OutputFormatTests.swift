@@ -310,6 +310,22 @@ import Testing
         #expect(fixReport.hasPrefix("Fixed 2 files"), "\(fixReport)")
     }
 
+    /// `fix` without `--write` prints its diff on standard output, and writes report files as files complete: the
+    /// findings as read and the edits its safe fixes make, as `check` reports them.
+    @Test func fixDiffRunWritesTheReportFilesCheckWrites() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", Self.post)
+        try directory.write("b.md", "---\ntitle: 干净\n---\n\n正文。\n")
+        let fix = try CLIRunner.run(["fix", "--no-cache", "--format", "json:out/fix.json", "--format", "junit:out/fix.xml",
+                                     "."], in: directory.url)
+        #expect(fix.status == 1)
+        #expect(fix.stdout.hasPrefix("--- a/./a.md\n+++ b/./a.md\n"), "\(fix.stdout)")
+        _ = try CLIRunner.run(["check", "--no-cache", "--format", "json:out/check.json", "--format", "junit:out/check.xml",
+                               "."], in: directory.url)
+        #expect(try directory.read("out/fix.json") == directory.read("out/check.json"))
+        #expect(try directory.read("out/fix.xml") == directory.read("out/check.xml"))
+    }
+
     @Test func outputFileTakesTheReport() throws {
         let (result, directory) = try run(["check", "--format", "json", "--output-file", "report.json"])
         #expect(result.stdout.isEmpty)
