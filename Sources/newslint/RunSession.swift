@@ -288,8 +288,8 @@ private extension RunSession {
             }
             // Worked out here, on the worker thread, rather than where the report is written; and they are what
             // `check`'s reports carry only when no unsafe fix went into them.
-            let edits = needsEdits && fixSettings?.unsafe != true ? outcome.edits : nil
             if needsEdits { outcome.knownEdits = outcome.edits }
+            let edits = fixSettings?.unsafe == true ? nil : outcome.knownEdits
             if let cache, let key, outcome.error == nil {
                 // An entry read from the cache is stored again only when this run adds the edits to it: rewriting
                 // it made a warm `--format json` run slower than one without the cache.
