@@ -24,8 +24,8 @@ final class StreamedReport {
                 fail(error)
             }
         }
-        guard reporter.opensWithTheRun else {
-            write(reporter.opening)
+        if let opening = reporter.opening {
+            write(opening)
             return
         }
         do {

@@ -5,7 +5,7 @@ import NewslintCore
 struct TextReportFile: StreamingReporter {
     let text: TextReporter
 
-    var opening: String { "" }
+    var opening: String? { "" }
 
     func entry(for file: ReportedFile, first: Bool) -> String {
         text.statistics ? "" : text.findings(of: file)

@@ -3,7 +3,7 @@
 public struct GitHubReporter: StreamingReporter {
     public init() {}
 
-    public var opening: String { "" }
+    public var opening: String? { "" }
 
     // Bytes appended into one buffer: the escapes are byte for byte, and a string per piece cost more than the
     // rest of the report.
@@ -13,13 +13,9 @@ public struct GitHubReporter: StreamingReporter {
         var path: [UInt8] = []
         GitHubReporter.appendEscaped(file.path, property: true, to: &path)
         for finding in file.findings {
-            GitHubReporter.append(finding.severity == .error ? "::error file=" : "::warning file=", to: &output)
-            output.append(contentsOf: path)
-            GitHubReporter.append(",line=\(finding.location.line),col=\(finding.location.column),title=", to: &output)
-            GitHubReporter.appendEscaped(finding.ruleID, property: true, to: &output)
-            GitHubReporter.append("::", to: &output)
-            GitHubReporter.appendEscaped(finding.message, property: false, to: &output)
-            output.append(UInt8(ascii: "\n"))
+            GitHubReporter.appendCommand(finding.severity == .error ? "error" : "warning", path: path,
+                                         position: ",line=\(finding.location.line),col=\(finding.location.column)",
+                                         title: finding.ruleID, message: finding.message, to: &output)
         }
         return String(decoding: output, as: UTF8.self)
     }
@@ -27,13 +23,25 @@ public struct GitHubReporter: StreamingReporter {
     public func closing(_ report: RunReport, wroteEntries: Bool) -> String {
         var output: [UInt8] = []
         for failure in report.failedFiles {
-            GitHubReporter.append("::error file=", to: &output)
-            GitHubReporter.appendEscaped(failure.path, property: true, to: &output)
-            GitHubReporter.append(",title=newslint::", to: &output)
-            GitHubReporter.appendEscaped(failure.reason, property: false, to: &output)
-            output.append(UInt8(ascii: "\n"))
+            var path: [UInt8] = []
+            GitHubReporter.appendEscaped(failure.path, property: true, to: &path)
+            GitHubReporter.appendCommand("error", path: path, position: "", title: "newslint", message: failure.reason,
+                                         to: &output)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `::command file=path<position>,title=title::message` and a line feed; `path` is escaped already (a file's
+    /// findings share it), `position` is written as it is.
+    private static func appendCommand(_ command: String, path: [UInt8], position: String, title: String,
+                                      message: String, to output: inout [UInt8]) {
+        append("::\(command) file=", to: &output)
+        output.append(contentsOf: path)
+        append(position + ",title=", to: &output)
+        appendEscaped(title, property: true, to: &output)
+        append("::", to: &output)
+        appendEscaped(message, property: false, to: &output)
+        output.append(UInt8(ascii: "\n"))
     }
 
     /// Appends `text` escaped as the Actions runner expects: `%`, CR and LF always (the message), and `:` and `,`

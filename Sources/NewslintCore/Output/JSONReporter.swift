@@ -5,7 +5,7 @@ public struct JSONReporter: StreamingReporter {
     public init() {}
 
     /// The start of the document, up to the first entry of `files`.
-    public var opening: String { "{\n  \"files\" : [\n" }
+    public var opening: String? { "{\n  \"files\" : [\n" }
 
     /// One file's entry of `files`.
     public func entry(for file: ReportedFile, first: Bool) -> String {

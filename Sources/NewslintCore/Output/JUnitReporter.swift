@@ -2,13 +2,12 @@
 /// the shape ESLint's junit formatter uses and CI test-report parsers read.
 ///
 /// The document opens with the counts of the whole run, so a run writing it as files complete keeps the test
-/// cases aside until the end (`opensWithTheRun`); they are the same text as `render` writes.
+/// cases aside until the end (its `opening` is nil); they are the same text as `render` writes.
 public struct JUnitReporter: StreamingReporter {
     public init() {}
 
-    public var opensWithTheRun: Bool { true }
-
-    public var opening: String { "" }
+    /// The counts of the whole run open the document (`opening(for:)`).
+    public var opening: String? { nil }
 
     /// The XML declaration and the opening tags, with the counts of every test case of the run.
     public func opening(for report: RunReport) -> String {

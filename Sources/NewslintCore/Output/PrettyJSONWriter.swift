@@ -83,6 +83,14 @@ struct PrettyJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// `{"name" : "value"}`, an object of one string member, opened on a line at `level`.
+    mutating func object(_ name: StaticString, string value: String, level: Int) {
+        open()
+        key(name, level: level + 1, first: true)
+        string(value)
+        close(level: level)
+    }
+
     mutating func null() {
         bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
     }

@@ -15,7 +15,7 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     /// The log up to the first result: `{"$schema", "runs": [{"columnKind", "results": [`.
-    public var opening: String {
+    public var opening: String? {
         var writer = PrettyJSONWriter()
         writer.open()
         writer.key("$schema", level: 1, first: true)
@@ -94,10 +94,7 @@ extension PrettyJSONWriter {
     fileprivate mutating func sarifRule(_ description: RuleDescription, level: Int) {
         open()
         key("defaultConfiguration", level: level + 1, first: true)
-        open()
-        key("level", level: level + 2, first: true)
-        string(SARIFReporter.level(description.severity))
-        close(level: level + 1)
+        object("level", string: SARIFReporter.level(description.severity), level: level + 1)
         key("fullDescription", level: level + 1)
         sarifMessage(description.rationale, level: level + 1)
         key("help", level: level + 1)
@@ -167,10 +164,7 @@ extension PrettyJSONWriter {
         integer(edit.startOffset)
         close(level: level + 1)
         key("insertedContent", level: level + 1)
-        open()
-        key("text", level: level + 2, first: true)
-        string(edit.content)
-        close(level: level + 1)
+        object("text", string: edit.content, level: level + 1)
         close(level: level)
     }
 
@@ -198,17 +192,11 @@ extension PrettyJSONWriter {
     }
 
     private mutating func sarifArtifact(uri: String, level: Int) {
-        open()
-        key("uri", level: level + 1, first: true)
-        string(uri)
-        close(level: level)
+        object("uri", string: uri, level: level)
     }
 
     private mutating func sarifMessage(_ text: String, level: Int) {
-        open()
-        key("text", level: level + 1, first: true)
-        string(text)
-        close(level: level)
+        object("text", string: text, level: level)
     }
 }
 

@@ -2,12 +2,11 @@
 /// file, `closing`), so that a run need not keep every file's findings, and the edits of their fixes, until the
 /// end: with edits, those hold the fixed text of every post. `render` joins the same pieces.
 public protocol StreamingReporter: Reporter {
-    /// True when the document's start needs the whole run (JUnit's counts): a run writing it as files complete
-    /// keeps the entries aside, off the memory, and writes `opening(for:)` before them at the end.
-    var opensWithTheRun: Bool { get }
-    /// The start of the document, before the first file, when it does not need the run.
-    var opening: String { get }
-    /// The start of the document, given the whole run.
+    /// The start of the document, before the first file; nil when it needs the whole run (JUnit's counts): a run
+    /// writing the document as files complete then keeps the entries aside, off the memory, and writes
+    /// `opening(for:)` before them at the end.
+    var opening: String? { get }
+    /// The start of the document, given the whole run; `opening` unless that is nil.
     func opening(for report: RunReport) -> String
     /// What one file adds to the document, empty when it adds nothing. `first` says that no entry was written
     /// before it.
@@ -18,9 +17,7 @@ public protocol StreamingReporter: Reporter {
 }
 
 extension StreamingReporter {
-    public var opensWithTheRun: Bool { false }
-
-    public func opening(for report: RunReport) -> String { opening }
+    public func opening(for report: RunReport) -> String { opening ?? "" }
 
     public func render(_ report: RunReport) -> String {
         var output = opening(for: report)

@@ -26,7 +26,8 @@ public struct CompiledPattern: @unchecked Sendable {
         try self.init(source, expression: Expression(compiled: CompiledPattern.shared(source)))
     }
 
-    /// A built-in pattern, every one of which the tests compile: compiled on first use.
+    /// A built-in pattern, from a profile compiled into the binary or written in the code, every one of which the
+    /// tests compile: compiled on first use (one that does not compile is a programming error).
     public init(builtIn source: String) {
         self.init(source, expression: Expression(source: source))
     }
@@ -38,12 +39,6 @@ public struct CompiledPattern: @unchecked Sendable {
         firstScalars = prefilter.firstScalars.map { $0.map(\.value).sorted() }
         requiredBytes = prefilter.requiredBytes
         requiredAlternatives = firstScalars == nil && requiredBytes == nil ? prefilter.requiredAlternatives : nil
-    }
-
-    /// A pattern written in the code, compiled on first use: a literal, so one that does not compile is a
-    /// programming error, which the rule's tests catch.
-    public init(literal source: String) {
-        self.init(builtIn: source)
     }
 
     public func matches(_ text: String) -> Bool {

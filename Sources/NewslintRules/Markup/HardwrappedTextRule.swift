@@ -149,7 +149,7 @@ extension HardwrappedTextRule {
         listMarker.matches(next)
     }
 
-    static let listMarker = CompiledPattern(literal: #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#)
+    static let listMarker = CompiledPattern(builtIn: #"^(?:\d{1,3}[.、．)）](?!\d)|[(（]\d{1,3}[)）]|[-*•·]\s)"#)
 
 
     static func isLatinWord(_ character: Character) -> Bool {

@@ -107,7 +107,7 @@ private extension LazyImageRule {
         return nil
     }
 
-    static let placeholderFile = CompiledPattern(literal:
+    static let placeholderFile = CompiledPattern(builtIn:
         #"^(placeholder|loading|lazy|lazyload|blank|spacer|grey|gray|pixel|transparent|empty)"#
             + #"([-_.][a-z0-9_.-]*)?\.(gif|png|svg|jpe?g|webp)$"#)
 
