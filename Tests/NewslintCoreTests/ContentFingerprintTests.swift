@@ -39,4 +39,50 @@ import Testing
                                            declared: ContentFingerprint())
         #expect(String(String.UnicodeScalarView(loss.characters)) == "新闻正文")
     }
+
+    /// The shortcut that counts only the changed middle of the texts answers "is a character lost?" exactly as
+    /// counting the whole texts does: on random edits of random texts (shared scalars with equal first or last
+    /// bytes, so the common start and end fall inside scalars), with random declared removals.
+    @Test func changedMiddleTellsALossAsTheWholeTextsDo() {
+        let pieces = ["a", "b", "中", "丰", "😀", "😁", "é", "è", "—", "あ", "ab", "中文"]
+        var generator = SystemRandomNumberGenerator()
+        var losses = 0
+        for _ in 0..<6_000 {
+            let before = pieces.randomText(count: 0...12, using: &generator)
+            var after = Array(before.unicodeScalars)
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                let piece = Array(pieces.randomElement(using: &generator)!.unicodeScalars)
+                let at = Int.random(in: 0...after.count, using: &generator)
+                if Bool.random(using: &generator) || after.isEmpty {
+                    after.insert(contentsOf: piece, at: at)
+                } else {
+                    after.removeSubrange(min(at, after.count - 1)..<min(after.count, at + piece.count))
+                }
+            }
+            let declared = pieces.randomText(count: 0...2, using: &generator)
+            let bytes = (before: Array(before.utf8), after: Array(String(String.UnicodeScalarView(after)).utf8),
+                         declared: Array(declared.utf8))
+            let whole = !ContentFingerprint.loss(before: fingerprint(bytes.before), after: fingerprint(bytes.after),
+                                                 declared: fingerprint(bytes.declared)).characters.isEmpty
+            // Held to the count over the whole texts, the path the guard took before (and still takes to list).
+            var counts: [Unicode.Scalar: Int] = [:]
+            for scalar in before.unicodeScalars { counts[scalar, default: 0] += 1 }
+            for scalar in after { counts[scalar, default: 0] -= 1 }
+            for scalar in declared.unicodeScalars { counts[scalar, default: 0] -= 1 }
+            let expected = counts.values.contains { $0 > 0 }
+            if expected { losses += 1 }
+            #expect(ContentFingerprint.mayLoseCharacters(before: bytes.before, after: bytes.after,
+                                                         declared: bytes.declared) == expected,
+                    "\(before.debugDescription) → \(String(String.UnicodeScalarView(after)).debugDescription)")
+            #expect(whole == expected)
+        }
+        #expect(losses > 500)
+    }
+
+    /// The fingerprint of a paragraph holding the text (the pieces hold no markup and no white space).
+    private func fingerprint(_ bytes: [UInt8]) -> ContentFingerprint {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let document = try? HTMLBody.parse("<p>\(text)</p>") else { return ContentFingerprint() }
+        return ContentFingerprint(of: document.body)
+    }
 }

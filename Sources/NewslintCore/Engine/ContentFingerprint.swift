@@ -82,14 +82,7 @@ struct ContentFingerprint {
 
     /// Calls `body` with each visible scalar, in order.
     private func forEachCharacter(_ body: (Unicode.Scalar) -> Void) {
-        visibleText.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < bytes.count {
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                body(scalar)
-                index += width
-            }
-        }
+        visibleText.withUnsafeBufferPointer { ContentFingerprint.forEachScalar(in: $0, from: 0, to: $0.count, body) }
     }
 
     /// Adds a declared removal.
@@ -105,8 +98,10 @@ struct ContentFingerprint {
     /// is not a loss, and no diff alignment can mistake which characters went.
     static func loss(before: ContentFingerprint, after: ContentFingerprint, declared: ContentFingerprint) -> Loss {
         var loss = Loss()
-        // Most fixes leave the text as it was; then nothing needs counting.
-        if before.visibleText != after.visibleText {
+        // Most fixes leave the text as it was, or take out only what their rules declared: then no character is
+        // lost, which the changed middle of the texts tells without counting the whole article.
+        if before.visibleText != after.visibleText,
+           mayLoseCharacters(before: before.visibleText, after: after.visibleText, declared: declared.visibleText) {
             var counts = ScalarCounts()
             before.forEachCharacter { counts.add($0, 1) }
             after.forEachCharacter { counts.add($0, -1) }
@@ -120,6 +115,59 @@ struct ContentFingerprint {
         loss.links = missing(before.links, after.links, allowed: declared.links)
         loss.images = missing(before.images, after.images, allowed: declared.images)
         return loss
+    }
+
+    /// False when no scalar of `before` outnumbers its copies in `after` and `declared` together, which is when
+    /// `loss` lists no character.
+    ///
+    /// Only the middle of the two texts is counted, between their common start and their common end (cut at
+    /// scalar boundaries): those scalars are in both texts, so a scalar's surplus in `before` over `after` is its
+    /// surplus in the middles. A scalar with a surplus over both is in `before`'s middle, where it is looked for.
+    static func mayLoseCharacters(before: [UInt8], after: [UInt8], declared: [UInt8]) -> Bool {
+        before.withUnsafeBufferPointer { before in
+            after.withUnsafeBufferPointer { after in
+                declared.withUnsafeBufferPointer { declared in
+                    let (start, beforeEnd, afterEnd) = changedMiddle(before, after)
+                    guard start < beforeEnd else { return false }
+                    var counts = ScalarCounts()
+                    forEachScalar(in: before, from: start, to: beforeEnd) { counts.add($0, 1) }
+                    forEachScalar(in: after, from: start, to: afterEnd) { counts.add($0, -1) }
+                    forEachScalar(in: declared, from: 0, to: declared.count) { counts.add($0, -1) }
+                    var surplus = false
+                    forEachScalar(in: before, from: start, to: beforeEnd) { if counts.count(of: $0) > 0 { surplus = true } }
+                    return surplus
+                }
+            }
+        }
+    }
+
+    /// Where the two valid UTF-8 texts start to differ, and where each one's common end starts; all three are scalar
+    /// boundaries, and the common start and end do not overlap in either text.
+    static func changedMiddle(_ before: UnsafeBufferPointer<UInt8>, _ after: UnsafeBufferPointer<UInt8>)
+        -> (start: Int, beforeEnd: Int, afterEnd: Int) {
+        let shorter = min(before.count, after.count)
+        var start = 0
+        while start < shorter, before[start] == after[start] { start += 1 }
+        // A difference inside a scalar: its first bytes are common, the scalar is not.
+        while start > 0, start < before.count, !ScalarStarts.isStart(before[start]) { start -= 1 }
+        var common = 0
+        while common < shorter - start, before[before.count - 1 - common] == after[after.count - 1 - common] {
+            common += 1
+        }
+        // The common end starts at a scalar's first byte in both texts (their bytes from there on are equal).
+        while common > 0, !ScalarStarts.isStart(before[before.count - common]) { common -= 1 }
+        return (start, before.count - common, after.count - common)
+    }
+
+    /// Calls `body` with each scalar of valid UTF-8 `bytes` from offset `start` (a scalar boundary) to `end`.
+    private static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                      _ body: (Unicode.Scalar) -> Void) {
+        var index = start
+        while index < end {
+            let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+            body(scalar)
+            index += width
+        }
     }
 
     /// Counts per scalar: a table for the Basic Multilingual Plane, where nearly all text is, so counting an

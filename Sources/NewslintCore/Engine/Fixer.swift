@@ -138,8 +138,7 @@ extension Linter {
         var settledAt = [Int?](repeating: nil, count: rules.count)
         while true {
             var changedBy: [String] = []
-            for (index, rule) in rules.enumerated()
-            where descriptions[index].formats.contains(context.post.bodyFormat) {
+            for (index, rule) in rules.enumerated() where ruleReads(index, context.post.bodyFormat) {
                 if settledAt[index] == state { continue }
                 var applied = false
                 let violations = (state == 0 ? initial?[index] : nil) ?? rule.check(context)

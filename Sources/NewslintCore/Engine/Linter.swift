@@ -20,6 +20,10 @@ public struct Linter: Sendable {
     let descriptions: [RuleDescription]
     /// The ids of `rules`, the rules a suppression can silence in this run.
     let activeRuleIDs: Set<String>
+    /// Whether each of `rules` reads an HTML body and a Markdown body: tested for every rule on every pass, where
+    /// asking the descriptions' sets hashed the format each time.
+    private let readsHTML: [Bool]
+    private let readsMarkdown: [Bool]
 
     public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil,
                 severities: [String: Severity] = [:], options: [String: [String: ConfigValue]] = [:],
@@ -33,6 +37,16 @@ public struct Linter: Sendable {
         self.knownRuleIDs = (knownRuleIDs ?? Set(rules.map(\.id))).union(Linter.engineRuleIDs)
         descriptions = rules.map(\.description)
         activeRuleIDs = Set(descriptions.map(\.id))
+        readsHTML = descriptions.map { $0.formats.contains(.html) }
+        readsMarkdown = descriptions.map { $0.formats.contains(.markdown) }
+    }
+
+    /// Whether the rule at `index` in `rules` reads a body of `format`.
+    func ruleReads(_ index: Int, _ format: BodyFormat) -> Bool {
+        switch format {
+        case .html: readsHTML[index]
+        case .markdown: readsMarkdown[index]
+        }
     }
 
     /// The checks the engine itself reports.
@@ -59,9 +73,8 @@ public struct Linter: Sendable {
     /// What each rule reports on the context's current state, aligned with `rules`: nil for a rule that does
     /// not read the post's body format.
     func violations(in context: RuleContext) -> [[Violation]?] {
-        zip(rules, descriptions).map { rule, description in
-            description.formats.contains(context.post.bodyFormat) ? rule.check(context) : nil
-        }
+        let format = context.post.bodyFormat
+        return rules.indices.map { index in ruleReads(index, format) ? rules[index].check(context) : nil }
     }
 
     /// The findings of `violations` (as `violations(in:)` returns them for `context`), sorted by location, with
