@@ -83,9 +83,19 @@ public final class HTMLDocument {
         return adopt(created)
     }
 
+    /// A number that changes with every edit of the tree (and every node made for one): equal revisions mean an
+    /// unchanged tree.
+    public private(set) var revision = 0
+
     /// Forgets what was read from the tree, before an edit.
     func didEdit() {
+        revision &+= 1
         if !textsRead.isEmpty { textsRead.removeAll(keepingCapacity: true) }
+    }
+
+    /// Counts an edit that changes no text (a name or an attribute): what was read of the texts still holds.
+    func didEditMarkup() {
+        revision &+= 1
     }
 
     /// The text `remember(_:of:)` recorded for `node` since the last edit, or nil.

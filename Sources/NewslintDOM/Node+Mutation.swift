@@ -62,6 +62,7 @@ extension Node {
     /// Renames an element in place, keeping attributes and children.
     public func rename(to name: String) {
         guard isElement else { return }
+        document.didEditMarkup()
         LibXMLString.with(name) { xmlNodeSetName(pointer, $0) }
     }
 
@@ -74,6 +75,7 @@ extension Node {
 
     public func setAttribute(_ name: String, _ value: String) {
         guard isElement else { return }
+        document.didEditMarkup()
         LibXMLString.with(name) { namePointer in
             LibXMLString.with(value) { valuePointer in _ = xmlSetProp(pointer, namePointer, valuePointer) }
         }
@@ -81,6 +83,7 @@ extension Node {
 
     public func removeAttribute(_ name: String) {
         guard isElement else { return }
+        document.didEditMarkup()
         // libxml2 keeps the source's case in attribute names; remove every spelling.
         var attribute = pointer.pointee.properties
         while let current = attribute {

@@ -67,8 +67,8 @@ extension Linter {
     public func fix(_ post: Post, original: String, unsafe: Bool = false, captureText: Bool = false,
                     checkingOutput: Bool = true) throws -> FixResult {
         let context = try makeContext(for: post)
-        let initial = violations(in: context)
-        let before = findings(of: initial, in: context)
+        let initial = checks(in: context)
+        let before = findings(of: initial.map { $0?.violations }, in: context)
         let textBefore = captureText ? visibleText(context) : []
         let fingerprintBefore = context.body.map(ContentFingerprint.init(of:))
         var declared = ContentFingerprint()
@@ -121,28 +121,36 @@ extension Linter {
 
     /// Runs the rules' fixes to a fixed point, leaving alone the violations that `suppressions`, the post's, suppress
     /// (a suppressed finding is not reported, so it is not fixed either).
-    /// `initial`, when given, is what `violations(in:)` returned for the context before any fix: a rule reached
-    /// before the first change reports the same, so it is not asked again.
+    /// `initial`, when given, is what `checks(in:)` found for the context before any fix.
     /// `afterRule` is called after each rule's fixes with the rule's id and the removals declared so far, for
     /// attributing a content loss; returning true stops the fixes there.
+    ///
+    /// A rule is asked again only when an edit since its last check touched a part of the post that check read
+    /// (`RuleCheck.isCurrent`): otherwise it would report the same. So the pass that confirms the fixed point
+    /// skips the rules the last changes could not concern: after a fix of the front matter, the rules that read
+    /// only the body. A check that offered nothing to apply is kept as settled; one whose fixes were applied is
+    /// dropped, since its own edits may have changed what it reads.
     private func applyFixes(in context: RuleContext, unsafe: Bool, suppressions: SuppressionDirectives?,
                             declared: inout ContentFingerprint,
-                            initial: [[Violation]?]? = nil,
+                            initial: [RuleCheck?]? = nil,
                             afterRule: (String, ContentFingerprint) -> Bool = { _, _ in false }) throws -> AppliedFixes {
         var result = AppliedFixes()
         var pass = 0
-        // Counts the fixes applied, so that a rule whose check offered nothing to apply is not asked again about
-        // the same state: the pass that confirms the fixed point then re-checks only the rules before the last
-        // change. Rules are functions of the post, so skipping them changes no result.
-        var state = 0
-        var settledAt = [Int?](repeating: nil, count: rules.count)
+        let format = context.bodyFormat
+        var known = initial ?? [RuleCheck?](repeating: nil, count: rules.count)
+        var settled = [Bool](repeating: false, count: rules.count)
         while true {
             var changedBy: [String] = []
-            for (index, rule) in rules.enumerated() where ruleReads(index, context.post.bodyFormat) {
-                if settledAt[index] == state { continue }
+            for (index, rule) in rules.enumerated() where ruleReads(index, format) {
+                let check: RuleCheck
+                if reusesChecks, let current = known[index], current.isCurrent(in: context) {
+                    if settled[index] { continue }
+                    check = current
+                } else {
+                    check = RuleCheck(rule, in: context)
+                }
                 var applied = false
-                let violations = (state == 0 ? initial?[index] : nil) ?? rule.check(context)
-                for violation in violations {
+                for violation in check.violations {
                     guard let fix = violation.fix, unsafe || fix.applicability == .safe else { continue }
                     if let suppressions, suppressions.suppressor(ofRule: descriptions[index].id,
                                                                  line: violation.location.line) != nil { continue }
@@ -161,10 +169,12 @@ extension Linter {
                 }
                 context.markdown?.commitEdits()
                 guard applied else {
-                    settledAt[index] = state
+                    known[index] = check
+                    settled[index] = true
                     continue
                 }
-                state += 1
+                known[index] = nil
+                settled[index] = false
                 context.postDidChange()
                 changedBy.append(descriptions[index].id)
                 if afterRule(descriptions[index].id, declared) { return result }

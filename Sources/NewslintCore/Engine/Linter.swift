@@ -24,6 +24,9 @@ public struct Linter: Sendable {
     /// asking the descriptions' sets hashed the format each time.
     private let readsHTML: [Bool]
     private let readsMarkdown: [Bool]
+    /// Whether the fixer uses a rule's earlier check while nothing it read has changed (`RuleCheck`). Off, it asks
+    /// every rule again after every change: the reference the tests hold the shortcut to.
+    var reusesChecks = true
 
     public init(rules: [any Rule], catalog: SiteCatalog, forcedSite: String? = nil,
                 severities: [String: Severity] = [:], options: [String: [String: ConfigValue]] = [:],
@@ -67,18 +70,20 @@ public struct Linter: Sendable {
 
     /// Every finding of every rule that reads the post's body format.
     func findings(in context: RuleContext) -> [Finding] {
-        findings(of: violations(in: context), in: context)
+        let format = context.bodyFormat
+        let violations = rules.indices.map { index in ruleReads(index, format) ? rules[index].check(context) : nil }
+        return findings(of: violations, in: context)
     }
 
-    /// What each rule reports on the context's current state, aligned with `rules`: nil for a rule that does
-    /// not read the post's body format.
-    func violations(in context: RuleContext) -> [[Violation]?] {
-        let format = context.post.bodyFormat
-        return rules.indices.map { index in ruleReads(index, format) ? rules[index].check(context) : nil }
+    /// Each rule's check of the context's current state, aligned with `rules`: nil for a rule that does not read
+    /// the post's body format.
+    func checks(in context: RuleContext) -> [RuleCheck?] {
+        let format = context.bodyFormat
+        return rules.indices.map { index in ruleReads(index, format) ? RuleCheck(rules[index], in: context) : nil }
     }
 
-    /// The findings of `violations` (as `violations(in:)` returns them for `context`), sorted by location, with
-    /// the post's suppressions applied.
+    /// The findings of `violations` (each rule's for `context`, nil for a rule that does not read its format),
+    /// sorted by location, with the post's suppressions applied.
     func findings(of violations: [[Violation]?], in context: RuleContext) -> [Finding] {
         var result: [Finding] = []
         for (description, ruleViolations) in zip(descriptions, violations) {

@@ -12,6 +12,8 @@ public final class MarkdownBody {
     /// UTF-8 offsets of the characters a backslash escapes, outside code and raw HTML blocks.
     public private(set) var escapedOffsets: Set<Int> = []
     private var pendingEdits: [(range: Range<Int>, replacement: String)] = []
+    /// A number that changes with every committed edit: equal revisions mean an unchanged text.
+    private(set) var revision = 0
     private var cachedSource: SourceText?
     /// The text's length in UTF-16, which every search by a regular expression is given; counted once per text.
     private var cachedUTF16Count: Int?
@@ -74,6 +76,7 @@ public final class MarkdownBody {
             applied.append(edit.range)
         }
         pendingEdits.removeAll()
+        revision &+= 1
         text = String(decoding: bytes, as: UTF8.self)
         cachedSource = nil
         cachedUTF16Count = nil

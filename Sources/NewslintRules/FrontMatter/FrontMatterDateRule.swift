@@ -70,7 +70,7 @@ struct FrontMatterDateRule: Rule {
         return FrontMatterDateRule.keys.compactMap { key -> Violation? in
             guard frontMatter.hasKey(key), let raw = frontMatter.string(key) else { return nil }
             let value = String(raw.trimmingSpaces)
-            guard let problem = DateValue.problem(with: value, handWritten: context.post.bodyFormat == .markdown,
+            guard let problem = DateValue.problem(with: value, handWritten: context.bodyFormat == .markdown,
                                                   isoWanted: isoWanted)
             else { return nil }
             let location = context.location(ofKey: key)
