@@ -1,3 +1,4 @@
+import NewslintDOM
 import Testing
 @testable import NewslintCore
 
@@ -79,5 +80,25 @@ import Testing
         #expect(MarkdownHTMLBlock.ends(Array("</STYLE>".utf8)[...], containing: ["</style>"]))
         #expect(!MarkdownHTMLBlock.ends(Array("<!-- a -->\u{301}".utf8)[...], containing: ["-->"]))
         #expect(MarkdownHTMLBlock.ends(Array("中文 -->".utf8)[...], containing: ["-->"]))
+    }
+
+    /// An ASCII line start is read as bytes: the block each random start opens is the one reading it as characters
+    /// gives (names cut short or run on, `</`, `<!`, `/>`, the end of the line).
+    @Test func asciiStartsReadAsBytesOpenTheBlocksCharactersDo() {
+        let pieces = ["<", "</", "<!", "<!--", "<?", "<![cdata[", "<![CDATA[", "pre", "PRE", "script", "style", "textarea",
+                      "div", "DIV", "p", "h1", "table", "td", "figcaption", "img", "a", "x", "9", "-", " ", "\t", ">",
+                      "/>", "/", "=", "\"", "\r", "\r\n", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        var blocks = 0
+        for _ in 0..<20_000 {
+            var start = "<" + (0..<Int.random(in: 0...5, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            start = String(start.prefix(24))
+            let lower = Array(start.utf8).map(\.asciiLowercased)
+            let expected = MarkdownHTMLBlock.kindByCharacters(String(decoding: lower, as: UTF8.self))
+            if expected != nil { blocks += 1 }
+            #expect(MarkdownHTMLBlock.kindByBytes(lower) == expected, "\(start.debugDescription)")
+        }
+        #expect(blocks > 1_000)
     }
 }

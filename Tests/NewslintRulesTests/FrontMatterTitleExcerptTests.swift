@@ -66,6 +66,19 @@ import Testing
         }
     }
 
+    /// Text of scalars that stand alone is filtered by scalars: the same text as filtering its characters, on
+    /// random texts of such scalars (every kind of white space among them) and of scalars that join others.
+    @Test func scalarFilterKeepsWhatTheCharacterFilterKeeps() {
+        let pieces = ["正", "文", "a", "B", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
+                      "\u{1680}", "\u{2000}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "\u{200D}",
+                      "\u{FEFF}", "\u{2060}", "\u{301}", "é", "…", "，", "👍", "\u{1F3FD}", "ｶ", "\u{3099}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = pieces.randomText(count: 0...12, using: &generator)
+            #expect(FrontMatterTitleRule.normalised(text) == normalised(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     private func normalised(_ text: String) -> String {
         String(text.filter { !TextClasses.isBlank($0) })
     }

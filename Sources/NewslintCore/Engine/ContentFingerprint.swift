@@ -209,6 +209,8 @@ struct ContentFingerprint {
     }
 
     private static func missing(_ before: [String], _ after: [String], allowed: [String]) -> [String] {
+        // Most fixes keep every link and image: then each item of `before` has its copy in `after`.
+        if before == after { return [] }
         var available: [String: Int] = [:]
         for item in after + allowed { available[item, default: 0] += 1 }
         return before.filter { item in

@@ -20,14 +20,23 @@ enum MarkdownHTMLBlock {
     static func start(of line: ArraySlice<UInt8>, afterParagraphLine: Bool) -> End? {
         let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent <= 3, line.dropFirst(indent).first == UInt8(ascii: "<") else { return nil }
-        // Every test below but the last reads no further than `</`, a ten-letter name and `/>`: an ASCII prefix
-        // long enough to hold a mark combined with the last character read is lowered, not the whole line.
-        // Outside ASCII the line's first characters are lowered as a string (the Kelvin sign lowers to `k`): more
-        // of them than any test reads, so that what lowering the whole line does at the cut is never read.
+        // Every test but the lone tag's reads no further than `</`, a ten-letter name and `/>`: an ASCII prefix
+        // long enough to hold a mark combined with the last character read is lowered, not the whole line, and
+        // read as bytes. Outside ASCII the line's first characters are lowered as a string (the Kelvin sign
+        // lowers to `k`): more of them than any test reads, so that what lowering the whole line does at the cut
+        // is never read.
         let prefix = line.dropFirst(indent).prefix(24)
-        let lower = prefix.allSatisfy { $0 < 0x80 }
-            ? String(decoding: prefix.map(\.asciiLowercased), as: UTF8.self)
-            : String(String(decoding: line.dropFirst(indent), as: UTF8.self).prefix(32)).lowercased()
+        let kind = prefix.allSatisfy { $0 < 0x80 }
+            ? kindByBytes(prefix.map(\.asciiLowercased))
+            : kindByCharacters(String(String(decoding: line.dropFirst(indent), as: UTF8.self).prefix(32)).lowercased())
+        if let kind { return kind }
+        guard !afterParagraphLine, let name = MarkdownLoneTag.name(in: line.dropFirst(indent)),
+              !rawTextElements.contains(name.lowercased()) else { return nil }
+        return .blankLine
+    }
+
+    /// The block the lower-cased start of a line (`<` first) starts, of the first six kinds, read as characters.
+    static func kindByCharacters(_ lower: String) -> End? {
         if let name = rawTextElements.first(where: { lower.hasPrefix("<" + $0) }),
            endsName(lower.dropFirst(name.count + 1), allowingSelfClosing: false) {
             return .lineContaining(rawTextElements.map { "</\($0)>" })
@@ -44,9 +53,38 @@ enum MarkdownHTMLBlock {
            endsName(afterOpening.dropFirst(name.count), allowingSelfClosing: true) {
             return .blankLine
         }
-        guard !afterParagraphLine, let name = MarkdownLoneTag.name(in: line.dropFirst(indent)),
-              !rawTextElements.contains(name.lowercased()) else { return nil }
-        return .blankLine
+        return nil
+    }
+
+    /// `kindByCharacters` for an ASCII start, read as bytes: in ASCII every byte is a character, so each test
+    /// answers as it does on characters.
+    static func kindByBytes(_ lower: [UInt8]) -> End? {
+        func hasPrefix(_ text: String, at offset: Int = 0) -> Bool {
+            let bytes = text.utf8
+            return lower.count - offset >= bytes.count && zip(lower[offset...], bytes).allSatisfy { $0 == $1 }
+        }
+        func endsName(at offset: Int, allowingSelfClosing: Bool) -> Bool {
+            guard offset < lower.count else { return true }
+            let next = lower[offset]
+            return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: ">")
+                || (allowingSelfClosing && hasPrefix("/>", at: offset))
+        }
+        if let name = rawTextElements.first(where: { hasPrefix($0, at: 1) }),
+           endsName(at: name.utf8.count + 1, allowingSelfClosing: false) {
+            return .lineContaining(rawTextElements.map { "</\($0)>" })
+        }
+        if hasPrefix("<!--") { return .lineContaining(["-->"]) }
+        if hasPrefix("<?") { return .lineContaining(["?>"]) }
+        if hasPrefix("<![cdata[") { return .lineContaining(["]]>"]) }
+        if hasPrefix("<!"), lower.count > 2, lower[2].isASCIILetter { return .lineContaining([">"]) }
+        let nameStart = hasPrefix("</") ? 2 : 1
+        var nameEnd = nameStart
+        while nameEnd < lower.count, lower[nameEnd].isASCIILetter || lower[nameEnd].isASCIIDigit { nameEnd += 1 }
+        if blockElements.contains(String(decoding: lower[nameStart..<nameEnd], as: UTF8.self)),
+           endsName(at: nameEnd, allowingSelfClosing: true) {
+            return .blankLine
+        }
+        return nil
     }
 
     /// True when `line` ends a block that ends at a line containing one of `texts`.

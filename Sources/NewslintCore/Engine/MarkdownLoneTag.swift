@@ -14,7 +14,10 @@
 enum MarkdownLoneTag {
     /// The tag's name when `line` (without its indentation) is one lone tag, else nil.
     static func name(in line: some Collection<UInt8>) -> String? {
-        var reader = Reader(scalars: Array(String(decoding: line, as: UTF8.self).unicodeScalars))
+        // An ASCII byte is its scalar: such a line (an image's tag with its addresses) is not decoded.
+        let scalars = line.allSatisfy { $0 < 0x80 }
+            ? line.map { Unicode.Scalar($0) } : Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        var reader = Reader(scalars: scalars)
         return reader.lone()
     }
 

@@ -96,12 +96,6 @@ private extension FrontMatterTitleRule {
         return zip(head, text).allSatisfy { $0 == "_" || $0 == $1 }
     }
 
-    /// The text without blank characters. The rest is read as characters again: a mark that followed a removed
-    /// space joins the character before it.
-    static func normalised(_ text: String) -> String {
-        String(text.filter { !TextClasses.isBlank($0) })
-    }
-
     /// The first `count` characters of the article's normalised text: the DOM's text, or the Markdown with its
     /// link and emphasis syntax dropped. The DOM's text nodes are read only as far as they are needed.
     static func bodyStart(_ context: RuleContext, characters count: Int) -> [Character] {
@@ -154,6 +148,18 @@ private extension FrontMatterTitleRule {
 }
 
 extension FrontMatterTitleRule {
+    /// The text without blank characters. The rest is read as characters again: a mark that followed a removed
+    /// space joins the character before it.
+    static func normalised(_ text: String) -> String {
+        // Text whose every scalar is a character of its own holds no zero-width character (none stands alone),
+        // and its blank characters are its white-space scalars: it is filtered by scalars, without finding the
+        // characters' boundaries.
+        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) {
+            return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isWhiteSpace }))
+        }
+        return String(text.filter { !TextClasses.isBlank($0) })
+    }
+
     /// The first `count` characters of a Markdown body's normalised text without link and emphasis syntax: the
     /// characters `*#>`\` are dropped from a prefix of the text, doubled until its start is settled.
     static func markdownStart(of markdown: String, characters count: Int) -> [Character] {
