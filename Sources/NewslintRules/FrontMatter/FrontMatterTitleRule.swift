@@ -154,9 +154,20 @@ extension FrontMatterTitleRule {
         // Text whose every scalar is a character of its own holds no zero-width character (none stands alone),
         // and its blank characters are its white-space scalars: it is filtered by scalars, without finding the
         // characters' boundaries.
-        if text.unicodeScalars.allSatisfy(\.alwaysStandsAlone) {
-            return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isWhiteSpace }))
+        var text = text
+        let kept = text.withUTF8 { bytes -> [UInt8]? in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+                guard scalar.alwaysStandsAlone else { return nil }
+                if !scalar.isWhiteSpace { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])) }
+                index += width
+            }
+            return kept
         }
+        if let kept { return String(decoding: kept, as: UTF8.self) }
         return String(text.filter { !TextClasses.isBlank($0) })
     }
 
