@@ -14,6 +14,13 @@ struct BlockRenderer {
 
     func blocks(for nodes: [Node], context: BlockContext) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
+        append(nodes, context: context, to: &blocks)
+        return blocks
+    }
+
+    /// Appends the blocks of `nodes` to `blocks`. Containers append into the array of the level that holds
+    /// them, so a post's blocks are not gathered in one array per level and copied into the next.
+    private func append(_ nodes: [Node], context: BlockContext, to blocks: inout [MarkdownBlock]) {
         var run: [Node] = []
         for node in nodes {
             guard node.isElement || node.isText || node.isComment else { continue }
@@ -22,66 +29,64 @@ struct BlockRenderer {
                 run.append(node)
                 continue
             }
-            blocks += paragraph(run, context: context)
-            run = []
-            blocks += self.blocks(forBlockElement: node, context: context)
+            appendParagraph(run, context: context, to: &blocks)
+            run.removeAll(keepingCapacity: true)
+            append(blockElement: node, context: context, to: &blocks)
         }
-        blocks += paragraph(run, context: context)
-        return blocks
+        appendParagraph(run, context: context, to: &blocks)
     }
 
-    private func isInline(_ node: Node) -> Bool {
+    func isInline(_ node: Node) -> Bool {
         guard node.isElement else { return true }
         return !HTMLElementKinds.isBlockLevel(node) && !HTMLElementKinds.containsBlock(node)
     }
 
-    /// A run of inline nodes as a paragraph, after any comments that start it.
-    private func paragraph(_ run: [Node], context: BlockContext) -> [MarkdownBlock] {
-        guard !run.isEmpty else { return [] }
+    /// Appends a run of inline nodes as a paragraph, after any comments that start it.
+    private func appendParagraph(_ run: [Node], context: BlockContext, to blocks: inout [MarkdownBlock]) {
+        guard !run.isEmpty else { return }
         let output = InlineRenderer(mode: .paragraph, target: target).render(run, wrappers: context.wrappers)
-        var blocks = output.leadingComments.map { MarkdownBlock.leaf(.html, commentLines($0)) }
-        blocks += output.paragraphs.map { .leaf(.paragraph, $0) }
-        return blocks
+        for comment in output.leadingComments { blocks.append(.leaf(.html, commentLines(comment))) }
+        for paragraph in output.paragraphs { blocks.append(.leaf(.paragraph, paragraph)) }
     }
 
-    private func commentLines(_ text: String) -> [String] {
+    func commentLines(_ text: String) -> [String] {
         let comment = TemplateProtection(target: target).text("<!--\(text)-->")
         return comment.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    private func blocks(forBlockElement node: Node, context: BlockContext) -> [MarkdownBlock] {
+    private func append(blockElement node: Node, context: BlockContext, to blocks: inout [MarkdownBlock]) {
         let name = node.name
         switch name {
         case _ where HTMLElementKinds.headings.contains(name):
-            return heading(node, level: Int(String(name.dropFirst()))!, context: context)
+            blocks += heading(node, level: Int(String(name.dropFirst()))!, context: context)
         case _ where HTMLElementKinds.lists.contains(name):
-            return ListWriter(renderer: self).blocks(for: node, context: context)
+            blocks += ListWriter(renderer: self).blocks(for: node, context: context)
         case "blockquote":
-            let inner = blocks(inside: node, context: context)
-            return inner.isEmpty ? [] : [.quote(inner)]
+            let inner = self.blocks(inside: node, context: context)
+            if !inner.isEmpty { blocks.append(.quote(inner)) }
         case _ where HTMLElementKinds.preformatted.contains(name), "code":
-            return CodeBlockWriter.block(for: node).map { [$0] } ?? []
+            if let block = CodeBlockWriter.block(for: node) { blocks.append(block) }
         case "hr":
-            return [.leaf(.rule, ["---"])]
+            blocks.append(.leaf(.rule, ["---"]))
         case "table":
-            return TableWriter(renderer: self).blocks(for: node, context: context)
+            blocks += TableWriter(renderer: self).blocks(for: node, context: context)
         case "embed":
             // libxml2 2.9 nests the content after `<embed>` inside it.
-            return [.leaf(.html, [RawHTMLWriter(policy: .all, target: target).startTag(for: node)])]
-                + blocks(inside: node, context: context)
+            blocks.append(.leaf(.html, [RawHTMLWriter(policy: .all, target: target).startTag(for: node)]))
+            append(node.children, context: context, to: &blocks)
         case _ where HTMLElementKinds.embedded.contains(name):
-            return [.leaf(.html, EmbeddedHTML.lines(for: node, target: target))]
+            blocks.append(.leaf(.html, EmbeddedHTML.lines(for: node, target: target)))
         case _ where HTMLElementKinds.containers.contains(name):
-            return blocks(inside: node, context: context)
+            append(node.children, context: context, to: &blocks)
         default:
             // An inline or unknown element holding blocks: its formatting applies to every block inside.
             var inner = context
             inner.wrappers.append(node)
-            return blocks(inside: node, context: inner)
+            append(node.children, context: inner, to: &blocks)
         }
     }
 
-    private func heading(_ node: Node, level: Int, context: BlockContext) -> [MarkdownBlock] {
+    func heading(_ node: Node, level: Int, context: BlockContext) -> [MarkdownBlock] {
         let output = InlineRenderer(mode: .heading, target: target).render(node.children, wrappers: context.wrappers)
         guard let content = output.lines.first else { return [] }
         return [.leaf(.heading, [String(repeating: "#", count: level) + " " + content])]

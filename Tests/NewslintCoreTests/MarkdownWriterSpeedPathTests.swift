@@ -1,0 +1,105 @@
+import NewslintDOM
+import NewslintTestSupport
+import Testing
+@testable import NewslintCore
+
+/// The Markdown writer's fast paths against the implementations they replaced, kept here as references, on
+/// random HTML: each must give exactly what the reference gives.
+@Suite struct MarkdownWriterSpeedPathTests {
+    /// Pieces of random post bodies: blocks, marks that nest or not, links (some autolinkable), text with
+    /// characters that need escapes, CJK text, breaks, comments, code, images.
+    private static let htmlPieces = [
+        "<p>", "</p>", "<div>", "</div>", "<section>", "</section>", "<blockquote>", "</blockquote>",
+        "<ul><li>", "</li><li>", "</li></ul>", "<ol start=\"3\"><li>", "</li></ol>", "<h2>", "</h2>", "<h6>", "</h6>",
+        "<b>", "</b>", "<strong>", "</strong>", "<em>", "</em>", "<i>", "</i>", "<sup>", "</sup>", "<span>", "</span>",
+        "<a href=\"https://example.com/a\">", "<a href=\"x.html\" title=\"t\">", "</a>", "https://example.com/a",
+        "<br>", "<br><br>", "<hr>", "<!--c-->", "<!-- a\nb -->", "<code>x*y</code>", "<code>`{{ a }}`</code>",
+        "<img src=\"a.png\" alt=\"a [b]\">", "<img src=\"b.png\" referrerpolicy=\"no-referrer\">",
+        "<pre>line\ncode</pre>", "<table><tr><td>a|b</td><td><b>c</b></td></tr><tr><td>1</td><td>2</td></tr></table>",
+        "<table><tr><td><p>only</p></td></tr></table>", "<embed src=\"v.swf\">", "<iframe src=\"v\"></iframe>",
+        "word", "two words", " ", "  ", "\n", "\n\n", "\t", "中文正文", "，", "正文https://例子.com/路径继续",
+        "*", "**", "_a_", "\\", "[", "]", "[x]", "<", "&amp;", "&amp;copy;", "!", "# ", "- ", "1. ", "+ ", "> ",
+        "---", "=", "~~~", "{{ x }}", "{% raw %}", "#}", "a:b", "e.g.", "end.",
+    ]
+
+    private static func randomBody(using generator: inout some RandomNumberGenerator) throws -> Node {
+        let html = htmlPieces.randomText(count: 0...40, using: &generator)
+        return try HTMLDocument(html: "<body>" + html + "</body>").body
+    }
+
+    /// The blocks of a body against the old `BlockRenderer.blocks(for:context:)`, which returned each level's
+    /// blocks in an array of its own.
+    @Test func blocksAreTheRecursivelyGatheredBlocks() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let body = try Self.randomBody(using: &generator)
+            for target in [PublishingTarget.commonmark, .jekyll] {
+                let renderer = BlockRenderer(target: target)
+                let expected = BlockAssembler.lines(for: renderer.referenceBlocks(for: body.children, context: BlockContext()))
+                let actual = BlockAssembler.lines(for: renderer.blocks(inside: body, context: BlockContext()))
+                #expect(actual == expected)
+            }
+        }
+    }
+}
+
+// MARK: References
+
+extension BlockRenderer {
+    /// `blocks(for:context:)` as it was before containers appended to their parent's array.
+    fileprivate func referenceBlocks(for nodes: [Node], context: BlockContext) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var run: [Node] = []
+        for node in nodes {
+            guard node.isElement || node.isText || node.isComment else { continue }
+            if node.isElement, HTMLElementKinds.isDropped(node) { continue }
+            if isInline(node) {
+                run.append(node)
+                continue
+            }
+            blocks += referenceParagraph(run, context: context)
+            run = []
+            blocks += referenceBlocks(forBlockElement: node, context: context)
+        }
+        blocks += referenceParagraph(run, context: context)
+        return blocks
+    }
+
+    private func referenceParagraph(_ run: [Node], context: BlockContext) -> [MarkdownBlock] {
+        guard !run.isEmpty else { return [] }
+        let output = InlineRenderer(mode: .paragraph, target: target).render(run, wrappers: context.wrappers)
+        var blocks = output.leadingComments.map { MarkdownBlock.leaf(.html, commentLines($0)) }
+        blocks += output.paragraphs.map { .leaf(.paragraph, $0) }
+        return blocks
+    }
+
+    private func referenceBlocks(forBlockElement node: Node, context: BlockContext) -> [MarkdownBlock] {
+        let name = node.name
+        switch name {
+        case _ where HTMLElementKinds.headings.contains(name):
+            return heading(node, level: Int(String(name.dropFirst()))!, context: context)
+        case _ where HTMLElementKinds.lists.contains(name):
+            return ListWriter(renderer: self).blocks(for: node, context: context)
+        case "blockquote":
+            let inner = referenceBlocks(for: node.children, context: context)
+            return inner.isEmpty ? [] : [.quote(inner)]
+        case _ where HTMLElementKinds.preformatted.contains(name), "code":
+            return CodeBlockWriter.block(for: node).map { [$0] } ?? []
+        case "hr":
+            return [.leaf(.rule, ["---"])]
+        case "table":
+            return TableWriter(renderer: self).blocks(for: node, context: context)
+        case "embed":
+            return [.leaf(.html, [RawHTMLWriter(policy: .all, target: target).startTag(for: node)])]
+                + referenceBlocks(for: node.children, context: context)
+        case _ where HTMLElementKinds.embedded.contains(name):
+            return [.leaf(.html, EmbeddedHTML.lines(for: node, target: target))]
+        case _ where HTMLElementKinds.containers.contains(name):
+            return referenceBlocks(for: node.children, context: context)
+        default:
+            var inner = context
+            inner.wrappers.append(node)
+            return referenceBlocks(for: node.children, context: inner)
+        }
+    }
+}
