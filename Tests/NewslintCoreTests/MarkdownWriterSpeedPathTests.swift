@@ -27,6 +27,23 @@ import Testing
         return try HTMLDocument(html: "<body>" + html + "</body>").body
     }
 
+    /// Every paragraph's text: `markdownText(for:)` against the old `EmphasisResolver.resolve(pieces(for:))`.
+    @Test func paragraphTextIsTheResolvedPieces() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let body = try Self.randomBody(using: &generator)
+            for mode in [InlineRenderer.Mode.paragraph, .heading, .tableCell] {
+                for target in [PublishingTarget.commonmark, .hexo, .hugo] {
+                    let renderer = InlineRenderer(mode: mode, target: target)
+                    for paragraph in Self.paragraphs(of: body.children, mode: mode) {
+                        let expected = EmphasisResolver.resolve(renderer.referencePieces(for: paragraph))
+                        #expect(renderer.markdownText(for: paragraph) == expected)
+                    }
+                }
+            }
+        }
+    }
+
     /// The blocks of a body against the old `BlockRenderer.blocks(for:context:)`, which returned each level's
     /// blocks in an array of its own.
     @Test func blocksAreTheRecursivelyGatheredBlocks() throws {
@@ -41,9 +58,100 @@ import Testing
             }
         }
     }
+
+    /// The paragraphs `InlineRenderer.render` makes of `nodes`, as tokens.
+    private static func paragraphs(of nodes: [Node], mode: InlineRenderer.Mode) -> [[InlineToken]] {
+        var collector = InlineCollector(flattensBlocks: mode != .paragraph)
+        collector.collect(nodes, wrappers: [])
+        let processed = InlineWhitespace(mode: mode).process(collector.tokens)
+        return InlineParagraphs.split(InlineMarkNormalizer.normalized(processed.tokens))
+    }
 }
 
 // MARK: References
+
+extension InlineRenderer {
+    /// `pieces(for:)` as it was before its pieces went to a sink.
+    fileprivate func referencePieces(for tokens: [InlineToken]) -> [InlinePiece] {
+        let hasBothBrackets = wordsContain(UInt8(ascii: "["), in: tokens) && wordsContain(UInt8(ascii: "]"), in: tokens)
+        var pieces: [InlinePiece] = []
+        pieces.reserveCapacity(tokens.count)
+        var marks: [Int: InlineMark] = [:]
+        var linkDepth = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case .word(let word):
+                let following: MarkdownEscaping.Following = switch index < tokens.count ? tokens[index] : nil {
+                case nil: .nothing
+                case .space?: .space
+                case .open(_, .link)?: .link
+                default: .other
+                }
+                func escaped(_ text: String, followedBy following: MarkdownEscaping.Following) -> InlinePiece {
+                    .literal(MarkdownEscaping.text(
+                        text, escapeBrackets: hasBothBrackets || linkDepth > 0, followedBy: following))
+                }
+                guard linkDepth == 0, BareURL.mayHoldURL(word) else {
+                    pieces.append(escaped(word, followedBy: following))
+                    continue
+                }
+                let segments = BareURL.segments(of: word)
+                for (position, segment) in segments.enumerated() {
+                    switch segment {
+                    case .autolink(let url):
+                        pieces.append(.literal("<\(url)>"))
+                    case .text(let text):
+                        pieces.append(escaped(text, followedBy: position == segments.count - 1 ? following : .other))
+                    }
+                }
+            case .space:
+                pieces.append(.literal(" "))
+            case .lineBreak:
+                pieces.append(.literal(mode == .tableCell ? "<br>" : "\\\n"))
+            case .paragraphBreak:
+                break
+            case .comment(let text):
+                if let comment = InlineAtomWriter.inlineComment(text) { pieces.append(.literal(comment)) }
+            case .atom(let atom):
+                pieces.append(.literal(markdown(for: atom)))
+            case .open(let pair, let mark):
+                marks[pair] = mark
+                switch mark {
+                case .strong, .emphasis:
+                    pieces.append(.delimiter(pair: pair, strong: mark == .strong, opening: true))
+                case .link(let url, let title):
+                    if let end = autolinkEnd(tokens, from: index, pair: pair, url: url, title: title) {
+                        pieces.append(.literal("<\(url)>"))
+                        index = end
+                    } else {
+                        pieces.append(.linkStart)
+                        linkDepth += 1
+                    }
+                case .tag(let name):
+                    pieces.append(.literal("<\(name)>"))
+                }
+            case .close(let pair):
+                switch marks[pair] {
+                case .strong?, .emphasis?:
+                    pieces.append(.delimiter(pair: pair, strong: marks[pair] == .strong, opening: false))
+                case .link(let url, let title)?:
+                    pieces.append(.linkEnd("](\(LinkSyntax.target(url: url, title: title)))"))
+                    linkDepth -= 1
+                case .tag(let name)?:
+                    pieces.append(.literal("</\(name)>"))
+                case nil:
+                    break
+                }
+            case .text(let text):
+                pieces.append(.literal(MarkdownEscaping.text(text, escapeBrackets: true, followedBy: .other)))
+            }
+        }
+        return pieces
+    }
+}
 
 extension BlockRenderer {
     /// `blocks(for:context:)` as it was before containers appended to their parent's array.

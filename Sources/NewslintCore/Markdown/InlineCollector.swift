@@ -15,6 +15,8 @@ struct InlineCollector {
 
     init(flattensBlocks: Bool) {
         self.flattensBlocks = flattensBlocks
+        // Room for a typical block's tokens, so that the array is not regrown from one element up.
+        tokens.reserveCapacity(16)
     }
 
     /// Collects `nodes` inside the marks of `wrappers` (inline elements that enclose the block).

@@ -13,6 +13,41 @@ enum InlinePiece {
     }
 }
 
+/// Where `InlineRenderer` puts a paragraph's pieces as it makes them.
+protocol InlinePieceSink {
+    mutating func append(_ piece: InlinePiece)
+}
+
+extension Array: InlinePieceSink where Element == InlinePiece {}
+
+/// The text of pieces without delimiters, joined as they come: what `EmphasisResolver.resolve` writes for
+/// them, without an array of pieces.
+struct PlainInlineText: InlinePieceSink {
+    private(set) var text = ""
+
+    init(capacity: Int) {
+        if capacity > 0 { text.reserveCapacity(capacity) }
+    }
+
+    /// Room for the text of `tokens`: their words' bytes and a byte for each other token. None for a single
+    /// token, whose text is then the word's own (shared, not copied). Only a capacity: the text is the same
+    /// with any.
+    static func capacity(for tokens: [InlineToken]) -> Int {
+        guard tokens.count > 1 else { return 0 }
+        var capacity = tokens.count
+        for case .word(let word) in tokens { capacity += word.utf8.count }
+        return capacity
+    }
+
+    mutating func append(_ piece: InlinePiece) {
+        switch piece {
+        case .literal(let literal), .linkEnd(let literal): text += literal
+        case .linkStart: text += "["
+        case .delimiter: preconditionFailure("a paragraph with emphasis is written by EmphasisResolver")
+        }
+    }
+}
+
 /// Chooses, for each emphasis pair, between `*`/`**` and `<em>`/`<strong>`.
 ///
 /// A pair stays Markdown only when a CommonMark parser reading the written text would pair exactly these

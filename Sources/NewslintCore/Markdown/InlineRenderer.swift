@@ -24,7 +24,7 @@ struct InlineRenderer {
     var mode: Mode
     var target = PublishingTarget.commonmark
 
-    private var protection: TemplateProtection { TemplateProtection(target: target) }
+    var protection: TemplateProtection { TemplateProtection(target: target) }
 
     func render(_ nodes: [Node], wrappers: [Node] = []) -> Output {
         var collector = InlineCollector(flattensBlocks: mode != .paragraph)
@@ -51,7 +51,7 @@ struct InlineRenderer {
             // The non-empty lines, as `split(separator: "\n")` gives them.
             return html.linesCutAtLineFeeds.filter { !$0.isEmpty }.map(String.init)
         }
-        let text = protection.text(EmphasisResolver.resolve(pieces(for: tokens)))
+        let text = protection.text(markdownText(for: tokens))
         switch mode {
         case .paragraph:
             // Most paragraphs have no hard break: text without a line feed is one line, the whole text, which
@@ -70,10 +70,28 @@ struct InlineRenderer {
         }
     }
 
-    private func pieces(for tokens: [InlineToken]) -> [InlinePiece] {
-        let hasBothBrackets = wordsContain(UInt8(ascii: "["), in: tokens) && wordsContain(UInt8(ascii: "]"), in: tokens)
+    /// The Markdown of one paragraph's tokens: `EmphasisResolver.resolve(pieces(for: tokens))`.
+    ///
+    /// Most paragraphs have no emphasis, and the resolver then joins the pieces' texts as they are: their
+    /// texts are joined as the pieces are made, without the array of pieces between.
+    func markdownText(for tokens: [InlineToken]) -> String {
+        guard tokens.contains(where: \.opensEmphasis) else {
+            var plain = PlainInlineText(capacity: PlainInlineText.capacity(for: tokens))
+            appendPieces(for: tokens, to: &plain)
+            return plain.text
+        }
+        return EmphasisResolver.resolve(pieces(for: tokens))
+    }
+
+    func pieces(for tokens: [InlineToken]) -> [InlinePiece] {
         var pieces: [InlinePiece] = []
         pieces.reserveCapacity(tokens.count)
+        appendPieces(for: tokens, to: &pieces)
+        return pieces
+    }
+
+    private func appendPieces(for tokens: [InlineToken], to pieces: inout some InlinePieceSink) {
+        let hasBothBrackets = wordsContain(UInt8(ascii: "["), in: tokens) && wordsContain(UInt8(ascii: "]"), in: tokens)
         var marks: [Int: InlineMark] = [:]
         var linkDepth = 0
         var index = 0
@@ -149,16 +167,15 @@ struct InlineRenderer {
                 pieces.append(.literal(MarkdownEscaping.text(text, escapeBrackets: true, followedBy: .other)))
             }
         }
-        return pieces
     }
 
-    private func wordsContain(_ byte: UInt8, in tokens: [InlineToken]) -> Bool {
+    func wordsContain(_ byte: UInt8, in tokens: [InlineToken]) -> Bool {
         tokens.contains { token in
             if case .word(let word) = token { word.containsByte(byte) } else { false }
         }
     }
 
-    private func markdown(for atom: InlineAtom) -> String {
+    func markdown(for atom: InlineAtom) -> String {
         switch atom {
         case .code(let code): TemplateProtection.verbatim(protection.codeSpan(code))
         case .image(let image): InlineAtomWriter.image(image)
@@ -168,7 +185,7 @@ struct InlineRenderer {
 
     /// The index after the link's closing token when the link is written as `<url>`: its text is exactly its
     /// URL, it has no title, and the autolink renders back to the same link.
-    private func autolinkEnd(_ tokens: [InlineToken], from start: Int, pair: Int, url: String, title: String?)
+    func autolinkEnd(_ tokens: [InlineToken], from start: Int, pair: Int, url: String, title: String?)
         -> Int?
     {
         guard title == nil, LinkSyntax.isAutolinkable(url) else { return nil }

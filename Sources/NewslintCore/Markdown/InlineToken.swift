@@ -42,6 +42,14 @@ enum InlineToken {
     case open(Int, InlineMark)
     case close(Int)
 
+    /// True for the opening of strong or emphasis: the pairs `EmphasisResolver` writes.
+    var opensEmphasis: Bool {
+        switch self {
+        case .open(_, .strong), .open(_, .emphasis): true
+        default: false
+        }
+    }
+
     var isContent: Bool {
         switch self {
         case .text, .word, .atom: true

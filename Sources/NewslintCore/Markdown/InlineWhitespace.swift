@@ -179,8 +179,10 @@ struct InlineWhitespace {
     private static func splitWords(byBytes text: String, _ emit: (InlineToken) -> Void) {
         let utf8 = text.utf8
         // The cuts are at ASCII whitespace, so each word is whole UTF-8: it is copied out of `text`, which
-        // `String(decoding:as:)` would have validated again.
+        // `String(decoding:as:)` would have validated again. A text that is one word (Chinese text often is)
+        // is that word, and shares its storage.
         func word(_ offsets: Range<Int>) -> String {
+            if offsets.lowerBound == 0, offsets.upperBound == utf8.count { return text }
             let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
             return String(Substring(utf8[start..<utf8.index(start, offsetBy: offsets.count)]))
         }
