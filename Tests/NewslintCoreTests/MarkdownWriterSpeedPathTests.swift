@@ -59,6 +59,55 @@ import Testing
         }
     }
 
+    /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
+    /// against each set in turn.
+    @Test func elementKindsAreTheFirstSetHoldingTheName() {
+        let names = HTMLElementKinds.blockNames.union(HTMLElementKinds.dropped).union(HTMLElementKinds.keptInlineTags)
+            .union(HTMLElementKinds.formControls).union(HTMLElementKinds.strong).union(HTMLElementKinds.emphasis)
+            .union(["a", "br", "img", "span", "font", "h7", "", "embed", "script", "style", "code", "hr", "source"])
+        for name in names {
+            #expect(BlockElement.kinds[name].map { "\($0)" } == referenceBlockKind(name), "\(name)")
+            #expect(InlineElement.kinds[name].map { "\($0)" } == referenceInlineKind(name), "\(name)")
+        }
+    }
+
+    /// The branch the old `BlockRenderer.blocks(forBlockElement:context:)` took for `name`.
+    private func referenceBlockKind(_ name: String) -> String? {
+        switch name {
+        case _ where HTMLElementKinds.headings.contains(name): "heading"
+        case _ where HTMLElementKinds.lists.contains(name): "list"
+        case "blockquote": "quote"
+        case _ where HTMLElementKinds.preformatted.contains(name), "code": "code"
+        case "hr": "rule"
+        case "table": "table"
+        case "embed": "embed"
+        case _ where HTMLElementKinds.embedded.contains(name): "embedded"
+        case _ where HTMLElementKinds.containers.contains(name): "container"
+        default: nil
+        }
+    }
+
+    /// The branch the old `InlineCollector.visit(_:)` took for an element named `name`, then the old
+    /// `mark(for:)`'s test.
+    private func referenceInlineKind(_ name: String) -> String? {
+        switch name {
+        case "br": "lineBreak"
+        case "img": "image"
+        case "code": "code"
+        case "hr": "rule"
+        case _ where HTMLElementKinds.formControls.contains(name): "formControl"
+        case _ where HTMLElementKinds.dropped.contains(name): "dropped"
+        case "script", "style": "scriptOrStyle"
+        case _ where HTMLElementKinds.embedded.contains(name): "embedded"
+        case _ where HTMLElementKinds.blockNames.contains(name): "block"
+        case _ where HTMLElementKinds.strong.contains(name): "strong"
+        case _ where HTMLElementKinds.emphasis.contains(name): "emphasis"
+        case "a": "link"
+        case _ where HTMLElementKinds.keptInlineTags.contains(name): "keptTag"
+        default: nil
+        }
+    }
+
     /// The paragraphs `InlineRenderer.render` makes of `nodes`, as tokens.
     private static func paragraphs(of nodes: [Node], mode: InlineRenderer.Mode) -> [[InlineToken]] {
         var collector = InlineCollector(flattensBlocks: mode != .paragraph)

@@ -56,29 +56,29 @@ struct BlockRenderer {
 
     private func append(blockElement node: Node, context: BlockContext, to blocks: inout [MarkdownBlock]) {
         let name = node.name
-        switch name {
-        case _ where HTMLElementKinds.headings.contains(name):
+        switch BlockElement.kinds[name] {
+        case .heading?:
             blocks += heading(node, level: Int(String(name.dropFirst()))!, context: context)
-        case _ where HTMLElementKinds.lists.contains(name):
+        case .list?:
             blocks += ListWriter(renderer: self).blocks(for: node, context: context)
-        case "blockquote":
+        case .quote?:
             let inner = self.blocks(inside: node, context: context)
             if !inner.isEmpty { blocks.append(.quote(inner)) }
-        case _ where HTMLElementKinds.preformatted.contains(name), "code":
+        case .code?:
             if let block = CodeBlockWriter.block(for: node) { blocks.append(block) }
-        case "hr":
+        case .rule?:
             blocks.append(.leaf(.rule, ["---"]))
-        case "table":
+        case .table?:
             blocks += TableWriter(renderer: self).blocks(for: node, context: context)
-        case "embed":
+        case .embed?:
             // libxml2 2.9 nests the content after `<embed>` inside it.
             blocks.append(.leaf(.html, [RawHTMLWriter(policy: .all, target: target).startTag(for: node)]))
             append(node.children, context: context, to: &blocks)
-        case _ where HTMLElementKinds.embedded.contains(name):
+        case .embedded?:
             blocks.append(.leaf(.html, EmbeddedHTML.lines(for: node, target: target)))
-        case _ where HTMLElementKinds.containers.contains(name):
+        case .container?:
             append(node.children, context: context, to: &blocks)
-        default:
+        case nil:
             // An inline or unknown element holding blocks: its formatting applies to every block inside.
             var inner = context
             inner.wrappers.append(node)
@@ -91,4 +91,24 @@ struct BlockRenderer {
         guard let content = output.lines.first else { return [] }
         return [.leaf(.heading, [String(repeating: "#", count: level) + " " + content])]
     }
+}
+
+/// How `BlockRenderer` writes a block element, by its name.
+enum BlockElement {
+    case heading, list, quote, code, rule, table, embed, embedded, container
+
+    /// The kind of each name that has one: one lookup per element where the name was tested against each set
+    /// in turn. A name in two sets gets the kind that was tested first (`embed` is also embedded content).
+    static let kinds: [String: BlockElement] = {
+        let byPrecedence: [(names: Set<String>, kind: BlockElement)] = [
+            (HTMLElementKinds.headings, .heading), (HTMLElementKinds.lists, .list), (["blockquote"], .quote),
+            (HTMLElementKinds.preformatted.union(["code"]), .code), (["hr"], .rule), (["table"], .table),
+            (["embed"], .embed), (HTMLElementKinds.embedded, .embedded), (HTMLElementKinds.containers, .container),
+        ]
+        var kinds: [String: BlockElement] = [:]
+        for (names, kind) in byPrecedence {
+            for name in names where kinds[name] == nil { kinds[name] = kind }
+        }
+        return kinds
+    }()
 }

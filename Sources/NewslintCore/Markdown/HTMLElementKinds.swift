@@ -31,7 +31,7 @@ enum HTMLElementKinds {
     static let strong: Set<String> = ["strong", "b"]
     static let emphasis: Set<String> = ["em", "i"]
 
-    private static let blockNames: Set<String> = containers.union(headings).union(lists).union(preformatted)
+    static let blockNames: Set<String> = containers.union(headings).union(lists).union(preformatted)
         .union(embedded).union(["blockquote", "hr", "table"])
 
     // The tests asked of every node, on libxml2's name in place: no string is made for them.

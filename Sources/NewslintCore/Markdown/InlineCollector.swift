@@ -58,32 +58,32 @@ struct InlineCollector {
             return
         }
         guard node.isElement else { return }
-        let name = node.name
-        switch name {
-        case "br":
+        let kind = InlineElement.kinds[node.name]
+        switch kind {
+        case .lineBreak?:
             tokens.append(.lineBreak)
-        case "img":
+        case .image?:
             if let image = Self.image(node) { tokens.append(.atom(.image(image))) }
-        case "code":
+        case .code?:
             let text = CodeText.text(of: node)
             if !text.isEmpty { tokens.append(.atom(.code(text))) }
-        case "hr":
+        case .rule?:
             tokens.append(.text(" "))
-        case _ where HTMLElementKinds.formControls.contains(name):
+        case .formControl?:
             tokens.append(.text(node.textContent))
-        case _ where HTMLElementKinds.isDropped(node):
+        case .dropped?:
             return
-        case "script", "style":
+        case .scriptOrStyle?:
             // Only reachable inside a heading or cell, where a script cannot be written as its own block.
             return
-        case _ where HTMLElementKinds.embedded.contains(name):
+        case .embedded?:
             tokens.append(.atom(.html(RawHTMLWriter(policy: .all).html(for: node))))
-        case _ where flattensBlocks && HTMLElementKinds.isBlockLevel(node):
+        case .block? where flattensBlocks:
             tokens.append(.text(" "))
             node.children.forEach { visit($0) }
             tokens.append(.text(" "))
         default:
-            withMark(for: node) { collector in node.children.forEach { collector.visit($0) } }
+            withMark(mark(for: node, kind: kind)) { collector in node.children.forEach { collector.visit($0) } }
         }
     }
 
@@ -102,7 +102,12 @@ struct InlineCollector {
 
     /// Runs `body` inside the mark `node` stands for, or directly when it stands for none.
     private mutating func withMark(for node: Node, _ body: (inout InlineCollector) -> Void) {
-        guard let mark = mark(for: node) else {
+        withMark(mark(for: node, kind: InlineElement.kinds[node.name]), body)
+    }
+
+    /// Runs `body` inside `mark`, or directly when there is none.
+    private mutating func withMark(_ mark: InlineMark?, _ body: (inout InlineCollector) -> Void) {
+        guard let mark else {
             body(&self)
             return
         }
@@ -115,16 +120,22 @@ struct InlineCollector {
         tokens.append(.close(identifier))
     }
 
-    private func mark(for node: Node) -> InlineMark? {
-        let name = node.name
-        if HTMLElementKinds.strong.contains(name) { return strongDepth == 0 ? .strong : nil }
-        if HTMLElementKinds.emphasis.contains(name) { return emphasisDepth == 0 ? .emphasis : nil }
-        if name == "a" {
+    /// The mark of `node`, an element of the given kind.
+    private func mark(for node: Node, kind: InlineElement?) -> InlineMark? {
+        switch kind {
+        case .strong?:
+            return strongDepth == 0 ? .strong : nil
+        case .emphasis?:
+            return emphasisDepth == 0 ? .emphasis : nil
+        case .link?:
             guard linkDepth == 0, let href = node.attribute("href") else { return nil }
             let title = node.attribute("title").flatMap { $0.isEmpty ? nil : $0 }
             return .link(url: href.trimmingHTMLWhitespace(), title: title)
+        case .keptTag?:
+            return .tag(node.name)
+        default:
+            return nil
         }
-        return HTMLElementKinds.keptInlineTags.contains(name) ? .tag(name) : nil
     }
 
     private mutating func adjustDepth(of mark: InlineMark, by delta: Int) {
@@ -145,6 +156,30 @@ struct InlineCollector {
             referrerPolicy: node.attribute("referrerpolicy")
         )
     }
+}
+
+/// How `InlineCollector` treats an element, by its name.
+enum InlineElement {
+    case lineBreak, image, code, rule, formControl, dropped, scriptOrStyle, embedded, block
+    case strong, emphasis, link, keptTag
+
+    /// The kind of each name that has one: one lookup per element where the name was tested against each set
+    /// in turn. A name in two sets gets the kind that was tested first (`script` is also embedded content, and
+    /// embedded content is block-level).
+    static let kinds: [String: InlineElement] = {
+        let byPrecedence: [(names: Set<String>, kind: InlineElement)] = [
+            (["br"], .lineBreak), (["img"], .image), (["code"], .code), (["hr"], .rule),
+            (HTMLElementKinds.formControls, .formControl), (HTMLElementKinds.dropped, .dropped),
+            (["script", "style"], .scriptOrStyle), (HTMLElementKinds.embedded, .embedded),
+            (HTMLElementKinds.blockNames, .block), (HTMLElementKinds.strong, .strong),
+            (HTMLElementKinds.emphasis, .emphasis), (["a"], .link), (HTMLElementKinds.keptInlineTags, .keptTag),
+        ]
+        var kinds: [String: InlineElement] = [:]
+        for (names, kind) in byPrecedence {
+            for name in names where kinds[name] == nil { kinds[name] = kind }
+        }
+        return kinds
+    }()
 }
 
 extension String {
