@@ -59,6 +59,26 @@ import Testing
         }
     }
 
+    /// Tokens given to whitespace processing as they are collected against the old collect-then-process.
+    @Test func collectedTokensAreProcessedAsTheirArrayWas() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let body = try Self.randomBody(using: &generator)
+            let wrappers = Bool.random(using: &generator) ? Array(body.children.filter(\.isElement).prefix(1)) : []
+            for mode in [InlineRenderer.Mode.paragraph, .heading, .tableCell] {
+                var gathered = InlineCollector(flattensBlocks: mode != .paragraph)
+                gathered.collect(body.children, wrappers: wrappers)
+                let expected = InlineWhitespace(mode: mode).referenceProcess(gathered.tokens)
+                let collapser = InlineWhitespace.Collapser(whitespace: InlineWhitespace(mode: mode), capacity: 16)
+                var direct = InlineCollector(flattensBlocks: mode != .paragraph, into: collapser)
+                direct.collect(body.children, wrappers: wrappers)
+                let actual = direct.tokens.finish()
+                #expect(actual.leadingComments == expected.leadingComments)
+                #expect(actual.tokens.map { "\($0)" } == expected.tokens.map { "\($0)" })
+            }
+        }
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {
@@ -199,6 +219,21 @@ extension InlineRenderer {
             }
         }
         return pieces
+    }
+}
+
+extension InlineWhitespace {
+    /// `process(_:)` as it was, on the array of a block's tokens, before tokens could come one by one.
+    fileprivate func referenceProcess(_ input: [InlineToken]) -> Result {
+        var collapsing = Collapsing(whitespace: self, capacity: Self.outputCapacity(for: input))
+        for token in input {
+            guard case .text(let text) = token else {
+                collapsing.add(token)
+                continue
+            }
+            InlineWhitespace.splitWords(text) { collapsing.add($0) }
+        }
+        return collapsing.finish()
     }
 }
 

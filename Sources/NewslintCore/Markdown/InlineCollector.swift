@@ -1,22 +1,29 @@
 import NewslintDOM
 
+/// Where `InlineCollector` puts the tokens it collects, in order.
+protocol InlineTokenSink {
+    mutating func append(_ token: InlineToken)
+}
+
+extension Array: InlineTokenSink where Element == InlineToken {}
+
 /// Flattens inline DOM content into tokens.
 ///
 /// Nested emphasis of one kind is written once, and a link inside a link becomes plain content, because
 /// CommonMark can express neither.
-struct InlineCollector {
+struct InlineCollector<Tokens: InlineTokenSink> {
     /// True in headings and table cells: block elements inside are flattened to their inline content.
     var flattensBlocks: Bool
-    private(set) var tokens: [InlineToken] = []
+    /// The tokens collected so far, or what the sink made of them.
+    var tokens: Tokens
     private var nextIdentifier = 0
     private var strongDepth = 0
     private var emphasisDepth = 0
     private var linkDepth = 0
 
-    init(flattensBlocks: Bool) {
+    init(flattensBlocks: Bool, into tokens: Tokens) {
         self.flattensBlocks = flattensBlocks
-        // Room for a typical block's tokens, so that the array is not regrown from one element up.
-        tokens.reserveCapacity(16)
+        self.tokens = tokens
     }
 
     /// Collects `nodes` inside the marks of `wrappers` (inline elements that enclose the block).
@@ -155,6 +162,16 @@ struct InlineCollector {
             title: node.attribute("title").flatMap { $0.isEmpty ? nil : $0 },
             referrerPolicy: node.attribute("referrerpolicy")
         )
+    }
+}
+
+extension InlineCollector where Tokens == [InlineToken] {
+    /// A collector that gathers its tokens in an array.
+    init(flattensBlocks: Bool) {
+        var tokens: [InlineToken] = []
+        // Room for a typical block's tokens, so that the array is not regrown from one element up.
+        tokens.reserveCapacity(16)
+        self.init(flattensBlocks: flattensBlocks, into: tokens)
     }
 }
 

@@ -27,9 +27,11 @@ struct InlineRenderer {
     var protection: TemplateProtection { TemplateProtection(target: target) }
 
     func render(_ nodes: [Node], wrappers: [Node] = []) -> Output {
-        var collector = InlineCollector(flattensBlocks: mode != .paragraph)
+        // The collected tokens go straight to whitespace processing, without an array of them between.
+        let collapser = InlineWhitespace.Collapser(whitespace: InlineWhitespace(mode: mode), capacity: 16)
+        var collector = InlineCollector(flattensBlocks: mode != .paragraph, into: collapser)
         collector.collect(nodes, wrappers: wrappers)
-        let processed = InlineWhitespace(mode: mode).process(collector.tokens)
+        let processed = collector.tokens.finish()
         var output = Output()
         var tokens = InlineMarkNormalizer.normalized(processed.tokens)
         if mode == .paragraph {

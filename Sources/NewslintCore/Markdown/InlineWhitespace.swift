@@ -15,16 +15,33 @@ struct InlineWhitespace {
     }
 
     func process(_ input: [InlineToken]) -> Result {
-        var collapsing = Collapsing(whitespace: self, capacity: Self.outputCapacity(for: input))
-        for token in input {
+        var collapser = Collapser(whitespace: self, capacity: Self.outputCapacity(for: input))
+        for token in input { collapser.append(token) }
+        return collapser.finish()
+    }
+
+    /// `process` on tokens as they are collected: `finish()` gives what `process` gives for the tokens
+    /// appended, without an array of them.
+    struct Collapser: InlineTokenSink {
+        private var collapsing: Collapsing
+
+        /// `capacity` is room for the output tokens; only a capacity, the tokens are the same with any.
+        init(whitespace: InlineWhitespace, capacity: Int) {
+            collapsing = Collapsing(whitespace: whitespace, capacity: capacity)
+        }
+
+        mutating func append(_ token: InlineToken) {
             guard case .text(let text) = token else {
                 collapsing.add(token)
-                continue
+                return
             }
             // Text is split into words and whitespace runs as it goes by.
             InlineWhitespace.splitWords(text) { collapsing.add($0) }
         }
-        return collapsing.finish()
+
+        mutating func finish() -> Result {
+            collapsing.finish()
+        }
     }
 
     /// Room for the tokens `process` writes, so that the output seldom grows: every token but a text is
@@ -49,7 +66,7 @@ struct InlineWhitespace {
     }
 
     /// Cuts text into words and whitespace runs; NBSP and U+3000 are not whitespace.
-    private static func splitWords(_ text: String, _ emit: (InlineToken) -> Void) {
+    static func splitWords(_ text: String, _ emit: (InlineToken) -> Void) {
         if canSplitByBytes(text) {
             splitWords(byBytes: text, emit)
         } else {
@@ -58,7 +75,7 @@ struct InlineWhitespace {
     }
 
     /// One pass over a block's tokens: each piece of content goes to the output after the gap before it.
-    private struct Collapsing {
+    struct Collapsing {
         let whitespace: InlineWhitespace
         var output: [InlineToken] = []
         var leadingComments: [String] = []
