@@ -22,8 +22,16 @@ import Testing
         "---", "=", "~~~", "{{ x }}", "{% raw %}", "#}", "a:b", "e.g.", "end.",
     ]
 
-    private static func randomBody(using generator: inout some RandomNumberGenerator) throws -> Node {
-        let html = htmlPieces.randomText(count: 0...40, using: &generator)
+    /// Pieces of paragraphs dense with emphasis, where pairs often cannot stay Markdown.
+    private static let emphasisPieces = [
+        "<b>", "</b>", "<strong>", "</strong>", "<em>", "</em>", "<i>", "</i>", "<a href=\"u\">", "</a>",
+        "<code>c</code>", "a", "b c", " ", "*", "**", "_", "中", "，", "(", ")", "!", ".", "“", "”", "<br>",
+    ]
+
+    private static func randomBody(
+        of pieces: [String] = htmlPieces, using generator: inout some RandomNumberGenerator
+    ) throws -> Node {
+        let html = pieces.randomText(count: 0...40, using: &generator)
         return try HTMLDocument(html: "<body>" + html + "</body>").body
     }
 
@@ -55,6 +63,20 @@ import Testing
                 let expected = BlockAssembler.lines(for: renderer.referenceBlocks(for: body.children, context: BlockContext()))
                 let actual = BlockAssembler.lines(for: renderer.blocks(inside: body, context: BlockContext()))
                 #expect(actual == expected)
+            }
+        }
+    }
+
+    /// Every paragraph's resolved emphasis against the old resolver, which simulated every segment.
+    @Test func emphasisIsResolvedAsByTheOldResolver() throws {
+        let renderer = InlineRenderer(mode: .paragraph)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<3000 {
+            let body = try Self.randomBody(of: round % 2 == 0 ? Self.htmlPieces : Self.emphasisPieces,
+                                           using: &generator)
+            for paragraph in Self.paragraphs(of: body.children, mode: .paragraph) {
+                let pieces = renderer.pieces(for: paragraph)
+                #expect(EmphasisResolver.resolve(pieces) == ReferenceEmphasisResolver.resolve(pieces))
             }
         }
     }
@@ -293,5 +315,121 @@ extension BlockRenderer {
             inner.wrappers.append(node)
             return referenceBlocks(for: node.children, context: inner)
         }
+    }
+}
+
+/// `EmphasisResolver` as it was before it skipped segments without a Markdown delimiter.
+private enum ReferenceEmphasisResolver {
+    static func resolve(_ pieces: [InlinePiece]) -> String {
+        // Without emphasis there is nothing to pair: the pieces are written as they are, without the simulation.
+        guard pieces.contains(where: \.isDelimiter) else { return written(pieces, htmlPairs: []) }
+        var htmlPairs: Set<Int> = []
+        for segment in segments(pieces) where segment.count < pieces.count {
+            settle(pieces[segment], htmlPairs: &htmlPairs)
+        }
+        settle(pieces[...], htmlPairs: &htmlPairs)
+        return written(pieces, htmlPairs: htmlPairs)
+    }
+
+    /// The text of `pieces`, with the pairs in `htmlPairs` written as HTML.
+    ///
+    /// The pieces' texts are appended one after the other into one string reserved for them all: the same
+    /// characters `map(text(of:)).joined()` gave, without the array of strings between.
+    private static func written(_ pieces: [InlinePiece], htmlPairs: Set<Int>) -> String {
+        var length = 0
+        for piece in pieces { length += text(of: piece, htmlPairs: htmlPairs).utf8.count }
+        var result = ""
+        result.reserveCapacity(length)
+        for piece in pieces { result += text(of: piece, htmlPairs: htmlPairs) }
+        return result
+    }
+
+    private static func text(of piece: InlinePiece, htmlPairs: Set<Int>) -> String {
+        switch piece {
+        case .literal(let literal), .linkEnd(let literal): literal
+        case .linkStart: "["
+        case .delimiter(let pair, let strong, let opening) where htmlPairs.contains(pair):
+            switch (strong, opening) {
+            case (true, true): "<strong>"
+            case (true, false): "</strong>"
+            case (false, true): "<em>"
+            case (false, false): "</em>"
+            }
+        case .delimiter(_, let strong, _): strong ? "**" : "*"
+        }
+    }
+
+    /// Adds pairs to `htmlPairs` until every pair left in Markdown is matched as intended.
+    private static func settle(_ pieces: ArraySlice<InlinePiece>, htmlPairs: inout Set<Int>) {
+        while true {
+            let failed = EmphasisSimulation.mismatchedPairs(items(pieces, htmlPairs: htmlPairs))
+            if failed.isEmpty { return }
+            htmlPairs.formUnion(failed)
+        }
+    }
+
+    /// Ranges of pieces that settle on their own: each ends at a literal outside every pair and link scope,
+    /// which the next one starts with, so both see the characters around their outer delimiters.
+    private static func segments(_ pieces: [InlinePiece]) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = 0
+        var depth = 0
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .delimiter(_, _, let opening): depth += opening ? 1 : -1
+            case .linkStart: depth += 1
+            case .linkEnd: depth -= 1
+            case .literal(let text):
+                guard depth == 0, index > start,
+                      EmphasisSimulation.TextEdges(text).first != nil else { continue }
+                segments.append(start..<(index + 1))
+                start = index
+            }
+        }
+        segments.append(start..<pieces.count)
+        return segments
+    }
+
+    /// What the simulation reads of the written form: texts (including HTML fallbacks) by their edges,
+    /// maximal runs of Markdown delimiters, link scopes.
+    private static func items(_ pieces: ArraySlice<InlinePiece>, htmlPairs: Set<Int>) -> [EmphasisSimulation.Item] {
+        var items: [EmphasisSimulation.Item] = []
+        var textEdges: EmphasisSimulation.TextEdges?
+        var run: [EmphasisSimulation.Delimiter] = []
+        func flush() {
+            if let edges = textEdges {
+                items.append(.text(edges))
+                textEdges = nil
+            }
+            if !run.isEmpty {
+                items.append(.run(run))
+                run = []
+            }
+        }
+        func appendText(_ piece: String) {
+            guard !piece.isEmpty else { return }
+            if !run.isEmpty { flush() }
+            let edges = EmphasisSimulation.TextEdges(piece)
+            if textEdges == nil { textEdges = edges } else { textEdges!.append(edges) }
+        }
+        for piece in pieces {
+            switch piece {
+            case .linkStart:
+                flush()
+                items.append(.scopeStart)
+            case .linkEnd:
+                flush()
+                items.append(.scopeEnd)
+            case .delimiter(let pair, let strong, let opening) where !htmlPairs.contains(pair):
+                if textEdges != nil { flush() }
+                run.append(EmphasisSimulation.Delimiter(pair: pair, strong: strong, opening: opening))
+                continue
+            default:
+                break
+            }
+            appendText(text(of: piece, htmlPairs: htmlPairs))
+        }
+        flush()
+        return items
     }
 }

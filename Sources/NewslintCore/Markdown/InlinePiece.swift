@@ -100,6 +100,11 @@ enum EmphasisResolver {
 
     /// Adds pairs to `htmlPairs` until every pair left in Markdown is matched as intended.
     private static func settle(_ pieces: ArraySlice<InlinePiece>, htmlPairs: inout Set<Int>) {
+        // Most segments are text between pairs: without a delimiter left in Markdown their items hold no run,
+        // and the simulation finds nothing to pair, so the items are not made.
+        guard pieces.contains(where: { piece in
+            if case .delimiter(let pair, _, _) = piece { !htmlPairs.contains(pair) } else { false }
+        }) else { return }
         while true {
             let failed = EmphasisSimulation.mismatchedPairs(items(pieces, htmlPairs: htmlPairs))
             if failed.isEmpty { return }
