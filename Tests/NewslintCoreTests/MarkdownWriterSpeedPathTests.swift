@@ -101,6 +101,27 @@ import Testing
         }
     }
 
+    /// `containsBlock` walking sibling links against the old walk over each element's array of children, on
+    /// every node of random bodies.
+    @Test func containsBlockIsTheOldWalk() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let body = try Self.randomBody(using: &generator)
+            for node in [body] + Array(body.descendants) {
+                #expect(HTMLElementKinds.containsBlock(node) == Self.referenceContainsBlock(node))
+            }
+        }
+    }
+
+    /// `HTMLElementKinds.containsBlock` as it was, over `node.children`.
+    private static func referenceContainsBlock(_ node: Node) -> Bool {
+        if node.isElement(named: "code") { return false }
+        for child in node.children where child.isElement {
+            if HTMLElementKinds.isBlockLevel(child) || referenceContainsBlock(child) { return true }
+        }
+        return false
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {

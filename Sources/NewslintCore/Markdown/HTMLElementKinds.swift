@@ -48,11 +48,14 @@ enum HTMLElementKinds {
     }
 
     /// True when an element below `node` is block-level. Code is a block only by its newlines, whatever it
-    /// holds, so the walk does not enter it.
+    /// holds, so the walk does not enter it. The children are walked along their sibling links, without an
+    /// array of them for each element below.
     static func containsBlock(_ node: Node) -> Bool {
         if node.isElement(named: "code") { return false }
-        for child in node.children where child.isElement {
-            if isBlockLevel(child) || containsBlock(child) { return true }
+        var child = node.firstChild
+        while let current = child {
+            if current.isElement, isBlockLevel(current) || containsBlock(current) { return true }
+            child = current.nextSibling
         }
         return false
     }

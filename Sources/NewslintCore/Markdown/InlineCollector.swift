@@ -87,10 +87,19 @@ struct InlineCollector<Tokens: InlineTokenSink> {
             tokens.append(.atom(.html(RawHTMLWriter(policy: .all).html(for: node))))
         case .block? where flattensBlocks:
             tokens.append(.text(" "))
-            node.children.forEach { visit($0) }
+            visitChildren(of: node)
             tokens.append(.text(" "))
         default:
-            withMark(mark(for: node, kind: kind)) { collector in node.children.forEach { collector.visit($0) } }
+            withMark(mark(for: node, kind: kind)) { collector in collector.visitChildren(of: node) }
+        }
+    }
+
+    /// Visits the children of `node` in order, along their sibling links: no array of them is made.
+    private mutating func visitChildren(of node: Node) {
+        var child = node.firstChild
+        while let current = child {
+            visit(current)
+            child = current.nextSibling
         }
     }
 
