@@ -81,6 +81,22 @@ import Testing
         }
     }
 
+    /// The pairs the simulation blames against the old simulation, on the items of random paragraphs dense
+    /// with emphasis, with random pairs already written as HTML.
+    @Test func simulationBlamesThePairsTheOldOneBlamed() throws {
+        let renderer = InlineRenderer(mode: .paragraph)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let body = try Self.randomBody(of: Self.emphasisPieces, using: &generator)
+            for paragraph in Self.paragraphs(of: body.children, mode: .paragraph) {
+                let pieces = renderer.pieces(for: paragraph)
+                let htmlPairs = Set((0..<20).filter { _ in Int.random(in: 0..<4, using: &generator) == 0 })
+                let items = EmphasisResolver.items(pieces[...], htmlPairs: htmlPairs)
+                #expect(EmphasisSimulation.mismatchedPairs(items) == ReferenceEmphasisSimulation.mismatchedPairs(items))
+            }
+        }
+    }
+
     /// Tokens given to whitespace processing as they are collected against the old collect-then-process.
     @Test func collectedTokensAreProcessedAsTheirArrayWas() throws {
         var generator = SystemRandomNumberGenerator()
@@ -452,5 +468,152 @@ private enum ReferenceEmphasisResolver {
         }
         flush()
         return items
+    }
+}
+
+/// `EmphasisSimulation` as it was before its marks, openers' bottoms and unmatched pairs were gathered without
+/// intermediate arrays and dictionaries.
+private enum ReferenceEmphasisSimulation {
+    typealias Item = EmphasisSimulation.Item
+    typealias Run = EmphasisSimulation.Run
+    typealias Mark = EmphasisSimulation.Mark
+
+    static func mismatchedPairs(_ items: [Item]) -> Set<Int> {
+        var pairs: [Int: Bool] = [:]
+        for case .run(let run) in items {
+            for delimiter in run { pairs[delimiter.pair] = delimiter.strong }
+        }
+        guard !pairs.isEmpty else { return [] }
+        var failed: Set<Int> = []
+        for scopes in distinctFlankings(items) {
+            // The key differs only for a closer that can also open: without one, both variants are one.
+            let canBothOpenAndClose = scopes.contains { $0.contains { $0.canOpen && $0.canClose } }
+            for keysOnCanOpen in canBothOpenAndClose ? [true, false] : [true] {
+                for scope in scopes {
+                    failed.formUnion(simulate(scope, isStrong: pairs, keysOnCanOpen: keysOnCanOpen))
+                }
+            }
+        }
+        return failed
+    }
+
+    /// The scopes with the flanking of each punctuation definition, once when both give the same flanking
+    /// (as they do unless a symbol or non-ASCII punctuation touches a run): the simulation reads nothing else.
+    ///
+    /// The legacy scopes are built only when a text edge is classed apart by the two definitions: flanking
+    /// reads punctuation only in a run's neighbours, which are text edges, a `*` (punctuation in both) or
+    /// nothing, so otherwise both definitions give every run the same flanking and the scopes are equal.
+    static func distinctFlankings(_ items: [Item]) -> [[[Run]]] {
+        let current = scopes(items, isPunctuation: EmphasisFlanking.isPunctuation)
+        guard items.contains(where: hasEdgeClassedApart) else { return [current] }
+        let legacy = scopes(items, isPunctuation: EmphasisFlanking.isLegacyPunctuation)
+        return legacy == current ? [current] : [current, legacy]
+    }
+
+    /// True for a text whose first or last scalar is punctuation by one definition and not by the other.
+    private static func hasEdgeClassedApart(_ item: Item) -> Bool {
+        guard case .text(let edges) = item else { return false }
+        func isClassedApart(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return EmphasisFlanking.isPunctuation(scalar) != EmphasisFlanking.isLegacyPunctuation(scalar)
+        }
+        return isClassedApart(edges.first) || isClassedApart(edges.last)
+    }
+
+    /// The runs of each link scope and of the top level, with their flanking.
+    static func scopes(_ items: [Item], isPunctuation: (Unicode.Scalar) -> Bool) -> [[Run]] {
+        var finished: [[Run]] = []
+        var open: [[Run]] = [[]]
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .text: break
+            case .scopeStart: open.append([])
+            case .scopeEnd: if open.count > 1 { finished.append(open.removeLast()) }
+            case .run(let delimiters):
+                let before = neighbour(of: index, in: items, step: -1)
+                let after = neighbour(of: index, in: items, step: 1)
+                let marks = delimiters.flatMap { delimiter in
+                    Array(repeating: Mark(pair: delimiter.pair, opening: delimiter.opening),
+                          count: delimiter.strong ? 2 : 1)
+                }
+                let run = Run(
+                    marks: marks,
+                    canOpen: EmphasisFlanking.isLeftFlanking(
+                        before: before, after: after, isPunctuation: isPunctuation),
+                    canClose: EmphasisFlanking.isRightFlanking(
+                        before: before, after: after, isPunctuation: isPunctuation),
+                    openerEnd: marks.count
+                )
+                open[open.count - 1].append(run)
+            }
+        }
+        return finished + open
+    }
+
+    /// The last (step -1) or first (step 1) character of the text next to item `index`; nil at a line edge.
+    private static func neighbour(of index: Int, in items: [Item], step: Int) -> Unicode.Scalar? {
+        var position = index + step
+        while items.indices.contains(position) {
+            if case .text(let edges) = items[position], let scalar = step < 0 ? edges.last : edges.first {
+                return scalar
+            }
+            if case .run = items[position] { return "*" }
+            position += step
+        }
+        return nil
+    }
+
+    private static func simulate(_ input: [Run], isStrong: [Int: Bool], keysOnCanOpen: Bool) -> Set<Int> {
+        var runs = input
+        var matched: Set<Int> = []
+        var openersBottom: [Int: Int] = [:]
+        var current = 0
+        while current < runs.count {
+            let closer = runs[current]
+            guard closer.canClose, closer.remaining > 0 else {
+                current += 1
+                continue
+            }
+            let key = closer.length % 3 + (keysOnCanOpen && closer.canOpen ? 3 : 0)
+            let bottom = openersBottom[key] ?? -1
+            var openerIndex = current - 1
+            while openerIndex > bottom {
+                let opener = runs[openerIndex]
+                if opener.canOpen, opener.remaining > 0 {
+                    let bothSides = closer.canOpen || opener.canClose
+                    let multipleOfThree = (opener.length + closer.length) % 3 == 0
+                    let bothMultiples = opener.length % 3 == 0 && closer.length % 3 == 0
+                    if !(bothSides && multipleOfThree && !bothMultiples) { break }
+                }
+                openerIndex -= 1
+            }
+            guard openerIndex > bottom else {
+                openersBottom[key] = current - 1
+                if !closer.canOpen { runs[current].openerEnd = runs[current].closerStart }
+                current += 1
+                continue
+            }
+            let opener = runs[openerIndex]
+            let used = opener.remaining >= 2 && closer.remaining >= 2 ? 2 : 1
+            let openerMarks = opener.marks[(opener.openerEnd - used)..<opener.openerEnd]
+            let closerMarks = closer.marks[closer.closerStart..<(closer.closerStart + used)]
+            let pair = openerMarks.first!.pair
+            let intended = openerMarks.allSatisfy { $0 == Mark(pair: pair, opening: true) }
+                && closerMarks.allSatisfy { $0 == Mark(pair: pair, opening: false) }
+                && isStrong[pair] == (used == 2)
+            guard intended else {
+                // Blame the delimiters that took the wrong role, or else every pair involved. What follows a
+                // wrong match is its collateral, so the other pairs get another round instead.
+                let wrongRole = closerMarks.filter(\.opening).map(\.pair)
+                return Set(wrongRole.isEmpty ? (openerMarks + closerMarks).map(\.pair) : wrongRole)
+            }
+            matched.insert(pair)
+            // Delimiters between the opener and the closer become text.
+            for between in (openerIndex + 1)..<current { runs[between].openerEnd = runs[between].closerStart }
+            runs[openerIndex].openerEnd -= used
+            runs[current].closerStart += used
+            if runs[current].remaining == 0 { current += 1 }
+        }
+        return Set(input.flatMap { $0.marks.map(\.pair) }).subtracting(matched)
     }
 }

@@ -122,10 +122,7 @@ enum EmphasisSimulation {
             case .run(let delimiters):
                 let before = neighbour(of: index, in: items, step: -1)
                 let after = neighbour(of: index, in: items, step: 1)
-                let marks = delimiters.flatMap { delimiter in
-                    Array(repeating: Mark(pair: delimiter.pair, opening: delimiter.opening),
-                          count: delimiter.strong ? 2 : 1)
-                }
+                let marks = Self.marks(of: delimiters)
                 let run = Run(
                     marks: marks,
                     canOpen: EmphasisFlanking.isLeftFlanking(
@@ -138,6 +135,18 @@ enum EmphasisSimulation {
             }
         }
         return finished + open
+    }
+
+    /// The `*` characters of a run: two for a strong delimiter, one for emphasis.
+    private static func marks(of delimiters: [Delimiter]) -> [Mark] {
+        var marks: [Mark] = []
+        marks.reserveCapacity(delimiters.count * 2)
+        for delimiter in delimiters {
+            let mark = Mark(pair: delimiter.pair, opening: delimiter.opening)
+            marks.append(mark)
+            if delimiter.strong { marks.append(mark) }
+        }
+        return marks
     }
 
     /// The last (step -1) or first (step 1) character of the text next to item `index`; nil at a line edge.
@@ -156,7 +165,8 @@ enum EmphasisSimulation {
     private static func simulate(_ input: [Run], isStrong: [Int: Bool], keysOnCanOpen: Bool) -> Set<Int> {
         var runs = input
         var matched: Set<Int> = []
-        var openersBottom: [Int: Int] = [:]
+        // By key, 0 to 5: the length modulo 3, plus 3 for a closer that can open in the keyed variant.
+        var openersBottom = [Int](repeating: -1, count: 6)
         var current = 0
         while current < runs.count {
             let closer = runs[current]
@@ -165,7 +175,7 @@ enum EmphasisSimulation {
                 continue
             }
             let key = closer.length % 3 + (keysOnCanOpen && closer.canOpen ? 3 : 0)
-            let bottom = openersBottom[key] ?? -1
+            let bottom = openersBottom[key]
             var openerIndex = current - 1
             while openerIndex > bottom {
                 let opener = runs[openerIndex]
@@ -204,6 +214,15 @@ enum EmphasisSimulation {
             runs[current].closerStart += used
             if runs[current].remaining == 0 { current += 1 }
         }
-        return Set(input.flatMap { $0.marks.map(\.pair) }).subtracting(matched)
+        return unmatchedPairs(of: input, matched: matched)
+    }
+
+    /// The pairs with a mark in `runs` that are not in `matched`.
+    private static func unmatchedPairs(of runs: [Run], matched: Set<Int>) -> Set<Int> {
+        var unmatched: Set<Int> = []
+        for run in runs {
+            for mark in run.marks where !matched.contains(mark.pair) { unmatched.insert(mark.pair) }
+        }
+        return unmatched
     }
 }

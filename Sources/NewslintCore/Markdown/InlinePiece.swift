@@ -136,7 +136,7 @@ enum EmphasisResolver {
 
     /// What the simulation reads of the written form: texts (including HTML fallbacks) by their edges,
     /// maximal runs of Markdown delimiters, link scopes.
-    private static func items(_ pieces: ArraySlice<InlinePiece>, htmlPairs: Set<Int>) -> [EmphasisSimulation.Item] {
+    static func items(_ pieces: ArraySlice<InlinePiece>, htmlPairs: Set<Int>) -> [EmphasisSimulation.Item] {
         var items: [EmphasisSimulation.Item] = []
         var textEdges: EmphasisSimulation.TextEdges?
         var run: [EmphasisSimulation.Delimiter] = []
