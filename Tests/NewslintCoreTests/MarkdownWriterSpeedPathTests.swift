@@ -138,6 +138,34 @@ import Testing
         return false
     }
 
+    /// `hasVerbatimMark` going from one `B7` byte to the next against the old search for `EF B7`, on text
+    /// with the marks, their neighbours U+FDCF and U+FDD2, and full-width punctuation (lead byte `EF`).
+    @Test func verbatimMarksAreFoundAsBefore() {
+        // Noncharacters cannot be written in a literal.
+        let marks = [0xFDD0, 0xFDD1, 0xFDCF, 0xFDD2].map { String(Unicode.Scalar($0)!) }
+        let pieces = ["a", "中", "，", "：", "（", "\u{FE37}", "·", "ｷ"] + marks
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = pieces.randomText(count: 0...12, using: &generator)
+            #expect(TemplateProtection.hasVerbatimMark(text) == Self.referenceHasVerbatimMark(text),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    /// `TemplateProtection.hasVerbatimMark` as it was: each `EF B7` found, then its third byte.
+    private static func referenceHasVerbatimMark(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while let offset = ByteSearch.firstOffset(of: [0xEF, 0xB7], in: UnsafeBufferPointer(rebasing: bytes[start...])) {
+                let index = start + offset
+                if index + 2 < bytes.count, bytes[index + 2] == 0x90 || bytes[index + 2] == 0x91 { return true }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {
