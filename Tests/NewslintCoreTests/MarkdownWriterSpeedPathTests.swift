@@ -166,6 +166,47 @@ import Testing
         }
     }
 
+    /// Line-start escapes read from the line's first characters against the old escapes read from all of
+    /// them, on lines of block markers, digits, combining marks and text, longer and shorter than the head.
+    @Test func lineStartEscapesAreTheOldOnes() {
+        let pieces = ["#", "##", "#######", " ", "\t", ">", "+", "=", "==", "~", "~~~", "-", "--", "|", ":", "1", "2",
+                      "9", "0", "12345", "12345678", "123456789", "1234567890", "######", ".", ".", ")", "a", "中", "\u{301}", "１", "e\u{301}", "\r\n", "*", "\\"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let line = pieces.randomText(count: 0...16, using: &generator)
+            for isFirstLine in [true, false] {
+                let expected = ReferenceLineStart.lineStart(line, isFirstLine: isFirstLine)
+                let actual = MarkdownEscaping.lineStart(line, isFirstLine: isFirstLine)
+                #expect(Array(actual.utf8) == Array(expected.utf8), "\(line.debugDescription)")
+            }
+        }
+    }
+
+    /// A render's paragraphs against the old `InlineParagraphs.split(tokens).compactMap(lines(for:))`.
+    @Test func renderedParagraphsAreTheSplitParagraphs() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let body = try Self.randomBody(using: &generator)
+            for mode in [InlineRenderer.Mode.paragraph, .heading, .tableCell] {
+                let renderer = InlineRenderer(mode: mode)
+                var paragraphs = Self.paragraphs(of: body.children, mode: mode)
+                if mode != .paragraph, let comments = Self.leadingComments(of: body.children, mode: mode) {
+                    paragraphs = InlineParagraphs.split(comments.map { .comment($0) } + paragraphs.flatMap { $0 })
+                }
+                let expected = paragraphs.compactMap(renderer.lines(for:))
+                #expect(renderer.render(body.children).paragraphs == expected)
+            }
+        }
+    }
+
+    /// The comments before any content, which `render` puts back in front in headings and cells.
+    private static func leadingComments(of nodes: [Node], mode: InlineRenderer.Mode) -> [String]? {
+        var collector = InlineCollector(flattensBlocks: mode != .paragraph)
+        collector.collect(nodes, wrappers: [])
+        let comments = InlineWhitespace(mode: mode).process(collector.tokens).leadingComments
+        return comments.isEmpty ? nil : comments
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {
@@ -643,5 +684,64 @@ private enum ReferenceEmphasisSimulation {
             if runs[current].remaining == 0 { current += 1 }
         }
         return Set(input.flatMap { $0.marks.map(\.pair) }).subtracting(matched)
+    }
+}
+
+/// `MarkdownEscaping.lineStart` as it was, reading the line as an array of all its characters.
+private enum ReferenceLineStart {
+    static func lineStart(_ line: String, isFirstLine: Bool) -> String {
+        // Only a line starting with one of these can start a block; most lines start with a letter.
+        guard let firstByte = line.utf8.first, lineStartBytes.contains(firstByte) else { return line }
+        let characters = Array(line)
+        guard let first = characters.first else { return line }
+        let second = characters.count > 1 ? characters[1] : nil
+        let endsOrSpace = { (character: Character?) in character == nil || character == " " || character == "\t" }
+        switch first {
+        case "#":
+            let hashes = characters.prefix { $0 == "#" }.count
+            let after = hashes < characters.count ? characters[hashes] : nil
+            if hashes <= 6, endsOrSpace(after) { return "\\" + line }
+        case ">":
+            return "\\" + line
+        case "+" where endsOrSpace(second):
+            return "\\" + line
+        case "=" where !isFirstLine && characters.allSatisfy({ $0 == "=" }):
+            return "\\" + line
+        case "~" where characters.prefix(while: { $0 == "~" }).count >= 3:
+            return "\\" + line
+        default:
+            break
+        }
+        if let escaped = escapingDashLine(characters) { return escaped }
+        if let escaped = escapingOrderedMarker(characters, isFirstLine: isFirstLine) { return escaped }
+        return line
+    }
+
+    private static let lineStartBytes = Set("#>+=~-|: \t0123456789".utf8)
+
+    /// Bullets (`- x`), thematic breaks (`---`, `- - -`), setext underlines and table delimiter rows.
+    private static func escapingDashLine(_ characters: [Character]) -> String? {
+        let onlyRowCharacters = characters.allSatisfy { "-|: \t".contains($0) }
+        let isBullet = characters.first == "-" && (characters.count == 1 || characters[1] == " " ||
+            characters[1] == "\t")
+        guard isBullet || (onlyRowCharacters && characters.contains("-")) else { return nil }
+        var result = characters
+        result.insert("\\", at: characters.firstIndex(of: "-")!)
+        return String(result)
+    }
+
+    /// `1. ` and `1) `: only a list starting at 1 can interrupt a paragraph.
+    private static func escapingOrderedMarker(_ characters: [Character], isFirstLine: Bool) -> String? {
+        let digits = characters.prefix { $0.isASCII && $0.isNumber }
+        guard (1...9).contains(digits.count), digits.count < characters.count else { return nil }
+        let delimiter = characters[digits.count]
+        guard delimiter == "." || delimiter == ")" else { return nil }
+        let afterIndex = digits.count + 1
+        guard afterIndex == characters.count || characters[afterIndex] == " " || characters[afterIndex] == "\t"
+        else { return nil }
+        guard isFirstLine || Int(String(digits)) == 1 else { return nil }
+        var result = characters
+        result.insert("\\", at: digits.count)
+        return String(result)
     }
 }

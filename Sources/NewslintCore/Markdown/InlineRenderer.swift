@@ -39,12 +39,21 @@ struct InlineRenderer {
         } else {
             tokens = processed.leadingComments.map { .comment($0) } + tokens
         }
-        output.paragraphs = InlineParagraphs.split(tokens).compactMap(lines(for:))
+        output.paragraphs = paragraphLines(for: tokens)
         return output
     }
 
+    /// The lines of each paragraph that shows something: `InlineParagraphs.split(tokens).compactMap(lines(for:))`,
+    /// without the array of one paragraph's tokens that splitting makes when there is no paragraph break.
+    private func paragraphLines(for tokens: [InlineToken]) -> [[String]] {
+        guard tokens.contains(where: { if case .paragraphBreak = $0 { true } else { false } }) else {
+            return lines(for: tokens).map { [$0] } ?? []
+        }
+        return InlineParagraphs.split(tokens).compactMap(lines(for:))
+    }
+
     /// The lines of one paragraph, or nil when it shows nothing.
-    private func lines(for tokens: [InlineToken]) -> [String]? {
+    func lines(for tokens: [InlineToken]) -> [String]? {
         guard tokens.contains(where: \.isContent) else { return nil }
         if mode == .paragraph, tokens.count == 1, case .atom(.image(let image)) = tokens[0],
             image.referrerPolicy != nil
