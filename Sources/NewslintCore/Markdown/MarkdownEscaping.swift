@@ -116,60 +116,76 @@ enum MarkdownEscaping {
 
     /// Escapes what would start a block at the beginning of a paragraph line. `isFirstLine` is false for lines
     /// after a hard break, where only constructs that can interrupt a paragraph matter.
+    ///
+    /// Each test reads the line's first characters (`head`, at most `headLength`), or walks the line only as
+    /// far as it stays all `=` or all table-row characters: the line is not cut into characters as a whole.
     static func lineStart(_ line: String, isFirstLine: Bool) -> String {
         // Only a line starting with one of these can start a block; most lines start with a letter.
-        guard let firstByte = line.utf8.first, lineStartBytes.contains(firstByte) else { return line }
-        let characters = Array(line)
-        guard let first = characters.first else { return line }
-        let second = characters.count > 1 ? characters[1] : nil
+        guard let firstByte = line.utf8.first, mayStartBlock(firstByte) else { return line }
+        let head = Array(line.prefix(headLength))
+        guard let first = head.first else { return line }
+        let second = head.count > 1 ? head[1] : nil
         let endsOrSpace = { (character: Character?) in character == nil || character == " " || character == "\t" }
         switch first {
         case "#":
-            let hashes = characters.prefix { $0 == "#" }.count
-            let after = hashes < characters.count ? characters[hashes] : nil
+            // More hashes than the head holds are more than 6 anyway.
+            let hashes = head.prefix { $0 == "#" }.count
+            let after = hashes < head.count ? head[hashes] : nil
             if hashes <= 6, endsOrSpace(after) { return "\\" + line }
         case ">":
             return "\\" + line
         case "+" where endsOrSpace(second):
             return "\\" + line
-        case "=" where !isFirstLine && characters.allSatisfy({ $0 == "=" }):
+        case "=" where !isFirstLine && line.allSatisfy({ $0 == "=" }):
             return "\\" + line
-        case "~" where characters.prefix(while: { $0 == "~" }).count >= 3:
+        case "~" where head.prefix(while: { $0 == "~" }).count >= 3:
             return "\\" + line
         default:
             break
         }
-        if let escaped = escapingDashLine(characters) { return escaped }
-        if let escaped = escapingOrderedMarker(characters, isFirstLine: isFirstLine) { return escaped }
+        if let escaped = escapingDashLine(line, head: head) { return escaped }
+        if let escaped = escapingOrderedMarker(line, head: head, isFirstLine: isFirstLine) { return escaped }
         return line
     }
 
-    private static let lineStartBytes = Set("#>+=~-|: \t0123456789".utf8)
+    /// How many characters `lineStart` reads at the start of a line: at least the 11 of a marker of 9 digits,
+    /// its delimiter and the character after, and the 8 that tell 7 hashes from 6 and what follows them.
+    private static let headLength = 12
 
-    /// Bullets (`- x`), thematic breaks (`---`, `- - -`), setext underlines and table delimiter rows.
-    private static func escapingDashLine(_ characters: [Character]) -> String? {
-        let onlyRowCharacters = characters.allSatisfy { "-|: \t".contains($0) }
-        let isBullet = characters.first == "-" && (characters.count == 1 || characters[1] == " " ||
-            characters[1] == "\t")
-        guard isBullet || (onlyRowCharacters && characters.contains("-")) else { return nil }
-        var result = characters
-        result.insert("\\", at: characters.firstIndex(of: "-")!)
-        return String(result)
+    /// The first bytes of `#>+=~-|: \t0123456789`, the characters a block can start with.
+    private static func mayStartBlock(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "~"),
+             UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
-    /// `1. ` and `1) `: only a list starting at 1 can interrupt a paragraph.
-    private static func escapingOrderedMarker(_ characters: [Character], isFirstLine: Bool) -> String? {
-        let digits = characters.prefix { $0.isASCII && $0.isNumber }
-        guard (1...9).contains(digits.count), digits.count < characters.count else { return nil }
-        let delimiter = characters[digits.count]
+    /// `line` with a backslash before its `offset`-th character.
+    private static func inserting(backslashAt offset: Int, in line: String) -> String {
+        String(line.prefix(offset)) + "\\" + line.dropFirst(offset)
+    }
+
+    /// Bullets (`- x`), thematic breaks (`---`, `- - -`), setext underlines and table delimiter rows.
+    private static func escapingDashLine(_ line: String, head: [Character]) -> String? {
+        let isBullet = head.first == "-" && (head.count == 1 || head[1] == " " || head[1] == "\t")
+        guard isBullet || (line.allSatisfy { "-|: \t".contains($0) } && line.contains(where: { $0 == "-" }))
+        else { return nil }
+        let dash = line.firstIndex(where: { $0 == "-" })!
+        return inserting(backslashAt: line.distance(from: line.startIndex, to: dash), in: line)
+    }
+
+    /// `1. ` and `1) `: only a list starting at 1 can interrupt a paragraph. Every character read is in `head`.
+    private static func escapingOrderedMarker(_ line: String, head: [Character], isFirstLine: Bool) -> String? {
+        let digits = head.prefix { $0.isASCII && $0.isNumber }
+        guard (1...9).contains(digits.count), digits.count < head.count else { return nil }
+        let delimiter = head[digits.count]
         guard delimiter == "." || delimiter == ")" else { return nil }
         let afterIndex = digits.count + 1
-        guard afterIndex == characters.count || characters[afterIndex] == " " || characters[afterIndex] == "\t"
-        else { return nil }
+        guard afterIndex == head.count || head[afterIndex] == " " || head[afterIndex] == "\t" else { return nil }
         guard isFirstLine || Int(String(digits)) == 1 else { return nil }
-        var result = characters
-        result.insert("\\", at: digits.count)
-        return String(result)
+        return inserting(backslashAt: digits.count, in: line)
     }
 
     // MARK: Headings
