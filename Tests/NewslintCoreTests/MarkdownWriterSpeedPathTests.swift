@@ -207,6 +207,32 @@ import Testing
         return comments.isEmpty ? nil : comments
     }
 
+    /// Percent-encoding against the old encoder, which appended an array literal per encoded byte.
+    @Test func percentEncodingIsTheOldOne() {
+        let pieces = ["https://", "a", "Z", "0", "%", "20", "美", "é", "\"", "<", " ", "\\", "`", "(", "&", "👍", "\u{7F}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let url = pieces.randomText(count: 0...12, using: &generator)
+            #expect(LinkSyntax.percentEncoded(url) == Self.referencePercentEncoded(url), "\(url.debugDescription)")
+        }
+    }
+
+    /// `LinkSyntax.percentEncoded` as it was.
+    private static func referencePercentEncoded(_ url: String) -> String {
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        if url.utf8.allSatisfy(LinkSyntax.isSafe) { return String(decoding: Array(url.utf8), as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(url.utf8.count)
+        for byte in url.utf8 {
+            if LinkSyntax.isSafe(byte) {
+                result.append(byte)
+            } else {
+                result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {

@@ -46,14 +46,19 @@ public enum LinkSyntax {
 
     private static func percentEncodedBytes(_ url: String) -> [UInt8] {
         // Most URLs need no encoding: their bytes are copied at once.
-        if url.utf8.allSatisfy(isSafe) { return Array(url.utf8) }
+        let allSafe = url.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isSafe) } ?? url.utf8.allSatisfy(isSafe)
+        if allSafe { return Array(url.utf8) }
         var result: [UInt8] = []
-        result.reserveCapacity(url.utf8.count)
+        // Room for every byte encoded, as in a URL with Chinese text in its path.
+        result.reserveCapacity(url.utf8.count * 3)
         for byte in url.utf8 {
             if isSafe(byte) {
                 result.append(byte)
             } else {
-                result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                // Appended one by one: an array literal of the three bytes was an allocation per encoded byte.
+                result.append(UInt8(ascii: "%"))
+                result.append(hexDigits[Int(byte >> 4)])
+                result.append(hexDigits[Int(byte & 0x0F)])
             }
         }
         return result
