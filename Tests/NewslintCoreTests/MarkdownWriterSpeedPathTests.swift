@@ -233,6 +233,18 @@ import Testing
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// Blank lines found in the bytes read in place against the old split of a copy of the bytes.
+    @Test func blankLinesAreSplitAsBefore() {
+        let pieces = ["a", "字", " ", "\t", "\n", "\n\n", " \n\t\n", "\u{0C}", "\u{3000}", "，", "“", "—", "https://x.cn/路径"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = pieces.randomText(count: 0...20, using: &generator)
+            let expected = ReferenceBlankLines.splitBytes(text)
+            let actual = BlankLines.splitBytes(text)
+            #expect(actual.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(text.debugDescription)")
+        }
+    }
+
     /// Every name the writer knows, and a few it does not: their kinds against the old tests of the name
     /// against each set in turn.
     @Test func elementKindsAreTheFirstSetHoldingTheName() {
@@ -769,5 +781,36 @@ private enum ReferenceLineStart {
         var result = characters
         result.insert("\\", at: digits.count)
         return String(result)
+    }
+}
+
+/// `BlankLines.splitBytes` as it was: the bytes copied into an array, each part decoded from them.
+private enum ReferenceBlankLines {
+    static func splitBytes(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        func isWhitespace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+        var parts: [String] = []
+        var partStart = 0
+        var index = 0
+        while index < utf8.count {
+            guard isWhitespace(utf8[index]) else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            var lineBreaks = 0
+            while index < utf8.count, isWhitespace(utf8[index]) {
+                if utf8[index] == 0x0A { lineBreaks += 1 }
+                index += 1
+            }
+            if lineBreaks >= 2 {
+                parts.append(String(decoding: utf8[partStart..<runStart], as: UTF8.self))
+                partStart = index
+            }
+        }
+        parts.append(String(decoding: utf8[partStart...], as: UTF8.self))
+        return parts
     }
 }

@@ -34,32 +34,49 @@ enum BlankLines {
 
     /// `split` for text whose every scalar is a character of its own (no carriage return): the whitespace is
     /// ASCII, so runs are found in the bytes.
+    ///
+    /// The bytes are read in place, and each part is whole UTF-8 (it is cut at ASCII whitespace): it is copied
+    /// out of `text`, where decoding a copy of the bytes validated them again.
     static func splitBytes(_ text: String) -> [String] {
-        let utf8 = Array(text.utf8)
+        let utf8 = text.utf8
+        let runs = utf8.withContiguousStorageIfAvailable(blankLineRuns)
+            ?? Array(utf8).withUnsafeBufferPointer(blankLineRuns)
+        func part(_ offsets: Range<Int>) -> String {
+            let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            return String(Substring(utf8[start..<utf8.index(start, offsetBy: offsets.count)]))
+        }
+        var parts: [String] = []
+        parts.reserveCapacity(runs.count + 1)
+        var partStart = 0
+        for run in runs {
+            parts.append(part(partStart..<run.lowerBound))
+            partStart = run.upperBound
+        }
+        parts.append(part(partStart..<utf8.count))
+        return parts
+    }
+
+    /// The offsets of the whitespace runs in `bytes` that hold two or more line feeds.
+    private static func blankLineRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         func isWhitespace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
-        var parts: [String] = []
-        var partStart = 0
+        var runs: [Range<Int>] = []
         var index = 0
-        while index < utf8.count {
-            guard isWhitespace(utf8[index]) else {
+        while index < bytes.count {
+            guard isWhitespace(bytes[index]) else {
                 index += 1
                 continue
             }
             let runStart = index
             var lineBreaks = 0
-            while index < utf8.count, isWhitespace(utf8[index]) {
-                if utf8[index] == 0x0A { lineBreaks += 1 }
+            while index < bytes.count, isWhitespace(bytes[index]) {
+                if bytes[index] == 0x0A { lineBreaks += 1 }
                 index += 1
             }
-            if lineBreaks >= 2 {
-                parts.append(String(decoding: utf8[partStart..<runStart], as: UTF8.self))
-                partStart = index
-            }
+            if lineBreaks >= 2 { runs.append(runStart..<index) }
         }
-        parts.append(String(decoding: utf8[partStart...], as: UTF8.self))
-        return parts
+        return runs
     }
 
     static func splitCharacters(_ text: String) -> [String] {
