@@ -50,6 +50,9 @@ public struct Node: Hashable {
     /// making a string: the cheap test for one tag name.
     public func isElement(named name: String) -> Bool {
         guard isElement, let tag = pointer.pointee.name else { return false }
+        // Most elements asked about are not the one named, and differ in their first letter: told from the first
+        // bytes alone, without going through the name's bytes.
+        guard let first = name.utf8.first, tag[0].asciiLowercased == first else { return false }
         var index = 0
         for byte in name.utf8 {
             let other = tag[index]
