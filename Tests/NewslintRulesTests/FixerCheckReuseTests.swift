@@ -42,6 +42,37 @@ import Testing
         #expect(compared > 400)
     }
 
+    /// The fixed text is read with the post's front matter when its lines are the same: the post and its
+    /// findings are those of reading it afresh.
+    @Test func fixedTextReadWithTheEarlierFrontMatterIsReadAfresh() throws {
+        var reused = 0
+        for (text, path) in Self.posts() {
+            guard let post = try? PostReader.read(bytes: Array(text.utf8), path: path),
+                  let fixed = try? Self.reusing.fix(post, original: text).output,
+                  let afresh = try? PostReader.read(text: fixed, path: path) else { continue }
+            let withEarlier = try PostReader.read(text: fixed, path: path, usesCRLF: false, reusing: post.frontMatter)
+            if let earlier = post.frontMatter, withEarlier.frontMatter?.lines == earlier.lines { reused += 1 }
+            #expect(withEarlier.assembled(body: withEarlier.body) == afresh.assembled(body: afresh.body), "\(path)")
+            #expect(withEarlier.frontMatter?.lines == afresh.frontMatter?.lines, "\(path)")
+            for key in afresh.frontMatter.map(Self.keys(of:)) ?? [] {
+                #expect(withEarlier.frontMatter?.string(key) == afresh.frontMatter?.string(key), "\(path) \(key)")
+                #expect(withEarlier.frontMatter?.strings(key) == afresh.frontMatter?.strings(key), "\(path) \(key)")
+                #expect(withEarlier.frontMatter?.line(ofKey: key) == afresh.frontMatter?.line(ofKey: key), "\(path)")
+            }
+            #expect(try Self.reusing.check(withEarlier) == Self.reusing.check(afresh), "\(path)")
+        }
+        #expect(reused > 50)
+    }
+
+    /// The top-level keys of front matter, read from its lines.
+    private static func keys(of frontMatter: FrontMatter) -> [String] {
+        frontMatter.lines.compactMap { line in
+            guard let first = line.first, first != " ", first != "-", first != "#", let colon = line.firstIndex(of: ":")
+            else { return nil }
+            return String(line[..<colon])
+        }
+    }
+
     /// A rule that reads only the front matter records only the front matter; one that walks the body, only the
     /// body; reading `post` counts as reading everything.
     @Test func aCheckRecordsThePartsItRead() throws {

@@ -100,11 +100,14 @@ extension Linter {
         }
         // A file the fixes leave as it was has the findings it was read with: checking it again would find them.
         let unchanged = post.withOriginalLineEndings(fixedText).hasSameBytes(as: original)
-        var remaining = unchanged
-            ? before : try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
+        // The fixed text's front matter is most often the post's, untouched: it is not read again.
+        let readFixed = { (text: String) in
+            try PostReader.read(text: text, path: post.path, usesCRLF: post.usesCRLF, reusing: post.frontMatter)
+        }
+        var remaining = unchanged ? before : try check(readFixed(fixedText))
         if remaining.contains(where: { $0.ruleID == Suppressions.unusedID && $0.isFixable }) {
             fixedText = Suppressions.removingUnused(remaining, from: fixedText, usesCRLF: post.usesCRLF)
-            remaining = try check(try PostReader.read(text: fixedText, path: post.path, usesCRLF: post.usesCRLF))
+            remaining = try check(readFixed(fixedText))
         }
         let output = post.withOriginalLineEndings(fixedText)
         var result = FixResult(findings: before, remaining: remaining, output: output, original: original)

@@ -52,12 +52,20 @@ public enum PostReader {
     public static func read(text fullText: String, path: String, usesCRLF: Bool = false) throws -> Post {
         try read(text: fullText, path: path, usesCRLF: usesCRLF, carriageReturns: nil)
     }
+
+    /// `read(text:path:usesCRLF:)` for the text fixing a post wrote: when its front matter has the lines of
+    /// `earlier` (the post's as it was read, unedited) at the same place, it is `earlier`, which reading those lines
+    /// again would give.
+    static func read(text fullText: String, path: String, usesCRLF: Bool, reusing earlier: FrontMatter?) throws -> Post {
+        try read(text: fullText, path: path, usesCRLF: usesCRLF, carriageReturns: nil, reusing: earlier)
+    }
 }
 
 private extension PostReader {
     /// `carriageReturns` are those dropped before each line, counted in the file's bytes; nil means one per
     /// line break when `usesCRLF`.
-    static func read(text fullText: String, path: String, usesCRLF: Bool, carriageReturns: [Int]?) throws -> Post {
+    static func read(text fullText: String, path: String, usesCRLF: Bool, carriageReturns: [Int]?,
+                     reusing earlier: FrontMatter? = nil) throws -> Post {
         let byteOrderMark = fullText.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
         let text = byteOrderMark.isEmpty ? fullText : String(fullText.unicodeScalars.dropFirst())
         let lineBreaks = usesCRLF && carriageReturns == nil ? text.utf8.count { $0 == UInt8(ascii: "\n") } : 0
@@ -91,9 +99,10 @@ private extension PostReader {
         // Front matter in the simple form feeds write is read without Yams. Anything else is checked before Yams
         // composes it: composing hashes mapping keys, and a key that is an alias bomb would be hashed value by
         // value.
-        let frontMatter = try FrontMatter(lines: yamlLines, firstLine: opening + 1) { yaml in
-            try YAMLPrecheck.check(yaml, firstLine: opening + 1)
-        }
+        let frontMatter = try earlier.flatMap { $0.firstLine == opening + 1 && $0.lines == yamlLines ? $0 : nil }
+            ?? FrontMatter(lines: yamlLines, firstLine: opening + 1) { yaml in
+                try YAMLPrecheck.check(yaml, firstLine: opening + 1)
+            }
         let bodyStart = closing < source.lineCount ? source.byteRange(ofLine: closing + 1).lowerBound : source.utf8.count
         let body = String(slice(bodyStart..<source.utf8.count))
         let leading = byteOrderMark + (1..<opening).map { line($0) + "\n" }.joined()
