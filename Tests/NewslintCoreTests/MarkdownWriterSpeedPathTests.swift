@@ -388,7 +388,34 @@ extension InlineRenderer {
     }
 }
 
+extension Array: InlineTokenSink where Element == InlineToken {}
+
+extension InlineCollector where Tokens == [InlineToken] {
+    /// A collector that gathers its tokens in an array, as the writer's collector did.
+    fileprivate init(flattensBlocks: Bool) {
+        self.init(flattensBlocks: flattensBlocks, into: [])
+    }
+}
+
 extension InlineWhitespace {
+    /// The whitespace processing of an array of a block's tokens, through the collapser the writer streams into.
+    fileprivate func process(_ input: [InlineToken]) -> Result {
+        var collapser = Collapser(whitespace: self, capacity: Self.outputCapacity(for: input))
+        for token in input { collapser.append(token) }
+        return collapser.finish()
+    }
+
+    /// Room for the tokens processing writes, as the old `process` reserved it: every token but a text is copied
+    /// or stands for the gap it replaces, and a text of n bytes is taken to split into n / 2 + 1 words and
+    /// spaces. Only a capacity: the tokens are the same with any.
+    fileprivate static func outputCapacity(for input: [InlineToken]) -> Int {
+        var capacity = 0
+        for token in input {
+            if case .text(let text) = token { capacity += text.utf8.count / 2 + 1 } else { capacity += 1 }
+        }
+        return capacity
+    }
+
     /// `process(_:)` as it was, on the array of a block's tokens, before tokens could come one by one.
     fileprivate func referenceProcess(_ input: [InlineToken]) -> Result {
         var collapsing = Collapsing(whitespace: self, capacity: Self.outputCapacity(for: input))

@@ -54,7 +54,7 @@ import Testing
             if let earlier = post.frontMatter, withEarlier.frontMatter?.lines == earlier.lines { reused += 1 }
             #expect(withEarlier.assembled(body: withEarlier.body) == afresh.assembled(body: afresh.body), "\(path)")
             #expect(withEarlier.frontMatter?.lines == afresh.frontMatter?.lines, "\(path)")
-            for key in afresh.frontMatter.map(Self.keys(of:)) ?? [] {
+            for key in afresh.frontMatter.map({ FrontMatter.keyLines(in: $0.lines).keys.sorted() }) ?? [] {
                 #expect(withEarlier.frontMatter?.string(key) == afresh.frontMatter?.string(key), "\(path) \(key)")
                 #expect(withEarlier.frontMatter?.strings(key) == afresh.frontMatter?.strings(key), "\(path) \(key)")
                 #expect(withEarlier.frontMatter?.line(ofKey: key) == afresh.frontMatter?.line(ofKey: key), "\(path)")
@@ -62,15 +62,6 @@ import Testing
             #expect(try Self.reusing.check(withEarlier) == Self.reusing.check(afresh), "\(path)")
         }
         #expect(reused > 50)
-    }
-
-    /// The top-level keys of front matter, read from its lines.
-    private static func keys(of frontMatter: FrontMatter) -> [String] {
-        frontMatter.lines.compactMap { line in
-            guard let first = line.first, first != " ", first != "-", first != "#", let colon = line.firstIndex(of: ":")
-            else { return nil }
-            return String(line[..<colon])
-        }
     }
 
     /// A rule that reads only the front matter records only the front matter; one that walks the body, only the

@@ -140,15 +140,16 @@ extension Linter {
         var result = AppliedFixes()
         var pass = 0
         let format = context.bodyFormat
-        var known = initial ?? [RuleCheck?](repeating: nil, count: rules.count)
-        var settled = [Bool](repeating: false, count: rules.count)
+        // Each rule's last check, and whether it offered nothing to apply.
+        var known: [(check: RuleCheck, settled: Bool)?] = initial?.map { $0.map { ($0, false) } }
+            ?? Array(repeating: nil, count: rules.count)
         while true {
             var changedBy: [String] = []
             for (index, rule) in rules.enumerated() where ruleReads(index, format) {
                 let check: RuleCheck
-                if reusesChecks, let current = known[index], current.isCurrent(in: context) {
-                    if settled[index] { continue }
-                    check = current
+                if reusesChecks, let last = known[index], last.check.isCurrent(in: context) {
+                    if last.settled { continue }
+                    check = last.check
                 } else {
                     check = RuleCheck(rule, in: context)
                 }
@@ -172,12 +173,10 @@ extension Linter {
                 }
                 context.markdown?.commitEdits()
                 guard applied else {
-                    known[index] = check
-                    settled[index] = true
+                    known[index] = (check, true)
                     continue
                 }
                 known[index] = nil
-                settled[index] = false
                 context.postDidChange()
                 changedBy.append(descriptions[index].id)
                 if afterRule(descriptions[index].id, declared) { return result }

@@ -70,16 +70,19 @@ public struct Linter: Sendable {
 
     /// Every finding of every rule that reads the post's body format.
     func findings(in context: RuleContext) -> [Finding] {
-        let format = context.bodyFormat
-        let violations = rules.indices.map { index in ruleReads(index, format) ? rules[index].check(context) : nil }
-        return findings(of: violations, in: context)
+        findings(of: forEachRule(reading: context) { $0.check(context) }, in: context)
     }
 
     /// Each rule's check of the context's current state, aligned with `rules`: nil for a rule that does not read
     /// the post's body format.
     func checks(in context: RuleContext) -> [RuleCheck?] {
+        forEachRule(reading: context) { RuleCheck($0, in: context) }
+    }
+
+    /// `body` of each rule that reads the context's body format, aligned with `rules`: nil for the others.
+    private func forEachRule<Value>(reading context: RuleContext, _ body: (any Rule) -> Value) -> [Value?] {
         let format = context.bodyFormat
-        return rules.indices.map { index in ruleReads(index, format) ? RuleCheck(rules[index], in: context) : nil }
+        return rules.indices.map { index in ruleReads(index, format) ? body(rules[index]) : nil }
     }
 
     /// The findings of `violations` (each rule's for `context`, nil for a rule that does not read its format),

@@ -5,8 +5,6 @@ protocol InlineTokenSink {
     mutating func append(_ token: InlineToken)
 }
 
-extension Array: InlineTokenSink where Element == InlineToken {}
-
 /// Flattens inline DOM content into tokens.
 ///
 /// Nested emphasis of one kind is written once, and a link inside a link becomes plain content, because
@@ -171,16 +169,6 @@ struct InlineCollector<Tokens: InlineTokenSink> {
             title: node.attribute("title").flatMap { $0.isEmpty ? nil : $0 },
             referrerPolicy: node.attribute("referrerpolicy")
         )
-    }
-}
-
-extension InlineCollector where Tokens == [InlineToken] {
-    /// A collector that gathers its tokens in an array.
-    init(flattensBlocks: Bool) {
-        var tokens: [InlineToken] = []
-        // Room for a typical block's tokens, so that the array is not regrown from one element up.
-        tokens.reserveCapacity(16)
-        self.init(flattensBlocks: flattensBlocks, into: tokens)
     }
 }
 

@@ -14,14 +14,8 @@ struct InlineWhitespace {
         var tokens: [InlineToken]
     }
 
-    func process(_ input: [InlineToken]) -> Result {
-        var collapser = Collapser(whitespace: self, capacity: Self.outputCapacity(for: input))
-        for token in input { collapser.append(token) }
-        return collapser.finish()
-    }
-
-    /// `process` on tokens as they are collected: `finish()` gives what `process` gives for the tokens
-    /// appended, without an array of them.
+    /// The whitespace processing of one block's tokens, taken as they are collected: `finish()` gives the
+    /// processed tokens.
     struct Collapser: InlineTokenSink {
         private var collapsing: Collapsing
 
@@ -42,18 +36,6 @@ struct InlineWhitespace {
         mutating func finish() -> Result {
             collapsing.finish()
         }
-    }
-
-    /// Room for the tokens `process` writes, so that the output seldom grows: every token but a text is
-    /// copied or stands for the gap it replaces, and a text of n bytes is taken to split into n / 2 + 1 words
-    /// and spaces (a word and its space take two bytes or more; more tokens only make the array grow). Only a
-    /// capacity: the tokens are the same with any.
-    static func outputCapacity(for input: [InlineToken]) -> Int {
-        var capacity = 0
-        for token in input {
-            if case .text(let text) = token { capacity += text.utf8.count / 2 + 1 } else { capacity += 1 }
-        }
-        return capacity
     }
 
     /// The words of `text` joined by one space: whitespace runs collapsed, and none left at either end.
@@ -135,31 +117,8 @@ struct InlineWhitespace {
 
     /// True when every scalar of `text` is a character of its own, or `\r` (see `splitWords(byBytes:into:)`).
     static func canSplitByBytes(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(scalarsStandAlone)
+        text.utf8.withContiguousStorageIfAvailable { UTF8Scalar.allStandAlone($0, allowingCarriageReturn: true) }
             ?? text.unicodeScalars.allSatisfy({ $0.alwaysStandsAlone || $0 == "\r" })
-    }
-
-    /// `canSplitByBytes` on valid UTF-8, read in place. The common scalars are known by their lead byte: ASCII
-    /// but DEL, and U+4000–U+9FFF (CJK ideographs, lead bytes E4–E9); the others are decoded and tested.
-    private static func scalarsStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            switch lead {
-            case ..<0x7F:
-                index += 1
-            case 0xE4...0xE9:
-                index += 3
-            case 0xC0...:
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                guard scalar.alwaysStandsAlone else { return false }
-                index += width
-            default:
-                // DEL (a continuation byte cannot start a scalar).
-                return false
-            }
-        }
-        return true
     }
 
     /// Cuts text into words and whitespace runs (a run remembers whether it held a line break), one character

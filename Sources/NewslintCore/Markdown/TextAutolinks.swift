@@ -33,12 +33,7 @@ public enum TextAutolinks {
     static func matchesByBytes(in text: String) -> [Match]? {
         var bytesOfText = text
         let found = bytesOfText.withUTF8 { bytes -> [(url: String, offset: Int, count: Int)]? in
-            var index = 0
-            while index < bytes.count {
-                let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                guard scalar.alwaysStandsAlone else { return nil }
-                index += width
-            }
+            guard UTF8Scalar.allStandAlone(bytes) else { return nil }
             var found: [(url: String, offset: Int, count: Int)] = []
             var wordStart = 0
             while wordStart < bytes.count {
@@ -48,8 +43,10 @@ public enum TextAutolinks {
                 }
                 var wordEnd = wordStart
                 while wordEnd < bytes.count, !isHTMLWhitespace(bytes[wordEnd]) { wordEnd += 1 }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
-                if BareURL.mayHoldURL(word) {
+                let wordBytes = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
+                // Only a word holding `://` is made a string and cut (`BareURL.mayHoldURL`).
+                if ByteSearch.firstOffset(of: urlMark, in: wordBytes) != nil {
+                    let word = String(decoding: wordBytes, as: UTF8.self)
                     // The segments are the word cut in pieces, in order.
                     var segmentStart = wordStart
                     for segment in BareURL.segments(of: word) {
@@ -71,6 +68,9 @@ public enum TextAutolinks {
             return Match(url: match.url, range: lower..<text.utf8.index(lower, offsetBy: match.count))
         }
     }
+
+    /// `://`, which every URL the writer autolinks holds.
+    private static let urlMark = Array("://".utf8)
 
     /// The bytes of the HTML white space that stands alone: space, tab, line feed and form feed.
     private static func isHTMLWhitespace(_ byte: UInt8) -> Bool {

@@ -162,6 +162,31 @@ public enum UTF8Scalar {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
+    /// True when every scalar of valid UTF-8 `bytes` is a character of its own (`Unicode.Scalar.alwaysStandsAlone`),
+    /// or, with `allowingCarriageReturn`, a carriage return. The common scalars are known by their lead byte: ASCII
+    /// but DEL, and U+4000–U+9FFF (CJK ideographs, lead bytes E4–E9); the others are decoded and tested.
+    public static func allStandAlone(_ bytes: UnsafeBufferPointer<UInt8>, allowingCarriageReturn: Bool = false) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            switch lead {
+            case ..<0x7F:
+                guard lead != 0x0D || allowingCarriageReturn else { return false }
+                index += 1
+            case 0xE4...0xE9:
+                index += 3
+            case 0xC0...:
+                let (scalar, width) = decode(bytes, at: index)
+                guard scalar.alwaysStandsAlone else { return false }
+                index += width
+            default:
+                // DEL (a continuation byte cannot start a scalar).
+                return false
+            }
+        }
+        return true
+    }
+
     /// The scalar that starts at `index` of valid UTF-8 `bytes`, and how many bytes it takes.
     @inlinable
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, width: Int) {

@@ -156,12 +156,12 @@ extension FrontMatterTitleRule {
         // characters' boundaries.
         var text = text
         let kept = text.withUTF8 { bytes -> [UInt8]? in
+            guard UTF8Scalar.allStandAlone(bytes) else { return nil }
             var kept: [UInt8] = []
             kept.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
                 let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
-                guard scalar.alwaysStandsAlone else { return nil }
                 if !scalar.isWhiteSpace { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])) }
                 index += width
             }
